@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `pnpm test`: every check the project has, in order, then one plain summary line CI can read.
+// Steps keep running after a failure so one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const reportFile = '.tmp/vitest-report.json';
+const steps = [
+  { name: 'typecheck', command: 'pnpm', args: ['run', 'typecheck'] },
+  { name: 'lint', command: 'pnpm', args: ['run', 'lint'] },
+  { name: 'build', command: 'pnpm', args: ['run', 'build'] },
+  {
+    name: 'vitest',
+    command: 'pnpm',
+    args: ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+    tests: true,
+  },
+  // Package checks (publint, are-the-types-wrong, size budgets) live in each package's `check` script.
+  { name: 'package checks', command: 'pnpm', args: ['-r', '--workspace-concurrency=1', '--if-present', 'run', 'check'] },
+];
+
+mkdirSync('.tmp', { recursive: true });
+rmSync(reportFile, { force: true });
+
+let passed = 0;
+let failed = 0;
+const results = [];
+for (const step of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${step.name}`);
+  const run = spawnSync(step.command, step.args, { stdio: 'inherit', env: process.env });
+  const ok = run.status === 0;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (step.tests) {
+    if (existsSync(reportFile)) {
+      const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+      passed += report.numPassedTests;
+      failed += report.numFailedTests;
+      results.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped (${seconds}s)`);
+      // A failing run with no failing test (a crashed file, an unhandled error) still fails.
+      if (!ok && report.numFailedTests === 0) failed += 1;
+    } else {
+      failed += 1;
+      results.push(`FAIL ${step.name}: no report written (${seconds}s)`);
+    }
+  } else {
+    ok ? (passed += 1) : (failed += 1);
+    results.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name} (${seconds}s)`);
+  }
+}
+
+console.log('\nSummary (each non-test step counts as one check):');
+for (const line of results) console.log(`  ${line}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,51 @@
+// Shared library build: ESM + CJS + one bundled .d.ts per entry. Dependencies stay external.
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import esbuild from 'rollup-plugin-esbuild';
+import dts from 'rollup-plugin-dts';
+
+/**
+ * @param {{ root: string, entries: Record<string, string>, banner?: string, platform?: 'node' | 'neutral' | 'browser', copy?: string[] }} options
+ * `entries` maps an output name (e.g. "index") to a source file (e.g. "src/index.ts").
+ */
+export function defineLibraryConfig({ root, entries, banner, platform = 'neutral' }) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const externalNames = [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+    ...Object.keys(pkg.optionalDependencies ?? {}),
+  ];
+  const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+  const external = (id) =>
+    builtins.has(id) || externalNames.some((name) => id === name || id.startsWith(`${name}/`));
+  const input = Object.fromEntries(
+    Object.entries(entries).map(([name, file]) => [name, join(root, file)]),
+  );
+  const target = platform === 'node' ? 'node20' : 'es2020';
+  return [
+    {
+      input,
+      external,
+      plugins: [esbuild({ target, jsx: 'automatic', tsconfig: join(root, 'tsconfig.json') })],
+      output: [
+        { dir: join(root, 'dist'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner },
+        { dir: join(root, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', banner, exports: 'named' },
+      ],
+      onwarn(warning, warn) {
+        // 'use client' directives are kept through `banner`; rollup's notice about dropping them is noise.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+    {
+      input,
+      external: (id) => external(id) || id.endsWith('.css'),
+      plugins: [dts({ tsconfig: join(root, 'tsconfig.json') })],
+      output: [
+        { dir: join(root, 'dist'), format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
+        { dir: join(root, 'dist'), format: 'cjs', entryFileNames: '[name].d.cts', chunkFileNames: 'chunks/[name]-[hash].d.cts' },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,5 @@
+import { defineMarketkitProject } from '../../.config/vitest.shared';
+
+export default defineMarketkitProject({
+  test: { name: 'core', environment: 'node', include: ['src/**/*.test.ts'] },
+});
