@@ -1,0 +1,5 @@
+// `@marketkit/core/contract`: the zod schemas, for servers and tests that validate at runtime.
+export * from './schemas';
+export type * from './types';
+export { API_ROUTES, buildPath } from './routes';
+export type { ApiContract, ApiRouteName } from './routes';

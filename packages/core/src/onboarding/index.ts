@@ -1,0 +1,2 @@
+export { deriveOnboardingState, canReceiveTransfers, compareSeverity, highestSeverity } from './onboarding-state';
+export type { AccountLike } from './onboarding-state';
