@@ -5,6 +5,26 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const reportFile = '.tmp/vitest-report.json';
+
+// Browser and database tests need Debian's chromium and PostgreSQL. Install them when we can (root with
+// apt, as on CI and fresh dev machines); otherwise say exactly what is missing.
+function ensureSystemPackages() {
+  const missing = [];
+  if (spawnSync('sh', ['-c', 'command -v chromium']).status !== 0) missing.push('chromium');
+  if (spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/postgres']).status !== 0) missing.push('postgresql');
+  if (missing.length === 0) return;
+  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  if (!canInstall) {
+    console.error(`Missing system packages: ${missing.join(', ')}. Install them (sudo apt-get install ${missing.join(' ')}) and run again.`);
+    process.exit(1);
+  }
+  console.log(`Installing ${missing.join(', ')} from Debian…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fonts-liberation'], { stdio: 'inherit', env });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+ensureSystemPackages();
 const steps = [
   { name: 'typecheck', command: 'pnpm', args: ['run', 'typecheck'] },
   { name: 'lint', command: 'pnpm', args: ['run', 'lint'] },
