@@ -1,0 +1,81 @@
+import { getCurrency, MAX_AMOUNT, type CurrencyCode } from './currencies';
+import { MoneyError } from './money-error';
+
+export interface AssertAmountOptions {
+  allowZero?: boolean;
+  allowNegative?: boolean;
+  /** Field name reported in the error (`param`), e.g. `'lines[2].amount'`. */
+  param?: string;
+}
+
+/**
+ * Throws a `MoneyError` unless `amount` is a valid integer amount of minor units in `currency`:
+ * a finite integer, positive (or zero / negative when allowed), at most `MAX_AMOUNT` in size and a
+ * multiple of the currency's step.
+ */
+export function assertAmount(
+  amount: unknown,
+  currency: CurrencyCode,
+  options: AssertAmountOptions = {},
+): asserts amount is number {
+  const { allowZero = false, allowNegative = false, param = 'amount' } = options;
+  const { step, exponent } = getCurrency(currency);
+  if (typeof amount !== 'number' || Number.isNaN(amount)) {
+    throw new MoneyError(
+      'invalid_amount',
+      `\`${param}\` must be a number of minor units, got ${describe(amount)}.`,
+      {
+        param,
+      },
+    );
+  }
+  if (!Number.isFinite(amount)) {
+    throw new MoneyError(
+      'invalid_amount',
+      `\`${param}\` must be a finite number of minor units, got ${amount}.`,
+      {
+        param,
+      },
+    );
+  }
+  if (!Number.isInteger(amount)) {
+    const unit =
+      exponent === 0 ? `whole ${currency}` : `minor units (${10 ** exponent} = 1 ${currency})`;
+    throw new MoneyError(
+      'not_an_integer',
+      `\`${param}\` must be an integer in ${unit}, got ${amount}.`,
+      { param },
+    );
+  }
+  if (amount < 0 && !allowNegative) {
+    throw new MoneyError('amount_negative', `\`${param}\` must not be negative, got ${amount}.`, {
+      param,
+    });
+  }
+  if (amount === 0 && !allowZero) {
+    throw new MoneyError('amount_zero', `\`${param}\` must be greater than zero.`, { param });
+  }
+  if (Math.abs(amount) > MAX_AMOUNT) {
+    throw new MoneyError(
+      'amount_too_large',
+      `\`${param}\` must be at most ${MAX_AMOUNT} minor units (Stripe's maximum), got ${amount}.`,
+      { param },
+    );
+  }
+  if (amount % step !== 0) {
+    throw new MoneyError(
+      'amount_precision',
+      `\`${param}\` in ${currency} must be a multiple of ${step} minor units, got ${amount}; round it to ${
+        Math.round(amount / step) * step
+      }.`,
+      { param },
+    );
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value)} (convert it with parseMoney)`;
+  if (typeof value === 'number') return String(value);
+  return value === null ? 'null' : typeof value;
+}
