@@ -1,0 +1,116 @@
+import type { SqlClient } from './store';
+
+// Append-only: never edit an applied migration, add a new one.
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: 'initial schema',
+    sql: `
+      create table mk_accounts (
+        user_id text primary key,
+        account_id text unique,
+        display_name text not null,
+        email text,
+        country text,
+        status jsonb,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create table mk_orders (
+        id text primary key,
+        buyer_user_id text not null,
+        currency text not null,
+        total integer not null,
+        platform_fee integer not null,
+        status text not null,
+        payment_intent_id text unique,
+        charge_id text,
+        refunded integer not null default 0,
+        dispute jsonb,
+        sellers jsonb not null,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create table mk_transfers (
+        id text primary key,
+        order_id text not null references mk_orders(id),
+        seller_id text not null,
+        account_id text not null,
+        amount integer not null,
+        currency text not null,
+        status text not null default 'planned',
+        source_transaction text not null,
+        stripe_transfer_id text,
+        reversed integer not null default 0,
+        attempts integer not null default 0,
+        next_attempt_at timestamptz not null default now(),
+        locked_until timestamptz,
+        last_error text,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        unique (order_id, seller_id)
+      );
+      create index mk_transfers_due on mk_transfers (next_attempt_at) where status in ('planned', 'in_flight');
+      create table mk_refunds (
+        id text primary key,
+        order_id text not null references mk_orders(id),
+        idempotency_key text not null unique,
+        amount integer not null,
+        reason text not null,
+        status text not null,
+        stripe_refund_id text unique,
+        platform_share integer not null default 0,
+        created_at timestamptz not null default now()
+      );
+      create table mk_reversals (
+        refund_id text not null references mk_refunds(id),
+        seller_id text not null,
+        transfer_id text not null,
+        amount integer not null,
+        stripe_reversal_id text,
+        primary key (refund_id, seller_id)
+      );
+      create table mk_webhook_events (
+        id text primary key,
+        type text not null,
+        processed_at timestamptz not null default now()
+      );
+      create table mk_payouts (
+        id text primary key,
+        account_id text not null,
+        amount integer not null,
+        currency text not null,
+        status text not null,
+        failure_code text,
+        failure_message text,
+        updated_at timestamptz not null default now()
+      );
+    `,
+  },
+];
+
+/**
+ * Applies migrations in order. The advisory lock makes concurrent start-ups of several instances wait for
+ * each other instead of racing on `create table`.
+ */
+export async function applyMigrations(client: SqlClient): Promise<void> {
+  await client.query('select pg_advisory_xact_lock(727274)');
+  await client.query(
+    'create table if not exists mk_migrations (id integer primary key, name text not null, applied_at timestamptz not null default now())',
+  );
+  const { rows } = await client.query<{ id: number }>('select id from mk_migrations');
+  const applied = new Set(rows.map((row) => Number(row.id)));
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.id)) continue;
+    for (const statement of splitStatements(migration.sql)) await client.query(statement);
+    await client.query('insert into mk_migrations (id, name) values ($1, $2)', [migration.id, migration.name]);
+  }
+}
+
+// Parameterised queries take one statement at a time; migrations never contain semicolons inside strings.
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}

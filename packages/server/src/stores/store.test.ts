@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPgliteStore } from './pglite-store';
+import { createPostgresStore } from './postgres-store';
+import * as repository from './repository';
+import type { Store } from './store';
+
+const status = (id: string): repository.StoredAccountSnapshot => ({
+  id,
+  country: 'US',
+  default_currency: 'usd',
+  details_submitted: true,
+  charges_enabled: true,
+  payouts_enabled: true,
+  capabilities: { transfers: 'active' },
+  requirements: {
+    currently_due: [],
+    eventually_due: [],
+    past_due: [],
+    pending_verification: [],
+    disabled_reason: null,
+    current_deadline: null,
+    errors: [],
+  },
+  dashboard: 'express',
+});
+
+const order = (id: string, sellers: number): repository.OrderRecord => ({
+  id,
+  buyerUserId: 'buyer_1',
+  currency: 'usd',
+  total: 1000 * sellers,
+  platformFee: 100 * sellers,
+  status: 'awaiting_payment',
+  paymentIntentId: null,
+  chargeId: null,
+  refunded: 0,
+  dispute: null,
+  createdAt: 0,
+  sellers: Array.from({ length: sellers }, (_, index) => ({
+    sellerId: `seller_${index}`,
+    accountId: `acct_${index}`,
+    displayName: `Seller ${index}`,
+    subtotal: 1000,
+    fee: 100,
+    transfer: 900,
+    lines: [{ description: 'Mug', amount: 1000, quantity: 1 }],
+  })),
+});
+
+const stores: [string, () => Store][] = [
+  ['PGlite', () => createPgliteStore()],
+  ['PostgreSQL', () => createPostgresStore({ connectionString: inject('postgresUrl') })],
+];
+
+describe.each(stores)('%s store', (name, create) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = create();
+    await store.migrate();
+    // A second migrate is a no-op, as when a second instance starts.
+    await store.migrate();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('maps a user to exactly one connected account, first writer wins', async () => {
+    const userId = `user_${name}_accounts`;
+    await repository.upsertAccountUser(store, { userId, displayName: 'Ada' });
+    await repository.linkAccount(store, userId, 'acct_first', status('acct_first'));
+    const second = await repository.linkAccount(store, userId, 'acct_second', status('acct_second'));
+    expect(second.accountId).toBe('acct_first');
+    expect((await repository.findAccountById(store, 'acct_first'))?.userId).toBe(userId);
+    expect(await repository.findAccountById(store, 'acct_second')).toBeNull();
+  });
+
+  it('plans one transfer per seller however often a payment is reported', async () => {
+    const record = order(`ord_${name}_plan`, 3);
+    await repository.insertOrder(store, record);
+    expect(await repository.planTransfers(store, record, 'ch_1')).toBe(3);
+    expect(await repository.planTransfers(store, record, 'ch_1')).toBe(0);
+    const transfers = await repository.listTransfersForOrder(store, record.id);
+    expect(transfers.map((transfer) => transfer.id)).toEqual([
+      `transfer:${record.id}:seller_0`,
+      `transfer:${record.id}:seller_1`,
+      `transfer:${record.id}:seller_2`,
+    ]);
+    expect(transfers.every((transfer) => transfer.status === 'planned' && transfer.amount === 900)).toBe(true);
+  });
+
+  it('rolls back every write of a failed transaction', async () => {
+    const record = order(`ord_${name}_rollback`, 1);
+    await expect(
+      store.transaction(async (client) => {
+        await repository.insertOrder(client, record);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await repository.findOrder(store, record.id)).toBeNull();
+  });
+
+  it('records a webhook event id once', async () => {
+    expect(await repository.recordWebhookEvent(store, `evt_${name}`, 'payment_intent.succeeded')).toBe(true);
+    expect(await repository.recordWebhookEvent(store, `evt_${name}`, 'payment_intent.succeeded')).toBe(false);
+  });
+
+  it('hands each due transfer to exactly one of many concurrent claimers', async () => {
+    const record = order(`ord_${name}_claim`, 40);
+    await repository.insertOrder(store, record);
+    await repository.planTransfers(store, record, 'ch_2');
+    const claimed: string[] = [];
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (;;) {
+          const batch = await store.transaction((client) => repository.claimDueTransfers(client, 3, 60));
+          const mine = batch.filter((transfer) => transfer.orderId === record.id);
+          if (batch.length === 0) return;
+          claimed.push(...mine.map((transfer) => transfer.id));
+          for (const transfer of batch) await repository.completeTransfer(store, transfer.id, `tr_${transfer.id}`);
+        }
+      }),
+    );
+    expect(claimed).toHaveLength(40);
+    expect(new Set(claimed).size).toBe(40);
+  });
+
+  it('lets a transfer whose lease expired be claimed again, as after a crash', async () => {
+    const record = order(`ord_${name}_lease`, 1);
+    await repository.insertOrder(store, record);
+    await repository.planTransfers(store, record, 'ch_3');
+    const first = await store.transaction((client) => repository.claimDueTransfers(client, 10, 0));
+    expect(first.map((transfer) => transfer.id)).toContain(`transfer:${record.id}:seller_0`);
+    const again = await store.transaction((client) => repository.claimDueTransfers(client, 10, 60));
+    const resumed = again.find((transfer) => transfer.orderId === record.id);
+    expect(resumed?.attempts).toBe(2);
+    await repository.completeTransfer(store, resumed!.id, 'tr_lease');
+    expect(await repository.countUnsettledTransfers(store)).toBe(0);
+  });
+
+  it('adds a reversal to its transfer exactly once', async () => {
+    const record = order(`ord_${name}_reverse`, 1);
+    await repository.insertOrder(store, record);
+    await repository.planTransfers(store, record, 'ch_4');
+    const transferId = `transfer:${record.id}:seller_0`;
+    await repository.completeTransfer(store, transferId, `tr_${name}_reverse`);
+    await store.transaction((client) =>
+      repository.insertRefund(
+        client,
+        {
+          id: `rf_${name}`,
+          orderId: record.id,
+          idempotencyKey: `key_${name}`,
+          amount: 500,
+          reason: 'requested_by_customer',
+          status: 'succeeded',
+          stripeRefundId: `re_${name}`,
+          platformShare: 50,
+        },
+        [{ sellerId: 'seller_0', transferId: `tr_${name}_reverse`, amount: 450 }],
+      ),
+    );
+    await repository.completeReversal(store, `rf_${name}`, 'seller_0', 'trr_1');
+    await repository.completeReversal(store, `rf_${name}`, 'seller_0', 'trr_1');
+    const [transfer] = await repository.listTransfersForOrder(store, record.id);
+    expect(transfer?.reversed).toBe(450);
+    expect((await repository.sumReversedBySeller(store, record.id)).get('seller_0')).toBe(450);
+  });
+});
