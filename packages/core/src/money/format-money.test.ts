@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatMoney, parseMoney } from './format-money';
+import { getCurrency, MAX_AMOUNT, SUPPORTED_CURRENCIES } from './currencies';
+
+const LOCALES = ['en-US', 'de-DE', 'fr-FR', 'ja-JP', 'en-IN', 'de-CH', 'ar-EG', 'pt-BR'];
+
+describe('formatMoney', () => {
+  it('formats minor units with the currency exponent', () => {
+    expect(formatMoney(123456, 'usd')).toBe('$1,234.56');
+    expect(formatMoney(5, 'usd')).toBe('$0.05');
+    expect(formatMoney(-250, 'usd')).toBe('-$2.50');
+    expect(formatMoney(1200, 'jpy')).toBe('¥1,200');
+    expect(formatMoney(1230, 'kwd')).toBe('KWD\u00a01.230');
+    expect(formatMoney(123400, 'isk')).toBe('ISK\u00a01,234');
+    expect(formatMoney(1234, 'eur', 'de-DE')).toBe('12,34\u00a0€');
+  });
+
+  it('formats the largest amount without float error', () => {
+    expect(formatMoney(MAX_AMOUNT, 'usd')).toBe('$999,999.99');
+    expect(formatMoney(MAX_AMOUNT - 9, 'kwd')).toBe('KWD\u00a099,999.990');
+  });
+
+  it('refuses invalid amounts', () => {
+    expect(() => formatMoney(1.5, 'usd')).toThrow(
+      expect.objectContaining({ code: 'not_an_integer' }),
+    );
+    expect(() => formatMoney(100, 'nope')).toThrow(
+      expect.objectContaining({ code: 'unsupported_currency' }),
+    );
+  });
+});
+
+describe('parseMoney', () => {
+  it.each([
+    ['12.34', 'usd', 'en-US', 1234],
+    ['1,234.50', 'usd', 'en-US', 123450],
+    ['$1,234.5', 'usd', 'en-US', 123450],
+    ['  7 ', 'usd', 'en-US', 700],
+    ['.5', 'usd', 'en-US', 50],
+    ['0', 'usd', 'en-US', 0],
+    ['€12,34', 'eur', 'de-DE', 1234],
+    ['1.234,56 €', 'eur', 'de-DE', 123456],
+    ['1 234,56 €', 'eur', 'fr-FR', 123456],
+    ['¥1,200', 'jpy', 'en-US', 1200],
+    ['￥1,200', 'jpy', 'ja-JP', 1200],
+    ['1,23,456.78', 'inr', 'en-IN', 12345678],
+    ['KWD 1.23', 'kwd', 'en-US', 1230],
+    ['1,234', 'isk', 'en-US', 123400],
+    ['USD 0.99', 'usd', 'en-US', 99],
+  ])('reads %j in %s (%s) as %d minor units', (input, currency, locale, expected) => {
+    expect(parseMoney(input, currency, locale)).toBe(expected);
+  });
+
+  it.each([
+    ['abc', 'invalid_money_format'],
+    ['', 'invalid_money_format'],
+    ['$', 'invalid_money_format'],
+    ['12..3', 'invalid_money_format'],
+    ['1,2', 'invalid_money_format'],
+    ['12 34', 'invalid_money_format'],
+    ['1e5', 'invalid_money_format'],
+    ['12.345', 'amount_precision'],
+    ['-5', 'amount_negative'],
+    ['(5.00)', 'amount_negative'],
+    ['1,000,000.00', 'amount_too_large'],
+    ['99999999999999999999', 'amount_too_large'],
+  ])('rejects %j with %s', (input, code) => {
+    expect(() => parseMoney(input, 'usd')).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('rejects decimals a currency does not have', () => {
+    expect(() => parseMoney('12.5', 'jpy')).toThrow(
+      expect.objectContaining({ code: 'amount_precision' }),
+    );
+    expect(() => parseMoney('1.2345', 'kwd')).toThrow(
+      expect.objectContaining({ code: 'amount_precision' }),
+    );
+    expect(() => parseMoney('1.234', 'kwd')).toThrow(
+      expect.objectContaining({ code: 'amount_precision' }),
+    );
+    expect(() => parseMoney('10.50', 'isk')).toThrow(
+      expect.objectContaining({ code: 'amount_precision' }),
+    );
+    expect(parseMoney('12.500', 'usd')).toBe(1250);
+  });
+
+  it('explains the expected format in the error', () => {
+    expect(() => parseMoney('twelve', 'eur', 'de-DE')).toThrow(/1\.234,00\s€/u);
+  });
+
+  it('round-trips every valid amount in every currency and several locales', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SUPPORTED_CURRENCIES),
+        fc.constantFrom(...LOCALES),
+        fc.integer({ min: 0, max: MAX_AMOUNT }),
+        (currency, locale, raw) => {
+          const { step } = getCurrency(currency);
+          const amount = raw - (raw % step);
+          expect(parseMoney(formatMoney(amount, currency, locale), currency, locale)).toBe(amount);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
