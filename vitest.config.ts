@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 // One Vitest workspace; each package and app owns its project config (vitest.config.ts in its folder).
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      '.storybook/vitest.config.ts',
+    ],
   },
 });
