@@ -52,7 +52,6 @@ const styles = `
 .mk-sandbox button{font:inherit;cursor:pointer;color:#fff;background:var(--mk-sandbox-color-primary,#635bff);border:0;border-radius:var(--mk-sandbox-border-radius,6px);padding:calc(var(--mk-s)*2) calc(var(--mk-s)*4)}
 .mk-sandbox button[data-variant="secondary"]{color:var(--mk-sandbox-color-primary,#635bff);background:transparent;border:1px solid currentColor}
 .mk-sandbox [role="alert"]{color:var(--mk-sandbox-color-danger,#b3261e);font-size:.9em}
-.mk-sandbox [role="alert"]:empty{display:none}
 .mk-sandbox-row{display:grid;grid-template-columns:repeat(auto-fit,minmax(7em,1fr));gap:calc(var(--mk-s)*3)}
 .mk-sandbox table{border-collapse:collapse;width:100%}
 .mk-sandbox th,.mk-sandbox td{text-align:left;padding:calc(var(--mk-s)*2);border-bottom:1px solid #e3e5e8}
