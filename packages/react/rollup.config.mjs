@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { defineLibraryConfig } from '../../.config/rollup.shared.mjs';
+
+const root = import.meta.dirname;
+const [javascript, declarations] = defineLibraryConfig({
+  root,
+  entries: { index: 'src/index.ts' },
+  banner: "'use client';",
+  platform: 'browser',
+});
+
+// Components do not import their CSS (that would need a bundler in every app); the build concatenates
+// every `src/**/*.css` into the one public stylesheet, `@marketkit/react/styles.css`.
+function concatenateStyles() {
+  const sourceRoot = join(root, 'src');
+  const files = readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.css'))
+    .sort((a, b) => (a.startsWith('theme') ? -1 : b.startsWith('theme') ? 1 : a.localeCompare(b)));
+  return {
+    name: 'marketkit-styles',
+    buildStart() {
+      for (const file of files) this.addWatchFile(join(sourceRoot, file));
+    },
+    generateBundle(outputOptions) {
+      // Both outputs share dist/; emit the stylesheet once.
+      if (outputOptions.format !== 'es') return;
+      const source = files
+        .map(
+          (file) =>
+            `/* ${relative(root, join(sourceRoot, file))} */\n${readFileSync(join(sourceRoot, file), 'utf8')}`,
+        )
+        .join('\n');
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source });
+    },
+  };
+}
+
+export default [
+  { ...javascript, plugins: [...javascript.plugins, concatenateStyles()] },
+  declarations,
+];

@@ -1,0 +1,7 @@
+export {
+  EmbeddedOnboardingLoader,
+  EmbeddedPayoutsLoader,
+  EmbeddedNotificationBannerLoader,
+} from './lazy';
+export { Dialog } from './dialog';
+export type { DialogProps } from './dialog';

@@ -1,0 +1,51 @@
+'use client';
+// Every public name, listed explicitly so the package's surface is reviewed, not accidental.
+
+export { MarketkitProvider, useMarketkit, createApiClient } from './provider';
+export type {
+  MarketkitProviderProps,
+  MarketkitContextValue,
+  ApiClient,
+  ApiClientOptions,
+  ApiRequestOptions,
+  ClientRouteName,
+} from './provider';
+export {
+  useAccountStatus,
+  useBalance,
+  usePayouts,
+  usePayoutSchedule,
+  useRisk,
+  usePlatformRisk,
+  useCheckout,
+} from './provider';
+export type {
+  ResourceOptions,
+  ResourceState,
+  ResourceStatus,
+  UsePayoutsOptions,
+  UseCheckoutOptions,
+} from './provider';
+
+export {
+  lightTheme,
+  darkTheme,
+  resolveAppearance,
+  appearanceToCssVariables,
+  toElementsAppearance,
+  toConnectAppearance,
+} from './theme';
+export type { Appearance, AppearanceVariables } from './theme';
+
+export { en, fr, catalogues, createTranslator, resolveMessages, describeError } from './i18n';
+export type { MessageKey, Messages, Translator } from './i18n';
+
+export { OnboardingButton, useOnboardingButton } from './onboarding-button';
+export type {
+  OnboardingButtonProps,
+  UseOnboardingButtonOptions,
+  UseOnboardingButtonResult,
+} from './onboarding-button';
+
+export { RiskBanner, useRiskBanner, describeRiskSignal } from './risk-banner';
+export type { RiskBannerProps, UseRiskBannerOptions, UseRiskBannerResult } from './risk-banner';

@@ -1,0 +1,124 @@
+import { forwardRef } from 'react';
+import type { HTMLAttributes } from 'react';
+import { useMarketkit } from '../provider/marketkit-provider';
+import { describeError } from '../i18n/error-message';
+import { Dialog } from '../embedded/dialog';
+import { EmbeddedOnboardingLoader } from '../embedded/lazy';
+import { useOnboardingButton } from './use-onboarding-button';
+
+export interface OnboardingButtonProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
+  /** `'embedded'` opens Stripe's `ConnectAccountOnboarding` in a dialog instead of redirecting. */
+  variant?: 'redirect' | 'embedded';
+  /** Show a "Manage" button (Express Dashboard) once payouts are enabled. Default `true`. */
+  showManage?: boolean;
+  onError?: (error: Error) => void;
+  /** Called after the embedded onboarding dialog closes and the status was refreshed. */
+  onExit?: () => void;
+}
+
+/** The seller's next onboarding step as one button: set up, continue, update, verifying, done. */
+export const OnboardingButton = forwardRef<HTMLDivElement, OnboardingButtonProps>(
+  function OnboardingButton(
+    { variant = 'redirect', showManage = true, onError, onExit, className, ...props },
+    ref,
+  ) {
+    const { translator } = useMarketkit('OnboardingButton');
+    const { t } = translator;
+    const onboarding = useOnboardingButton({ variant, onError, onExit });
+    const classes = className ? `mk-OnboardingButton ${className}` : 'mk-OnboardingButton';
+    const busy = onboarding.actionStatus === 'pending';
+    const state = onboarding.state;
+
+    let content;
+    if (onboarding.status === 'error' && !state) {
+      content = (
+        <>
+          <p role="alert" className="mk-Alert">
+            {t('common.errorLoading', { message: describeError(onboarding.error, translator) })}
+          </p>
+          <button
+            type="button"
+            className="mk-Button"
+            data-variant="secondary"
+            onClick={() => void onboarding.refetch()}
+          >
+            {t('common.retry')}
+          </button>
+        </>
+      );
+    } else if (!state) {
+      content = (
+        <button type="button" className="mk-Button" disabled aria-busy="true">
+          {t('common.loading')}
+        </button>
+      );
+    } else if (state === 'enabled') {
+      content = (
+        <>
+          <span className="mk-OnboardingButton-done" role="status">
+            {t('onboarding.enabled')}
+          </span>
+          {showManage && (
+            <button
+              type="button"
+              className="mk-Button"
+              data-variant="secondary"
+              disabled={busy}
+              aria-busy={busy || undefined}
+              onClick={() => void onboarding.manage()}
+            >
+              {t('onboarding.manage')}
+            </button>
+          )}
+        </>
+      );
+    } else if (state === 'rejected') {
+      content = (
+        <span className="mk-OnboardingButton-rejected" role="status">
+          {t('onboarding.rejected')}
+        </span>
+      );
+    } else {
+      const verifying = state === 'pending_verification';
+      content = (
+        <button
+          type="button"
+          className="mk-Button"
+          disabled={verifying || busy}
+          aria-busy={busy || undefined}
+          onPointerEnter={onboarding.prefetch}
+          onFocus={onboarding.prefetch}
+          onClick={() => void onboarding.start()}
+        >
+          {busy && variant === 'redirect' ? t('onboarding.redirecting') : t(`onboarding.${state}`)}
+        </button>
+      );
+    }
+
+    return (
+      <div
+        ref={ref}
+        className={classes}
+        data-state={state ?? onboarding.status}
+        data-status={onboarding.actionStatus}
+        {...props}
+      >
+        {content}
+        {onboarding.actionStatus === 'error' && (
+          <p role="alert" className="mk-Alert">
+            {describeError(onboarding.actionError, translator)}
+          </p>
+        )}
+        {variant === 'embedded' && onboarding.dialog === 'open' && (
+          <Dialog
+            title={t('onboarding.dialogTitle')}
+            closeLabel={t('common.close')}
+            onClose={onboarding.closeDialog}
+          >
+            <EmbeddedOnboardingLoader onExit={onboarding.closeDialog} onError={onError} />
+          </Dialog>
+        )}
+      </div>
+    );
+  },
+);

@@ -1,0 +1,110 @@
+import { API_ROUTES, ApiError, NetworkError, buildPath, isErrorCode } from '@marketkit/core';
+import type { ApiContract, ApiErrorBody } from '@marketkit/core';
+
+/** Routes the browser calls (webhooks and redirect routes are for Stripe, not for the kit). */
+export type ClientRouteName = keyof ApiContract;
+
+export interface ApiRequestOptions<Name extends ClientRouteName> {
+  /** `:params` in the route path, e.g. `{ orderId }`. */
+  params?: Record<string, string>;
+  /** JSON body for POST/PUT, query string for GET. */
+  body?: ApiContract[Name]['request'];
+  signal?: AbortSignal;
+}
+
+export interface ApiClientOptions {
+  apiBase: string;
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers per request, e.g. `{ Authorization: 'Bearer …' }` when the app does not use cookies. */
+  getHeaders?: () => Record<string, string>;
+}
+
+export interface ApiClient {
+  request<Name extends ClientRouteName>(
+    name: Name,
+    options?: ApiRequestOptions<Name>,
+  ): Promise<ApiContract[Name]['response']>;
+}
+
+function toQuery(body: unknown): string {
+  if (!body || typeof body !== 'object') return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(body)) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `?${query}` : '';
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (!value || typeof value !== 'object' || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return !!error && typeof error === 'object' && 'message' in error && 'code' in error;
+}
+
+/**
+ * The kit's only way to talk to `@marketkit/server`: typed by the core contract, credentials included,
+ * `{ error }` bodies turned into `ApiError` and unreachable servers into `NetworkError`.
+ */
+export function createApiClient({
+  apiBase,
+  fetch: fetchImplementation,
+  getHeaders,
+}: ApiClientOptions): ApiClient {
+  const base = apiBase.replace(/\/+$/, '');
+  return {
+    async request(name, options = {}) {
+      const route = API_ROUTES[name];
+      const path = buildPath(route.path, options.params);
+      const isRead = route.method === 'GET';
+      const url = `${base}${path}${isRead ? toQuery(options.body) : ''}`;
+      // Resolved per call so tests and apps can swap `globalThis.fetch` after the provider mounted.
+      const doFetch = fetchImplementation ?? globalThis.fetch;
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method: route.method,
+          credentials: 'include',
+          headers: {
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            ...getHeaders?.(),
+          },
+          body: isRead || options.body === undefined ? undefined : JSON.stringify(options.body),
+          signal: options.signal,
+        });
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        throw new NetworkError(undefined, { cause: error });
+      }
+      const text = await response.text().catch(() => '');
+      let payload: unknown = undefined;
+      if (text) {
+        try {
+          payload = JSON.parse(text);
+        } catch {
+          payload = undefined;
+        }
+      }
+      if (!response.ok) {
+        if (isErrorBody(payload)) {
+          const { code, message, param, requestId } = payload.error;
+          throw new ApiError(isErrorCode(code) ? code : 'internal_error', message, {
+            httpStatus: response.status,
+            param,
+            requestId,
+          });
+        }
+        // A proxy or gateway answered instead of the MarketKit router.
+        throw new ApiError(
+          response.status >= 500 ? 'internal_error' : 'invalid_request',
+          `The server answered ${response.status}.`,
+          {
+            httpStatus: response.status,
+          },
+        );
+      }
+      return payload as never;
+    },
+  };
+}

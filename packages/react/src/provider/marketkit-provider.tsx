@@ -1,0 +1,118 @@
+import { createContext, useContext, useMemo } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+import { appearanceToCssVariables } from '../theme/appearance';
+import type { Appearance } from '../theme/appearance';
+import { createTranslator } from '../i18n/format';
+import type { Translator } from '../i18n/format';
+import type { Messages } from '../i18n/messages';
+import { createApiClient } from './api-client';
+import type { ApiClient } from './api-client';
+import { getStripe } from './stripe-loader';
+
+export interface MarketkitProviderProps {
+  /** Where the app mounted `createMarketkitRouter`, e.g. `/api/marketkit` or `https://api.example.com/marketkit`. */
+  apiBase: string;
+  /** Stripe publishable key (`pk_test_…` / `pk_live_…`) for Elements and Connect embedded components. */
+  publishableKey: string;
+  /** Stripe Appearance API names; one theme for the kit, Elements and Connect. */
+  appearance?: Appearance;
+  /** BCP 47 locale for every string, amount and date. Default `'en-US'`. */
+  locale?: string;
+  /** Overrides for any message of the catalogue. */
+  messages?: Partial<Messages>;
+  /** A fetch implementation (tests, custom transports). Default `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers per request, e.g. a bearer token when the app does not use cookies. */
+  getHeaders?: () => Record<string, string>;
+  /** How to leave the page for Stripe (account links). Default `window.location.assign`. */
+  navigate?: (url: string) => void;
+  /** How to open a link in a new tab (Express Dashboard). Default `window.open(url, '_blank', 'noopener')`. */
+  openWindow?: (url: string) => void;
+  children?: ReactNode;
+}
+
+export interface MarketkitContextValue {
+  api: ApiClient;
+  publishableKey: string;
+  appearance: Appearance;
+  translator: Translator;
+  navigate: (url: string) => void;
+  openWindow: (url: string) => void;
+  /** Stripe.js for the publishable key; `null` on the server. */
+  getStripe: () => ReturnType<typeof getStripe>;
+}
+
+const MarketkitContext = createContext<MarketkitContextValue | null>(null);
+
+function defaultNavigate(url: string) {
+  window.location.assign(url);
+}
+
+function defaultOpenWindow(url: string) {
+  window.open(url, '_blank', 'noopener,noreferrer');
+}
+
+/** Gives every MarketKit component its server, Stripe key, theme and language. */
+export function MarketkitProvider({
+  apiBase,
+  publishableKey,
+  appearance,
+  locale = 'en-US',
+  messages,
+  fetch,
+  getHeaders,
+  navigate = defaultNavigate,
+  openWindow = defaultOpenWindow,
+  children,
+}: MarketkitProviderProps) {
+  const api = useMemo(
+    () => createApiClient({ apiBase, fetch, getHeaders }),
+    [apiBase, fetch, getHeaders],
+  );
+  const translator = useMemo(() => createTranslator(locale, messages), [locale, messages]);
+  const resolvedAppearance = useMemo(() => appearance ?? {}, [appearance]);
+  const value = useMemo<MarketkitContextValue>(
+    () => ({
+      api,
+      publishableKey,
+      appearance: resolvedAppearance,
+      translator,
+      navigate,
+      openWindow,
+      getStripe: () => getStripe(publishableKey),
+    }),
+    [api, publishableKey, resolvedAppearance, translator, navigate, openWindow],
+  );
+  const style = useMemo(
+    () => appearanceToCssVariables(resolvedAppearance) as CSSProperties,
+    [resolvedAppearance],
+  );
+  return (
+    <MarketkitContext.Provider value={value}>
+      <div
+        className="mk-Root"
+        data-theme={resolvedAppearance.theme ?? 'light'}
+        style={style}
+        lang={locale}
+      >
+        {children}
+      </div>
+    </MarketkitContext.Provider>
+  );
+}
+
+/**
+ * The provider's context. `name` is the component or hook asking, so a missing provider names the
+ * culprit and the fix.
+ */
+export function useMarketkit(name = 'useMarketkit'): MarketkitContextValue {
+  const context = useContext(MarketkitContext);
+  if (!context) {
+    throw new Error(
+      `\`${name}\` must be inside <MarketkitProvider>. Wrap your app (or this part of it) in ` +
+        `<MarketkitProvider apiBase="/api/marketkit" publishableKey="pk_test_…">…</MarketkitProvider> ` +
+        `from @marketkit/react.`,
+    );
+  }
+  return context;
+}

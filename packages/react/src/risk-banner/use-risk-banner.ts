@@ -1,0 +1,111 @@
+import { useCallback, useMemo, useState } from 'react';
+import { compareSeverity, highestSeverity } from '@marketkit/core';
+import type { RiskSignal, Severity } from '@marketkit/core';
+import { useMarketkit } from '../provider/marketkit-provider';
+import { useRisk } from '../provider/data-hooks';
+import { useAction } from '../provider/use-action';
+import type { ResourceStatus } from '../provider/use-resource';
+import type { ActionStatus } from '../provider/use-action';
+import type { Translator } from '../i18n/format';
+
+export interface UseRiskBannerOptions {
+  /** `false` skips loading (the embedded variant shows Stripe's own banner). */
+  enabled?: boolean;
+  onError?: (error: Error) => void;
+  /** Called after an info-level signal is dismissed. */
+  onDismiss?: (signal: RiskSignal) => void;
+}
+
+export interface UseRiskBannerResult {
+  status: ResourceStatus;
+  error: Error | undefined;
+  /** Signals still shown, most severe first. */
+  signals: RiskSignal[];
+  highestSeverity: Severity | null;
+  refetch: () => Promise<void>;
+  dismiss: (signal: RiskSignal) => void;
+  /** Starts the signal's remediation: an `update` account link or the Express Dashboard. */
+  remediate: (signal: RiskSignal) => Promise<void>;
+  remediationStatus: ActionStatus;
+  remediationError: Error | undefined;
+  describe: (signal: RiskSignal) => string;
+}
+
+/** The sentence a user reads for a signal, in the provider's language. */
+export function describeRiskSignal(signal: RiskSignal, translator: Translator): string {
+  const { t } = translator;
+  const deadline =
+    signal.deadline === undefined
+      ? ''
+      : t('risk.deadline', { date: translator.date(signal.deadline) });
+  const amount = signal.amount
+    ? translator.money(Math.abs(signal.amount.amount), signal.amount.currency)
+    : '';
+  switch (signal.kind) {
+    case 'requirements_past_due':
+    case 'requirements_due':
+      return t(`risk.${signal.kind}`, { deadline });
+    case 'negative_balance':
+      return t('risk.negative_balance', { amount: signal.amount ? `-${amount}` : '' });
+    case 'payout_failed':
+      return t('risk.payout_failed', { reason: signal.reason ? ` (${signal.reason})` : '' });
+    case 'dispute_open':
+      return t('risk.dispute_open', { amount });
+    default:
+      return t(`risk.${signal.kind}`);
+  }
+}
+
+export function useRiskBanner({
+  enabled = true,
+  onError,
+  onDismiss,
+}: UseRiskBannerOptions = {}): UseRiskBannerResult {
+  const { api, navigate, openWindow, translator } = useMarketkit('RiskBanner');
+  const risk = useRisk({ enabled, onError });
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+
+  const signals = useMemo(
+    () =>
+      (risk.data?.signals ?? [])
+        .filter((signal) => !dismissed.has(signal.id))
+        .sort((a, b) => compareSeverity(a.severity, b.severity)),
+    [risk.data, dismissed],
+  );
+
+  const dismiss = useCallback(
+    (signal: RiskSignal) => {
+      // Only information can be hidden; warnings and critical signals stay until they are resolved.
+      if (signal.severity !== 'info') return;
+      setDismissed((previous) => new Set(previous).add(signal.id));
+      onDismiss?.(signal);
+    },
+    [onDismiss],
+  );
+
+  const remediation = useAction(async (signal: RiskSignal) => {
+    if (signal.remediation === 'respond_to_dispute') {
+      const { url } = await api.request('createLoginLink');
+      openWindow(url);
+      return;
+    }
+    if (signal.remediation === 'none') return;
+    const { url } = await api.request('createAccountLink', { body: { type: 'update' } });
+    navigate(url);
+  }, onError);
+
+  return {
+    status: risk.status,
+    error: risk.error,
+    signals,
+    highestSeverity: highestSeverity(signals.map((signal) => signal.severity)),
+    refetch: risk.refetch,
+    dismiss,
+    remediate: async (signal) => {
+      await remediation.run(signal);
+    },
+    remediationStatus: remediation.status,
+    remediationError: remediation.error,
+    describe: (signal) => describeRiskSignal(signal, translator),
+  };
+}
