@@ -91,7 +91,10 @@ export function createSandboxStripeConstructor(context: SandboxStripeContext) {
       return result.ok ? { paymentIntent: result.body } : { error: result.error };
     };
 
-    /** Runs the sandbox's 3D Secure stand-in, then re-reads the PaymentIntent like Stripe.js does. */
+    /**
+     * Runs the 3D Secure stand-in dialog, then re-reads the PaymentIntent like Stripe.js does after its modal.
+     * A failed authentication is reported the way Stripe.js reports it, whatever the server recorded.
+     */
     const authenticate = async (
       paymentIntent: SandboxPaymentIntent,
       clientSecret: string,
@@ -100,19 +103,6 @@ export function createSandboxStripeConstructor(context: SandboxStripeContext) {
         document,
         formatMinorUnits(paymentIntent.amount, paymentIntent.currency),
       );
-      const redirectUrl = paymentIntent.next_action?.redirect_to_url?.url;
-      if (redirectUrl) {
-        // The sandbox's authentication page records the outcome; Stripe.js would load it in its modal.
-        const separator = redirectUrl.includes('?') ? '&' : '?';
-        const result = await sandboxRequest<unknown>(
-          `${redirectUrl}${separator}outcome=${outcome}`,
-          {
-            method: 'POST',
-            bearer: publishableKey,
-          },
-        );
-        if (!result.ok) return { error: result.error };
-      }
       const refreshed = await retrieve(clientSecret);
       if ('error' in refreshed) return refreshed;
       return authenticationResult(refreshed.paymentIntent, outcome);
