@@ -18,8 +18,28 @@ export function assertAmount(
   currency: CurrencyCode,
   options: AssertAmountOptions = {},
 ): asserts amount is number {
+  const param = options.param ?? 'amount';
+  const { step } = getCurrency(currency);
+  assertMinorUnits(amount, currency, options);
+  if (amount % step !== 0) {
+    throw new MoneyError(
+      'amount_precision',
+      `\`${param}\` in ${currency} must be a multiple of ${step} minor units, got ${amount}; round it to ${
+        Math.round(amount / step) * step
+      }.`,
+      { param },
+    );
+  }
+}
+
+/** Internal: every check of `assertAmount` except the currency's step (for displaying Stripe data). */
+export function assertMinorUnits(
+  amount: unknown,
+  currency: CurrencyCode,
+  options: AssertAmountOptions = {},
+): asserts amount is number {
   const { allowZero = false, allowNegative = false, param = 'amount' } = options;
-  const { step, exponent } = getCurrency(currency);
+  const { exponent } = getCurrency(currency);
   if (typeof amount !== 'number' || Number.isNaN(amount)) {
     throw new MoneyError(
       'invalid_amount',
@@ -59,15 +79,6 @@ export function assertAmount(
     throw new MoneyError(
       'amount_too_large',
       `\`${param}\` must be at most ${MAX_AMOUNT} minor units (Stripe's maximum), got ${amount}.`,
-      { param },
-    );
-  }
-  if (amount % step !== 0) {
-    throw new MoneyError(
-      'amount_precision',
-      `\`${param}\` in ${currency} must be a multiple of ${step} minor units, got ${amount}; round it to ${
-        Math.round(amount / step) * step
-      }.`,
       { param },
     );
   }

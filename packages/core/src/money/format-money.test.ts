@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatMoney, parseMoney } from './format-money';
 import { getCurrency, MAX_AMOUNT, SUPPORTED_CURRENCIES } from './currencies';
+import { isMoneyError } from './money-error';
 
 const LOCALES = ['en-US', 'de-DE', 'fr-FR', 'ja-JP', 'en-IN', 'de-CH', 'ar-EG', 'pt-BR'];
 
@@ -19,6 +20,20 @@ describe('formatMoney', () => {
   it('formats the largest amount without float error', () => {
     expect(formatMoney(MAX_AMOUNT, 'usd')).toBe('$999,999.99');
     expect(formatMoney(MAX_AMOUNT - 9, 'kwd')).toBe('KWD\u00a099,999.990');
+  });
+
+  it('shows the decimals of amounts that predate a currency step instead of rounding them', () => {
+    expect(formatMoney(12_350, 'isk')).toBe('ISK\u00a0123.50');
+    expect(formatMoney(1_234, 'kwd')).toBe('KWD\u00a01.234');
+  });
+
+  it('rejects an invalid locale with a MoneyError naming the locale', () => {
+    expect(() => formatMoney(100, 'usd', 'not a locale')).toThrow(
+      expect.objectContaining({ code: 'invalid_request', param: 'locale' }),
+    );
+    expect(() => parseMoney('1', 'usd', 'not a locale')).toThrow(
+      expect.objectContaining({ param: 'locale' }),
+    );
   });
 
   it('refuses invalid amounts', () => {
@@ -87,6 +102,32 @@ describe('parseMoney', () => {
 
   it('explains the expected format in the error', () => {
     expect(() => parseMoney('twelve', 'eur', 'de-DE')).toThrow(/1\.234,00\s€/u);
+  });
+
+  it('answers any input with a valid amount or a MoneyError, never anything else', () => {
+    const characters = fc.constantFrom(...'0123456789.,-€$¥ \u00a0()abcKWD١٫'.split(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(characters, { maxLength: 14 }).map((list) => list.join('')),
+        ),
+        fc.constantFrom('usd', 'eur', 'jpy', 'kwd', 'isk'),
+        fc.constantFrom(...LOCALES),
+        (input, currency, locale) => {
+          let amount: number;
+          try {
+            amount = parseMoney(input, currency, locale);
+          } catch (error) {
+            expect(isMoneyError(error)).toBe(true);
+            return;
+          }
+          expect(Number.isInteger(amount) && amount >= 0 && amount <= MAX_AMOUNT).toBe(true);
+          expect(amount % getCurrency(currency).step).toBe(0);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('round-trips every valid amount in every currency and several locales', () => {

@@ -1,4 +1,4 @@
-import { assertAmount } from './assert-amount';
+import { assertAmount, assertMinorUnits } from './assert-amount';
 import { getCurrency, MAX_AMOUNT, type CurrencyCode, type CurrencyInfo } from './currencies';
 import { MoneyError } from './money-error';
 
@@ -13,22 +13,37 @@ function displayDigits({ exponent, step }: CurrencyInfo): number {
 // Intl.NumberFormat construction is slow; cache per locale and currency (no globals touched at import).
 const formatters = new Map<string, Intl.NumberFormat>();
 
+type CurrencyDisplay = 'symbol' | 'narrowSymbol' | 'code';
+
 function formatter(
   locale: string,
   currency: CurrencyInfo,
-  currencyDisplay = 'symbol',
+  currencyDisplay: CurrencyDisplay = 'symbol',
+  digits = displayDigits(currency),
 ): Intl.NumberFormat {
-  const key = `${locale}|${currency.code}|${currencyDisplay}`;
+  const key = `${locale}|${currency.code}|${currencyDisplay}|${digits}`;
   let cached = formatters.get(key);
   if (cached === undefined) {
-    const digits = displayDigits(currency);
-    cached = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: currency.code.toUpperCase(),
-      currencyDisplay: currencyDisplay as Intl.NumberFormatOptions['currencyDisplay'],
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
+    try {
+      cached = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: currency.code.toUpperCase(),
+        currencyDisplay,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+    } catch (error) {
+      throw new MoneyError(
+        'invalid_request',
+        `${JSON.stringify(locale)} is not a valid locale; use a BCP 47 tag such as 'en-US'.`,
+        {
+          param: 'locale',
+          cause: error,
+        },
+      );
+    }
+    // Locales come from users; keep the cache bounded.
+    if (formatters.size >= 500) formatters.clear();
     formatters.set(key, cached);
   }
   return cached;
@@ -46,8 +61,10 @@ function toDecimalString(amount: number, exponent: number): `${number}` {
 /** `formatMoney(123456, 'usd')` → `"$1,234.56"`; `formatMoney(1200, 'jpy', 'ja-JP')` → `"￥1,200"`. */
 export function formatMoney(amount: number, currency: CurrencyCode, locale = 'en-US'): string {
   const info = getCurrency(currency);
-  assertAmount(amount, currency, { allowZero: true, allowNegative: true });
-  return formatter(locale, info).format(toDecimalString(amount, info.exponent));
+  // Not `assertAmount`: amounts Stripe reports may predate a step rule (fractional ISK before 2023).
+  assertMinorUnits(amount, currency, { allowZero: true, allowNegative: true });
+  const digits = amount % info.step === 0 ? displayDigits(info) : info.exponent;
+  return formatter(locale, info, 'symbol', digits).format(toDecimalString(amount, info.exponent));
 }
 
 interface LocaleSymbols {
@@ -65,14 +82,14 @@ function localeSymbols(locale: string, currency: CurrencyInfo): LocaleSymbols {
   const key = `${locale}|${currency.code}`;
   const cached = symbolsCache.get(key);
   if (cached !== undefined) return cached;
-  const parts = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 }).formatToParts(12345.6);
+  const parts = formatter(locale, currency, 'symbol', 1).formatToParts(12345.6);
   const group = parts.find((part) => part.type === 'group')?.value ?? ',';
   const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
   const digitFormat = new Intl.NumberFormat(locale, { useGrouping: false });
   const digits = new Map<string, string>();
   for (let digit = 0; digit <= 9; digit += 1) digits.set(digitFormat.format(digit), String(digit));
   const currencyTexts = new Set<string>([currency.code.toUpperCase(), currency.code]);
-  for (const display of ['symbol', 'narrowSymbol', 'code']) {
+  for (const display of ['symbol', 'narrowSymbol', 'code'] as const) {
     for (const part of formatter(locale, currency, display).formatToParts(1)) {
       if (part.type === 'currency') currencyTexts.add(part.value);
     }
@@ -83,6 +100,7 @@ function localeSymbols(locale: string, currency: CurrencyInfo): LocaleSymbols {
     digits,
     currencyTexts: [...currencyTexts].sort((a, b) => b.length - a.length),
   };
+  if (symbolsCache.size >= 500) symbolsCache.clear();
   symbolsCache.set(key, symbols);
   return symbols;
 }
