@@ -1,0 +1,135 @@
+// One demo server (temp data folder, offline sandbox, port 0) and one headless Debian Chromium per test
+// file. Every test saves a screenshot under <repo>/artifacts/e2e/; a failing test also saves the page it
+// failed on, so CI shows what the user would have seen.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, type TestContext } from 'vitest';
+import { createDemoServer, type DemoServer } from '../server/create-demo-server';
+
+export const ARTIFACTS_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../artifacts/e2e',
+);
+/** Upper bound for any single wait on the page. */
+export const WAIT_MS = 15_000;
+
+export interface DemoHarness {
+  readonly demo: DemoServer;
+  readonly page: Page;
+  /** A fresh browser context (own cookies and storage) for a second user in the same test. */
+  newPage(): Promise<Page>;
+  signIn(page: Page, userId: string): Promise<void>;
+  screenshot(name: string, page?: Page): Promise<void>;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+}
+
+export function useDemoHarness(fileName: string): DemoHarness {
+  let demo: DemoServer | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+  const contexts: BrowserContext[] = [];
+  let page: Page | undefined;
+  const consoleErrors: string[] = [];
+
+  const openPage = async (): Promise<Page> => {
+    if (!browser) throw new Error('The browser did not start.');
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      baseURL: demo?.url,
+    });
+    context.setDefaultTimeout(WAIT_MS);
+    contexts.push(context);
+    const opened = await context.newPage();
+    opened.on('pageerror', (error) => consoleErrors.push(error.message));
+    return opened;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'marketkit-demo-e2e-'));
+    [demo, browser] = await Promise.all([
+      createDemoServer({ port: 0, dataDir, mode: 'sandbox', env: {}, hotReload: false }),
+      chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      }),
+    ]);
+  });
+
+  beforeEach(async () => {
+    consoleErrors.length = 0;
+    page = await openPage();
+  });
+
+  afterEach(async (context: TestContext) => {
+    const failed = context.task.result?.state === 'fail';
+    if (failed && page && !page.isClosed()) {
+      const file = join(ARTIFACTS_DIR, `FAILED-${slug(fileName)}-${slug(context.task.name)}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      if (consoleErrors.length > 0)
+        console.error(`Page errors in "${context.task.name}":\n${consoleErrors.join('\n')}`);
+    }
+    await Promise.all(
+      contexts.splice(0).map((browserContext) => browserContext.close().catch(() => undefined)),
+    );
+    page = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  return {
+    get demo() {
+      if (!demo) throw new Error('The demo server did not start.');
+      return demo;
+    },
+    get page() {
+      if (!page) throw new Error('No page: use the harness inside a test.');
+      return page;
+    },
+    newPage: openPage,
+    async signIn(target, userId) {
+      // The same request the sign-in picker makes; the cookie lands in the page's context.
+      const response = await target.request.post('/api/session', { data: { userId } });
+      if (!response.ok())
+        throw new Error(`Signing in as ${userId} failed: HTTP ${response.status()}`);
+    },
+    async screenshot(name, target) {
+      const subject = target ?? page;
+      if (!subject) return;
+      await subject.screenshot({
+        path: join(ARTIFACTS_DIR, `${slug(fileName)}-${slug(name)}.png`),
+        fullPage: true,
+      });
+    },
+  };
+}
+
+/** Reads the minor-unit amount a page element carries in `data-amount`. */
+export async function amountOf(page: Page, selector: string): Promise<number> {
+  const value = await page.locator(selector).getAttribute('data-amount');
+  if (value === null) throw new Error(`${selector} has no data-amount`);
+  return Number(value);
+}

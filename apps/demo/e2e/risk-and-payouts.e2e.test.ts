@@ -1,0 +1,126 @@
+// Flows 5 and 6: the sandbox clock makes funds available, "Pay out now" pays out, a bad bank account fails
+// the payout; a dispute lost after the seller was paid out leaves them negative, which the seller's
+// RiskBanner and the admin's risk table both show.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { WAIT_MS, useDemoHarness } from './harness';
+import { buy } from './flows';
+
+const harness = useDemoHarness('risk-and-payouts');
+
+async function advanceClockOneDay(page: Page): Promise<void> {
+  await harness.signIn(page, 'admin-hana');
+  await page.goto('/#/admin');
+  const controls = page.getByRole('region', { name: 'Sandbox controls' });
+  await controls.getByRole('button', { name: 'Advance clock by a day' }).click();
+  await expect(controls.getByRole('status')).toContainText('Sandbox clock is now', {
+    timeout: WAIT_MS,
+  });
+}
+
+async function availableBalance(userId: string): Promise<number> {
+  const accountId = await harness.demo.accountIdFor(userId);
+  if (!accountId) throw new Error(`${userId} has no account`);
+  const balance = await harness.demo.stripe.balance.retrieve({}, { stripeAccount: accountId });
+  return balance.available
+    .filter((entry) => entry.currency === 'usd')
+    .reduce((sum, entry) => sum + entry.amount, 0);
+}
+
+/** Advances the sandbox a day at a time (from the admin page) until the seller has funds available. */
+async function advanceUntilAvailable(page: Page, userId: string): Promise<number> {
+  for (let day = 0; day < 4; day += 1) {
+    const available = await availableBalance(userId);
+    if (available > 0) return available;
+    await advanceClockOneDay(page);
+  }
+  return availableBalance(userId);
+}
+
+async function payOutNow(page: Page, userId: string): Promise<void> {
+  await harness.signIn(page, userId);
+  await page.goto('/#/seller');
+  await page.getByRole('button', { name: 'Pay out now' }).click();
+  // The panel asks for confirmation before money moves.
+  await page
+    .getByRole('button', { name: /^(Confirm|Pay out)/ })
+    .last()
+    .click();
+  await expect
+    .poll(() => page.textContent('body'), { timeout: WAIT_MS })
+    .toMatch(/Payout of \$[\d.,]+ created\./);
+}
+
+describe('payouts and risk', () => {
+  it('moves pending funds to available when the clock advances, pays out on "Pay out now", and shows a failed payout to the seller with a bad bank account', async () => {
+    const { page } = harness;
+    await harness.signIn(page, 'buyer-grace');
+    await buy(page, ['Speckled mug', 'Single-origin beans'], '4242 4242 4242 4242');
+    expect(await availableBalance('seller-ada')).toBe(0);
+
+    const adaAvailable = await advanceUntilAvailable(page, 'seller-ada');
+    expect(adaAvailable).toBeGreaterThan(0);
+    expect(await availableBalance('seller-chen')).toBeGreaterThan(0);
+
+    await payOutNow(page, 'seller-ada');
+    await expect.poll(() => availableBalance('seller-ada')).toBe(0);
+    const adaPayouts = await harness.demo.stripe.payouts.list(
+      { limit: 10 },
+      { stripeAccount: (await harness.demo.accountIdFor('seller-ada')) ?? undefined },
+    );
+    expect(adaPayouts.data.map((payout) => payout.amount)).toContain(adaAvailable);
+    await harness.screenshot('payout-created', page);
+
+    await payOutNow(page, 'seller-chen');
+    // Banks reject a payout on its way: the failure arrives when the clock passes the arrival date.
+    await advanceClockOneDay(page);
+    await advanceClockOneDay(page);
+    await harness.signIn(page, 'seller-chen');
+    await page.goto('/#/seller');
+    await expect.poll(() => page.textContent('body'), { timeout: WAIT_MS }).toContain('Failed');
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents(), { timeout: WAIT_MS })
+      .toContainEqual(expect.stringContaining('A payout failed'));
+    await harness.screenshot('payout-failed', page);
+  });
+
+  it('leaves a seller negative when a dispute is lost after they were paid out, on their RiskBanner and the admin risk table', async () => {
+    const { page } = harness;
+    await harness.signIn(page, 'buyer-grace');
+    const orderId = await buy(page, ['Bike light set'], '4000 0000 0000 0259');
+
+    await advanceUntilAvailable(page, 'seller-bruno');
+    await payOutNow(page, 'seller-bruno');
+    expect(await availableBalance('seller-bruno')).toBe(0);
+
+    await harness.signIn(page, 'admin-hana');
+    await page.goto('/#/admin');
+    const controls = page.getByRole('region', { name: 'Sandbox controls' });
+    await controls
+      .getByRole('button', { name: /as lost$/ })
+      .first()
+      .click();
+    await expect(controls.getByRole('status')).toContainText('closed as lost', {
+      timeout: WAIT_MS,
+    });
+    expect(await availableBalance('seller-bruno')).toBeLessThan(0);
+
+    await harness.signIn(page, 'seller-bruno');
+    await page.goto('/#/seller');
+    await expect
+      .poll(() => page.locator('.mk-RiskBanner').textContent(), { timeout: WAIT_MS })
+      .toContain('Your balance is negative');
+    await harness.screenshot('seller-negative', page);
+
+    await harness.signIn(page, 'admin-hana');
+    await page.goto('/#/admin');
+    const riskTable = page.getByRole('region', { name: 'Accounts at risk' }).getByRole('table');
+    await expect
+      .poll(() => riskTable.getByRole('row', { name: /Bruno Bikes/ }).count(), { timeout: WAIT_MS })
+      .toBe(1);
+    await harness.screenshot('admin-risk-table', page);
+
+    await page.goto(`/#/orders/${orderId}`);
+    await expect(page.getByTestId('dispute')).toContainText('lost');
+  });
+});

@@ -1,0 +1,265 @@
+// The whole demo in one process and one URL: the Stripe sandbox (or real Stripe test mode), MarketKit's
+// router on PGlite (or PostgreSQL), the demo's own routes, and the web app through Vite.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import Stripe from 'stripe';
+import { startSandbox, type Sandbox } from '@marketkit/sandbox';
+import {
+  createMarketkitRouter,
+  createPgliteStore,
+  createPostgresStore,
+  type Store,
+} from '@marketkit/server';
+import { createDemoRoutes } from './demo-routes';
+import { createDemoQueries } from './queries';
+import { seedDemo } from './seed';
+import { loadCookieSecret, readSession } from './session';
+
+const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../web');
+
+export interface DemoServerOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  /** Sandbox state, PGlite database and the cookie secret live here. */
+  dataDir: string;
+  /** `sandbox` runs offline; `stripe` uses real Stripe test mode with the keys in `env`. */
+  mode: 'sandbox' | 'stripe';
+  /** Port for the in-process sandbox (default 0 = any free port). */
+  sandboxPort?: number;
+  /** Defaults to `process.env`; read for the Stripe keys and DATABASE_URL. */
+  env?: Record<string, string | undefined>;
+  /** Hot reload for people editing the web app; tests turn it off. */
+  hotReload?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface DemoServer {
+  url: string;
+  port: number;
+  mode: 'sandbox' | 'stripe';
+  stripe: Stripe;
+  /** null in Stripe test mode. */
+  sandbox: Sandbox | null;
+  store: Store;
+  /** The connected account MarketKit mapped to a demo user, if any. */
+  accountIdFor(userId: string): Promise<string | null>;
+  /** Waits until delivered webhooks are processed and planned transfers have run. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function requireEnv(env: Record<string, string | undefined>, name: string): string {
+  const value = env[name];
+  if (!value) {
+    throw new Error(
+      `${name} is required when STRIPE_SECRET_KEY is set (Stripe test mode). Set it or unset STRIPE_SECRET_KEY to run offline.`,
+    );
+  }
+  return value;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function createDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  const env = options.env ?? process.env;
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => undefined);
+  mkdirSync(options.dataDir, { recursive: true });
+
+  let sandbox: Sandbox | null = null;
+  let stripe: Stripe;
+  let publishableKey: string;
+  let webhookSecret: string;
+  if (options.mode === 'sandbox') {
+    sandbox = await startSandbox({
+      port: options.sandboxPort ?? 0,
+      host: '127.0.0.1',
+      state: join(options.dataDir, 'sandbox.json'),
+    });
+    stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 2 });
+    publishableKey = sandbox.publishableKey;
+    webhookSecret = sandbox.webhookSecret;
+  } else {
+    const secretKey = requireEnv(env, 'STRIPE_SECRET_KEY');
+    if (!secretKey.startsWith('sk_test_') && !secretKey.startsWith('rk_test_')) {
+      throw new Error('The demo only runs against Stripe test mode: use an sk_test_… key.');
+    }
+    stripe = new Stripe(secretKey, { maxNetworkRetries: 2 });
+    publishableKey = requireEnv(env, 'STRIPE_PUBLISHABLE_KEY');
+    webhookSecret = requireEnv(env, 'STRIPE_WEBHOOK_SECRET');
+  }
+
+  const databaseUrl = env.DATABASE_URL;
+  const store = databaseUrl
+    ? createPostgresStore({ connectionString: databaseUrl })
+    : createPgliteStore({ dataDir: join(options.dataDir, 'pglite') });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  // Listen first: Stripe's return and refresh links need the real port (0 = any free one) before the
+  // router is created. Nothing knows the URL until this function returns, so no request arrives early.
+  const port = await listen(httpServer, options.port, host);
+  const publicUrl = `http://${host}:${port}`;
+
+  const marketkit = createMarketkitRouter({
+    stripe,
+    store,
+    webhookSecret,
+    authenticate: (request) => {
+      const user = readSession(request);
+      return user
+        ? { userId: user.userId, role: user.role, displayName: user.displayName, email: user.email }
+        : null;
+    },
+    platform: { country: 'US', defaultCurrency: 'usd', currencies: ['usd'] },
+    // The platform keeps 10% of each seller's subtotal and pays Stripe's processing fee from it.
+    fees: { basisPoints: 1000 },
+    urls: { apiBase: `${publicUrl}/api/marketkit`, onboardingReturn: `${publicUrl}/#/seller` },
+  });
+
+  app.use(cookieParser(loadCookieSecret(options.dataDir)));
+  app.use('/api/marketkit', marketkit);
+
+  const settle = async () => {
+    if (sandbox) await sandbox.flushWebhooks();
+    await marketkit.marketkit.worker.drain();
+  };
+  const queries = createDemoQueries(store, stripe);
+  app.use(
+    '/api',
+    createDemoRoutes({
+      mode: options.mode,
+      publishableKey,
+      sandboxUrl: sandbox?.url ?? null,
+      stripe,
+      queries,
+      sandbox,
+      settle,
+    }),
+  );
+
+  const { createServer: createViteServer } = await import('vite');
+  const { default: react } = await import('@vitejs/plugin-react');
+  const vite = await createViteServer({
+    root: webRoot,
+    configFile: false,
+    appType: 'custom',
+    logLevel: 'warn',
+    clearScreen: false,
+    plugins: [react()],
+    resolve: {
+      conditions: ['@marketkit/source', 'module', 'browser', 'development|production'],
+      dedupe: [
+        'react',
+        'react-dom',
+        '@stripe/react-stripe-js',
+        '@stripe/react-connect-js',
+        '@stripe/stripe-js',
+        '@stripe/connect-js',
+      ],
+    },
+    optimizeDeps: {
+      // Listed up front so Vite never discovers them mid-session and reloads the page under a test.
+      include: [
+        'react',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        'react-dom',
+        'react-dom/client',
+        '@stripe/stripe-js',
+        '@stripe/react-stripe-js',
+        '@stripe/connect-js',
+        '@stripe/react-connect-js',
+      ],
+    },
+    server: {
+      middlewareMode: true,
+      hmr: options.hotReload === false ? false : { server: httpServer },
+      watch: options.hotReload === false ? null : undefined,
+    },
+  });
+  app.use(vite.middlewares);
+
+  const sandboxMeta = sandbox ? `<meta name="marketkit-sandbox" content="${sandbox.url}">` : '';
+  app.get('/{*path}', async (request, response, next) => {
+    try {
+      const template = readFileSync(join(webRoot, 'index.html'), 'utf8').replace(
+        '<!--marketkit-sandbox-->',
+        sandboxMeta,
+      );
+      const html = await vite.transformIndexHtml(request.originalUrl, template);
+      response.status(200).set({ 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+    } catch (error) {
+      vite.ssrFixStacktrace(error as Error);
+      next(error);
+    }
+  });
+
+  await marketkit.marketkit.ready;
+
+  if (sandbox) {
+    await registerSandboxWebhooks(stripe, `${publicUrl}/api/marketkit/webhooks`);
+  }
+  const seed = await seedDemo({
+    stripe,
+    dataDir: options.dataDir,
+    sandboxUrl: sandbox?.url ?? null,
+    advanceClock: sandbox ? (seconds) => sandbox.advanceClock(seconds) : null,
+    ensureAccount: (user) => marketkit.marketkit.accounts.ensureAccount(user),
+    log,
+  });
+  if (seed.seeded) {
+    log(`Seeded ${Object.keys(seed.accounts).length} seller accounts.`);
+    await settle();
+  }
+
+  let closed = false;
+  return {
+    url: publicUrl,
+    port,
+    mode: options.mode,
+    stripe,
+    sandbox,
+    store,
+    accountIdFor: (userId) => queries.accountIdFor(userId),
+    settle,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await vite.close();
+      await new Promise<void>((resolveClose) => {
+        httpServer.close(() => resolveClose());
+        httpServer.closeAllConnections();
+      });
+      await marketkit.marketkit.close();
+      await store.close();
+      if (sandbox) await sandbox.stop();
+    },
+  };
+}
+
+// The sandbox keeps its state across restarts, but the demo's port can change: replace stale endpoints.
+async function registerSandboxWebhooks(stripe: Stripe, url: string): Promise<void> {
+  const existing = await stripe.webhookEndpoints.list({ limit: 100 });
+  for (const endpoint of existing.data) {
+    if (endpoint.url.endsWith('/api/marketkit/webhooks'))
+      await stripe.webhookEndpoints.del(endpoint.id);
+  }
+  await stripe.webhookEndpoints.create({ url, enabled_events: ['*'] });
+  await stripe.webhookEndpoints.create({ url, enabled_events: ['*'], connect: true });
+}

@@ -1,0 +1,93 @@
+// The cart lives in localStorage so it survives reloads and Stripe redirects; components read it through
+// useSyncExternalStore so every badge and page stays in step.
+import { useSyncExternalStore } from 'react';
+
+export interface CartItem {
+  productId: string;
+  sellerId: string;
+  sellerName: string;
+  name: string;
+  amount: number;
+  currency: string;
+  quantity: number;
+}
+
+const STORAGE_KEY = 'marketkit-demo-cart';
+const listeners = new Set<() => void>();
+let cached: CartItem[] | null = null;
+
+function read(): CartItem[] {
+  if (cached) return cached;
+  try {
+    const parsed = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '[]') as unknown;
+    cached = Array.isArray(parsed) ? (parsed as CartItem[]) : [];
+  } catch {
+    cached = [];
+  }
+  return cached;
+}
+
+function write(items: CartItem[]): void {
+  cached = items;
+  window.localStorage.setItem(STORAGE_KEY, JSON.stringify(items));
+  for (const listener of listeners) listener();
+}
+
+const EMPTY: CartItem[] = [];
+
+export function useCart(): CartItem[] {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    read,
+    () => EMPTY,
+  );
+}
+
+export function addToCart(item: Omit<CartItem, 'quantity'>): void {
+  const items = read();
+  const existing = items.find((entry) => entry.productId === item.productId);
+  write(
+    existing
+      ? items.map((entry) =>
+          entry.productId === item.productId ? { ...entry, quantity: entry.quantity + 1 } : entry,
+        )
+      : [...items, { ...item, quantity: 1 }],
+  );
+}
+
+export function setQuantity(productId: string, quantity: number): void {
+  const items = read();
+  write(
+    quantity <= 0
+      ? items.filter((entry) => entry.productId !== productId)
+      : items.map((entry) => (entry.productId === productId ? { ...entry, quantity } : entry)),
+  );
+}
+
+export function clearCart(): void {
+  write([]);
+}
+
+/** Exact integer arithmetic: amounts are minor units. */
+export function cartTotal(items: readonly CartItem[]): number {
+  return items.reduce((sum, item) => sum + item.amount * item.quantity, 0);
+}
+
+export function groupBySeller(
+  items: readonly CartItem[],
+): Array<{ sellerId: string; sellerName: string; items: CartItem[] }> {
+  const groups = new Map<string, { sellerId: string; sellerName: string; items: CartItem[] }>();
+  for (const item of items) {
+    const group = groups.get(item.sellerId) ?? {
+      sellerId: item.sellerId,
+      sellerName: item.sellerName,
+      items: [],
+    };
+    group.items.push(item);
+    groups.set(item.sellerId, group);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,284 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { formatMoney, parseMoney, type RefundReason, type RefundResponse } from '@marketkit/core';
+import { PlatformRiskTable } from '@marketkit/react';
+import { demoFetch, type OrderSummary } from '../api';
+import { useDemo } from '../app';
+import { OrderTable } from './orders-page';
+
+type Outcome = { kind: 'success' | 'error'; message: string } | null;
+
+function messageOf(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
+}
+
+export function AdminPage() {
+  const { config } = useDemo();
+  const [orders, setOrders] = useState<OrderSummary[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  // Bumped after any action so the risk table and order list show the new state.
+  const [revision, setRevision] = useState(0);
+
+  const reload = useCallback(() => setRevision((value) => value + 1), []);
+
+  useEffect(() => {
+    demoFetch<{ orders: OrderSummary[] }>('/api/demo/orders').then(
+      (result) => setOrders(result.orders),
+      (failure: unknown) => setListError(messageOf(failure)),
+    );
+  }, [revision]);
+
+  return (
+    <section aria-labelledby="admin-title" className="demo-Admin">
+      <header className="demo-PageHeader">
+        <div>
+          <h1 id="admin-title">Platform admin</h1>
+          <p className="demo-Lead">Who is at risk, what the platform is exposed to, and refunds.</p>
+        </div>
+      </header>
+      <div className="demo-Stack">
+        <section className="demo-Card" aria-labelledby="risk-title">
+          <h2 id="risk-title" className="demo-CardTitle">
+            Accounts at risk
+          </h2>
+          <PlatformRiskTable key={revision} />
+        </section>
+        <div className="demo-Columns">
+          <RefundForm orders={orders ?? []} onDone={reload} />
+          {config.mode === 'sandbox' ? (
+            <SandboxControls orders={orders ?? []} onDone={reload} />
+          ) : null}
+        </div>
+        <section className="demo-Card" aria-labelledby="recent-orders-title">
+          <h2 id="recent-orders-title" className="demo-CardTitle">
+            Recent orders
+          </h2>
+          {listError ? (
+            <p role="alert" className="demo-Error">
+              {listError}
+            </p>
+          ) : null}
+          {orders?.length === 0 ? <p className="demo-Muted">No orders yet.</p> : null}
+          {orders && orders.length > 0 ? <OrderTable orders={orders} /> : null}
+        </section>
+      </div>
+    </section>
+  );
+}
+
+const REFUNDABLE = new Set(['paid', 'partially_refunded', 'disputed']);
+
+function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void }) {
+  const refundable = orders.filter((order) => REFUNDABLE.has(order.status));
+  const [orderId, setOrderId] = useState('');
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState<RefundReason>('requested_by_customer');
+  const [pending, setPending] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const selected = refundable.find((order) => order.id === orderId) ?? refundable[0];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!selected) return;
+    setOutcome(null);
+    let minorUnits: number | undefined;
+    try {
+      minorUnits = amount.trim() === '' ? undefined : parseMoney(amount, selected.currency);
+    } catch (failure) {
+      setOutcome({ kind: 'error', message: messageOf(failure) });
+      return;
+    }
+    setPending(true);
+    try {
+      const result = await demoFetch<RefundResponse>(
+        `/api/marketkit/orders/${encodeURIComponent(selected.id)}/refunds`,
+        {
+          method: 'POST',
+          body: { ...(minorUnits === undefined ? {} : { amount: minorUnits }), reason },
+        },
+      );
+      setOutcome({
+        kind: 'success',
+        message: `Refunded ${formatMoney(result.refund.amount, selected.currency)} of ${selected.id}; ${result.refund.reversals.length} seller reversal(s).`,
+      });
+      setAmount('');
+      onDone();
+    } catch (failure) {
+      setOutcome({ kind: 'error', message: messageOf(failure) });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <section className="demo-Card" aria-labelledby="refund-title">
+      <h2 id="refund-title" className="demo-CardTitle">
+        Refund an order
+      </h2>
+      {refundable.length === 0 ? (
+        <p className="demo-Muted">No paid orders to refund yet.</p>
+      ) : (
+        <form className="demo-Form" onSubmit={(event) => void submit(event)}>
+          <label>
+            Order
+            <select value={selected?.id ?? ''} onChange={(event) => setOrderId(event.target.value)}>
+              {refundable.map((order) => (
+                <option key={order.id} value={order.id}>
+                  {order.id} · {formatMoney(order.total, order.currency)} ·{' '}
+                  {order.status.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Amount (leave empty for the rest)
+            <input
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder="e.g. 10.00"
+              value={amount}
+              onChange={(event) => setAmount(event.target.value)}
+            />
+          </label>
+          <label>
+            Reason
+            <select
+              value={reason}
+              onChange={(event) => setReason(event.target.value as RefundReason)}
+            >
+              <option value="requested_by_customer">Requested by customer</option>
+              <option value="duplicate">Duplicate</option>
+              <option value="fraudulent">Fraudulent</option>
+            </select>
+          </label>
+          <button type="submit" className="demo-Button" disabled={pending} aria-busy={pending}>
+            {pending ? 'Refunding…' : 'Refund'}
+          </button>
+        </form>
+      )}
+      {outcome ? (
+        <p
+          role={outcome.kind === 'error' ? 'alert' : 'status'}
+          className={outcome.kind === 'error' ? 'demo-Error' : 'demo-Success'}
+        >
+          {outcome.message}
+          {outcome.kind === 'success' && selected ? (
+            <>
+              {' '}
+              <a href={`#/orders/${selected.id}`}>View order</a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function SandboxControls({ orders, onDone }: { orders: OrderSummary[]; onDone(): void }) {
+  const [pending, setPending] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [clock, setClock] = useState<number | null>(null);
+  const openDisputes = orders.filter(
+    (order) => order.dispute && order.dispute.status !== 'won' && order.dispute.status !== 'lost',
+  );
+
+  useEffect(() => {
+    demoFetch<{ now: number }>('/api/demo/sandbox/clock').then(
+      (result) => setClock(result.now),
+      () => setClock(null),
+    );
+  }, []);
+
+  const run = async (key: string, action: () => Promise<string>) => {
+    setPending(key);
+    setOutcome(null);
+    try {
+      setOutcome({ kind: 'success', message: await action() });
+      onDone();
+    } catch (failure) {
+      setOutcome({ kind: 'error', message: messageOf(failure) });
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const advance = () =>
+    run('advance', async () => {
+      const result = await demoFetch<{ now: number }>('/api/demo/sandbox/advance', {
+        method: 'POST',
+        body: { days: 1 },
+      });
+      setClock(result.now);
+      return `Sandbox clock is now ${new Date(result.now * 1000).toLocaleString('en-US')}.`;
+    });
+
+  const closeDispute = (disputeId: string, result: 'won' | 'lost') =>
+    run(`${disputeId}:${result}`, async () => {
+      await demoFetch(`/api/demo/sandbox/disputes/${encodeURIComponent(disputeId)}/close`, {
+        method: 'POST',
+        body: { outcome: result },
+      });
+      return `Dispute ${disputeId} closed as ${result}.`;
+    });
+
+  return (
+    <section className="demo-Card" aria-labelledby="sandbox-title">
+      <h2 id="sandbox-title" className="demo-CardTitle">
+        Sandbox controls
+      </h2>
+      <p className="demo-Muted">
+        Offline only. Sandbox time:{' '}
+        {clock === null ? '…' : new Date(clock * 1000).toLocaleString('en-US')}
+      </p>
+      <button
+        type="button"
+        className="demo-Button"
+        disabled={pending !== null}
+        aria-busy={pending === 'advance'}
+        onClick={() => void advance()}
+      >
+        Advance clock by a day
+      </button>
+      <h3 className="demo-Subtitle">Open disputes</h3>
+      {openDisputes.length === 0 ? <p className="demo-Muted">None.</p> : null}
+      <ul className="demo-DisputeList">
+        {openDisputes.map((order) => {
+          const disputeId = order.dispute?.id ?? '';
+          return (
+            <li key={disputeId}>
+              <span>
+                <code>{disputeId}</code> on <a href={`#/orders/${order.id}`}>{order.id}</a> (
+                {formatMoney(order.total, order.currency)})
+              </span>
+              <span className="demo-ButtonRow">
+                <button
+                  type="button"
+                  className="demo-Button demo-Button--ghost"
+                  disabled={pending !== null}
+                  onClick={() => void closeDispute(disputeId, 'won')}
+                >
+                  Close {disputeId} as won
+                </button>
+                <button
+                  type="button"
+                  className="demo-Button demo-Button--ghost"
+                  disabled={pending !== null}
+                  onClick={() => void closeDispute(disputeId, 'lost')}
+                >
+                  Close {disputeId} as lost
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {outcome ? (
+        <p
+          role={outcome.kind === 'error' ? 'alert' : 'status'}
+          className={outcome.kind === 'error' ? 'demo-Error' : 'demo-Success'}
+        >
+          {outcome.message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { OnboardingButton, PayoutsPanel, RiskBanner } from '@marketkit/react';
+import { useDemo } from '../app';
+
+type Variant = 'default' | 'embedded';
+const VARIANT_KEY = 'marketkit-demo-seller-variant';
+
+function initialVariant(): Variant {
+  return window.localStorage.getItem(VARIANT_KEY) === 'embedded' ? 'embedded' : 'default';
+}
+
+export function SellerPage() {
+  const { user } = useDemo();
+  const [variant, setVariant] = useState<Variant>(initialVariant);
+  const embedded = variant === 'embedded';
+
+  const toggle = () => {
+    const next: Variant = embedded ? 'default' : 'embedded';
+    window.localStorage.setItem(VARIANT_KEY, next);
+    setVariant(next);
+  };
+
+  return (
+    <section aria-labelledby="seller-title" className="demo-Seller" data-variant={variant}>
+      <header className="demo-PageHeader">
+        <div>
+          <h1 id="seller-title">{user?.displayName}</h1>
+          <p className="demo-Lead">Your shop&apos;s payouts, powered by Stripe Connect.</p>
+        </div>
+        <label className="demo-Switch">
+          <input type="checkbox" role="switch" checked={embedded} onChange={toggle} />
+          <span>Embedded components</span>
+        </label>
+      </header>
+      {/* Remounted on toggle so each variant starts from its own state. */}
+      <div key={variant} className="demo-Stack">
+        <RiskBanner variant={embedded ? 'embedded' : undefined} />
+        <section className="demo-Card" aria-labelledby="onboarding-title">
+          <h2 id="onboarding-title" className="demo-CardTitle">
+            Getting paid
+          </h2>
+          <p className="demo-Muted">Stripe verifies who you are and where to send your money.</p>
+          <OnboardingButton variant={embedded ? 'embedded' : undefined} />
+        </section>
+        <section className="demo-Card" aria-labelledby="payouts-title">
+          <h2 id="payouts-title" className="demo-CardTitle">
+            Balance and payouts
+          </h2>
+          <PayoutsPanel variant={embedded ? 'embedded' : undefined} />
+        </section>
+      </div>
+    </section>
+  );
+}
