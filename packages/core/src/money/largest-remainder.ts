@@ -46,16 +46,16 @@ export function roundByLargestRemainder(
   return result;
 }
 
-/** Splits `total` in proportion to `weights` by largest remainder; zero weights get zero. */
+/**
+ * Splits `total` in proportion to `weights` by largest remainder; zero weights get zero. With no
+ * weight at all there is nobody to split over and everyone gets zero (the caller keeps `total`).
+ */
 export function apportion(
   total: bigint,
   weights: ReadonlyArray<{ key: string; weight: bigint }>,
 ): bigint[] {
   const weightSum = weights.reduce((sum, { weight }) => sum + weight, 0n);
-  if (weightSum === 0n) {
-    if (total !== 0n) throw new RangeError('Cannot apportion a non-zero total over zero weights.');
-    return weights.map(() => 0n);
-  }
+  if (weightSum === 0n) return weights.map(() => 0n);
   return roundByLargestRemainder(
     weights.map(({ key, weight }) => ({ key, numerator: total * weight })),
     weightSum,
