@@ -1,3 +1,4 @@
+import type * as pgTypes from 'pg';
 import type { Pool, PoolConfig } from 'pg';
 import { applyMigrations } from './migrations';
 import type { SqlClient, Store } from './store';
@@ -14,7 +15,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     poolPromise ??= options.pool
       ? Promise.resolve(options.pool)
       : import('pg').then((module) => {
-          const pg = (module as { default?: typeof import('pg') }).default ?? module;
+          const pg = (module as unknown as { default?: typeof pgTypes }).default ?? module;
           const config: PoolConfig = { connectionString: options.connectionString, max: options.max ?? 10 };
           return new pg.Pool(config);
         });

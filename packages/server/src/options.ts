@@ -1,0 +1,92 @@
+import type { FeePolicy } from '@marketkit/core';
+import type { Request } from 'express';
+import type Stripe from 'stripe';
+import type { Logger } from './logger';
+import type { Store } from './stores/store';
+
+export type UserRole = 'seller' | 'buyer' | 'admin';
+
+export interface AuthenticatedUser {
+  userId: string;
+  role: UserRole;
+  /** Used as the seller's display name in checkout breakdowns when their account is created. */
+  displayName?: string;
+  email?: string;
+}
+
+export interface WorkerOptions {
+  /** Transfers executed at the same time (default 4). */
+  concurrency?: number;
+  /** Stripe calls per second across the worker (token bucket, default 20). */
+  callsPerSecond?: number;
+  /** Attempts before a transfer is marked `failed` (default 8). */
+  maxAttempts?: number;
+  /** Exponential backoff with full jitter: `min(maxDelayMs, baseDelayMs * 2^attempt)` (defaults 500 ms, 5 min). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** How long a claimed transfer stays leased to this instance before another may resume it (default 60 s). */
+  leaseSeconds?: number;
+  /** How often to look for due rows when idle (default 1000 ms). */
+  pollIntervalMs?: number;
+  /** Start the worker with the router (default true). Set false to run it elsewhere. */
+  autoStart?: boolean;
+}
+
+export interface MarketkitEventHooks {
+  onOrderPaid?: (event: { orderId: string; paymentIntentId: string; total: number; currency: string }) => void | Promise<void>;
+  onTransferPaid?: (event: { orderId: string; sellerId: string; transferId: string; amount: number; currency: string }) => void | Promise<void>;
+  onTransferFailed?: (event: { orderId: string; sellerId: string; amount: number; currency: string; code: string }) => void | Promise<void>;
+  onRefund?: (event: { orderId: string; refundId: string; amount: number; currency: string }) => void | Promise<void>;
+  onRiskChanged?: (event: { accountId: string; reason: string }) => void | Promise<void>;
+}
+
+export interface MarketkitRouterOptions extends MarketkitEventHooks {
+  /** A `Stripe` instance with the platform's secret key. */
+  stripe: Stripe;
+  /** Where state lives; default `createPgliteStore()` (in memory). */
+  store?: Store;
+  /** Who is calling. Return null for anonymous requests (they get 401). Required: there is no open default. */
+  authenticate: (request: Request) => AuthenticatedUser | null | Promise<AuthenticatedUser | null>;
+  platform: {
+    /** The platform's country (ISO 3166-1 alpha-2), e.g. 'US'. */
+    country: string;
+    defaultCurrency: string;
+    /** Currencies buyers may pay in (default: only `defaultCurrency`). */
+    currencies?: string[];
+    /** Seller countries the platform may transfer to (default: only `country`). */
+    transferCountries?: string[];
+    /** Whether checkout breakdowns show the platform fee to buyers (default true). */
+    showPlatformFee?: boolean;
+  };
+  /** The platform's fee policy (core's `FeePolicy`); default: no fee. */
+  fees?: FeePolicy;
+  urls: {
+    /** The public URL where this router is mounted, e.g. 'https://shop.example/api/marketkit'. */
+    apiBase: string;
+    /** Where a seller lands after onboarding (the return route redirects here with `?onboarding=<state>`). */
+    onboardingReturn: string;
+  };
+  /** The webhook endpoint's signing secret (`whsec_…`). */
+  webhookSecret: string;
+  /** Signs the state on account-link return/refresh URLs; default: derived from `webhookSecret`. */
+  stateSecret?: string;
+  /** Fields merged into `stripe.accounts.create` for new sellers (e.g. a different `controller`). */
+  accountDefaults?: Partial<Stripe.AccountCreateParams>;
+  worker?: WorkerOptions;
+  limits?: {
+    /** Largest JSON body accepted (default 32 kB). */
+    bodyBytes?: number;
+    /** Account links, account sessions and login links each user may mint per window (default 20 per minute). */
+    linksPerWindow?: number;
+    linkWindowMs?: number;
+  };
+  /** Whether sellers may change their payout schedule (default true). */
+  payoutScheduleEditable?: boolean;
+  /** Reverse sellers' transfers for a lost dispute, by the same math as a refund (default 'on_lost'). */
+  disputeReversals?: 'on_lost' | 'never';
+  /** Webhook signature tolerance in seconds (default 300). */
+  webhookToleranceSeconds?: number;
+  logger?: Logger;
+  /** Unix seconds; override to test expiry. Default: the system clock. */
+  now?: () => number;
+}

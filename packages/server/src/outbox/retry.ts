@@ -1,0 +1,31 @@
+import Stripe from 'stripe';
+
+/** 429s, 5xx and network failures may succeed later; everything else will fail the same way again. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof Stripe.errors.StripeError) {
+    if (
+      error instanceof Stripe.errors.StripeConnectionError ||
+      error instanceof Stripe.errors.StripeAPIError ||
+      error instanceof Stripe.errors.StripeRateLimitError
+    ) {
+      return true;
+    }
+    return error.statusCode === 429 || (error.statusCode !== undefined && error.statusCode >= 500);
+  }
+  // Not a Stripe error: a bug or an outage of something else; retrying is the safe side.
+  return true;
+}
+
+/** Exponential backoff with full jitter (AWS's "full jitter": uniform in [0, min(cap, base·2^n)]). */
+export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** A short, safe description of an error for the outbox row (no Stripe internals). */
+export function describeError(error: unknown): string {
+  if (error instanceof Stripe.errors.StripeError) {
+    return [error.type, error.code, error.statusCode, error.requestId].filter(Boolean).join(' ');
+  }
+  return error instanceof Error ? error.name : 'unknown error';
+}
