@@ -1,0 +1,207 @@
+import { day, type Engine } from './engine';
+import { invalidRequest, notFound } from './errors';
+import { createId } from './ids';
+import { type Params, percentOf, isCurrency } from './params';
+import type { ExternalAccountRecord, PayoutObject } from './state';
+import { bankAccountOutcomes, defaultExternalAccount, refreshAccount } from './accounts';
+
+export function payoutRecord(engine: Engine, owner: string, id: string): PayoutObject {
+  const payout = engine.state.payouts[id];
+  if (!payout || engine.ownerOf(id) !== owner) throw notFound('payout', id);
+  return payout;
+}
+
+/** Manual payouts (`POST /v1/payouts`, usually with `Stripe-Account`), standard or instant. */
+export function createPayout(engine: Engine, owner: string, params: Params): PayoutObject {
+  params.allowOnly(['amount', 'currency', 'method', 'destination', 'description', 'metadata', 'statement_descriptor', 'source_type']);
+  const amount = params.requiredInteger('amount');
+  if (amount <= 0) throw invalidRequest('Invalid positive integer', { param: 'amount', code: 'parameter_invalid_integer' });
+  const currency = params.string('currency') ?? engine.defaultCurrency(owner);
+  if (!isCurrency(currency)) throw invalidRequest(`Invalid currency: ${currency}`, { param: 'currency' });
+  const method = params.oneOf('method', ['standard', 'instant'] as const) ?? 'standard';
+  const destinationId = params.string('destination');
+  return startPayout(engine, owner, { amount, currency, method, destinationId, automatic: false, description: params.string('description') ?? null, metadata: params.metadata(), statementDescriptor: params.string('statement_descriptor') ?? null });
+}
+
+function startPayout(
+  engine: Engine,
+  owner: string,
+  input: { amount: number; currency: string; method: 'standard' | 'instant'; destinationId?: string; automatic: boolean; description: string | null; metadata: Record<string, string>; statementDescriptor: string | null },
+): PayoutObject {
+  const record = engine.state.accounts[owner];
+  if (record && !record.account.payouts_enabled) {
+    throw invalidRequest('Your account cannot currently make payouts. Complete the requirements on the account first.', { code: 'payouts_not_allowed' });
+  }
+  let destination: ExternalAccountRecord | undefined;
+  if (input.destinationId) {
+    destination = engine.state.externalAccounts[input.destinationId];
+    if (!destination || destination.object.account !== (record ? owner : destination.object.account)) {
+      throw invalidRequest(`No such external account: '${input.destinationId}'`, { param: 'destination', code: 'resource_missing' });
+    }
+  } else if (record) {
+    destination = input.method === 'instant'
+      ? defaultExternalAccount(engine, owner, input.currency, 'card')
+      : defaultExternalAccount(engine, owner, input.currency);
+  }
+  if (record && !destination) {
+    throw invalidRequest(
+      input.method === 'instant'
+        ? 'This account has no debit card that supports instant payouts. Add one with `external_account: tok_visa_debit`.'
+        : `This account has no external account for ${input.currency}.`,
+      { param: 'destination', code: input.method === 'instant' ? 'instant_payouts_unsupported' : 'no_external_account' },
+    );
+  }
+  if (input.method === 'instant' && destination && destination.object.object !== 'card') {
+    throw invalidRequest('Instant payouts need a debit card destination.', { param: 'method', code: 'instant_payouts_unsupported' });
+  }
+  const fee = input.method === 'instant' ? Math.max(percentOf(input.amount, engine.state.pricing.instantPayoutBasisPoints), 50) : 0;
+  if (engine.availableBalance(owner, input.currency) < input.amount + fee) {
+    throw invalidRequest(
+      'You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance).',
+      { code: 'balance_insufficient' },
+    );
+  }
+  const id = createId('po');
+  const transaction = engine.addBalanceTransaction(owner, {
+    amount: -input.amount,
+    currency: input.currency,
+    type: 'payout',
+    reporting_category: 'payout',
+    source: id,
+    fee,
+    fee_description: 'Instant payout fee',
+    description: input.automatic ? 'STRIPE PAYOUT' : input.description,
+  });
+  const payout: PayoutObject = {
+    id,
+    object: 'payout',
+    amount: input.amount,
+    arrival_date: input.method === 'instant' ? engine.now() : engine.now() + day,
+    automatic: input.automatic,
+    balance_transaction: transaction.id,
+    created: engine.now(),
+    currency: input.currency,
+    description: input.description,
+    destination: destination?.object.id ?? null,
+    failure_balance_transaction: null,
+    failure_code: null,
+    failure_message: null,
+    livemode: false,
+    metadata: input.metadata,
+    method: input.method,
+    source_type: 'card',
+    statement_descriptor: input.statementDescriptor,
+    status: input.method === 'instant' ? 'in_transit' : 'pending',
+    type: destination?.object.object === 'card' ? 'card' : 'bank_account',
+  };
+  engine.state.payouts[id] = payout;
+  engine.setOwner(id, owner);
+  engine.emit('payout.created', payout, owner);
+  return payout;
+}
+
+/** Settles payouts whose arrival date has come: paid, or failed with the funds returned. */
+export function settlePayouts(engine: Engine) {
+  for (const payout of Object.values(engine.state.payouts)) {
+    if ((payout.status !== 'pending' && payout.status !== 'in_transit') || payout.arrival_date > engine.now()) continue;
+    const owner = engine.ownerOf(payout.id) as string;
+    const destination = payout.destination ? engine.state.externalAccounts[payout.destination] : undefined;
+    const failure = destination ? bankAccountOutcomes[destination.number] : null;
+    const previous = { status: payout.status };
+    if (failure) {
+      const transaction = engine.addBalanceTransaction(owner, {
+        amount: payout.amount,
+        currency: payout.currency,
+        type: 'payout_failure',
+        reporting_category: 'payout_reversal',
+        source: payout.id,
+        description: `Payout failure: ${failure.code}`,
+      });
+      payout.status = 'failed';
+      payout.failure_code = failure.code;
+      payout.failure_message = failure.message;
+      payout.failure_balance_transaction = transaction.id;
+      if (destination?.object.object === 'bank_account') destination.object.status = 'errored';
+      engine.emit('payout.failed', payout, owner, previous);
+    } else {
+      payout.status = 'paid';
+      engine.emit('payout.paid', payout, owner, previous);
+    }
+  }
+}
+
+function payoutDue(schedule: { interval: string; weekly_anchor?: string; monthly_anchor?: number }, dayStart: number) {
+  const date = new Date(dayStart * 1000);
+  if (schedule.interval === 'daily') return true;
+  if (schedule.interval === 'weekly') {
+    const weekday = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][date.getUTCDay()];
+    return weekday === (schedule.weekly_anchor ?? 'monday');
+  }
+  if (schedule.interval === 'monthly') {
+    const anchor = schedule.monthly_anchor ?? 1;
+    const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+    // Anchors past the month's end (31 in April) pay out on its last day, as Stripe does.
+    return date.getUTCDate() === Math.min(anchor, lastDay);
+  }
+  return false;
+}
+
+/** Automatic payouts at the start of a UTC day: each account's whole available balance, per its schedule. */
+function runAutomaticPayouts(engine: Engine, dayStart: number) {
+  for (const record of Object.values(engine.state.accounts)) {
+    if (record.deleted || !record.account.payouts_enabled) continue;
+    const schedule = record.account.settings.payouts?.schedule;
+    if (!schedule || schedule.interval === 'manual' || !payoutDue(schedule, dayStart)) continue;
+    const id = record.account.id;
+    if (engine.state.lastPayoutRun[id] === dayStart) continue;
+    engine.state.lastPayoutRun[id] = dayStart;
+    for (const [currency, totals] of engine.balanceTotals(id)) {
+      if (totals.available <= 0 || !defaultExternalAccount(engine, id, currency)) continue;
+      startPayout(engine, id, { amount: totals.available, currency, method: 'standard', automatic: true, description: 'STRIPE PAYOUT', metadata: {}, statementDescriptor: null });
+    }
+  }
+}
+
+/**
+ * Moves the clock forward, stopping at every moment something happens (funds becoming available,
+ * payouts arriving, midnight payout runs, verification deadlines) so effects occur in time order.
+ */
+export function advanceClock(engine: Engine, seconds: number) {
+  if (!Number.isFinite(seconds) || seconds < 0) throw invalidRequest('seconds must be a non-negative number.', { param: 'seconds' });
+  const target = engine.now() + Math.floor(seconds);
+  settlePayouts(engine);
+  for (;;) {
+    const from = engine.now();
+    const nextMidnight = (Math.floor(from / day) + 1) * day;
+    let next = Math.min(target, nextMidnight);
+    for (const transaction of Object.values(engine.state.balanceTransactions)) {
+      if (transaction.available_on > from && transaction.available_on < next) next = transaction.available_on;
+    }
+    for (const payout of Object.values(engine.state.payouts)) {
+      if ((payout.status === 'pending' || payout.status === 'in_transit') && payout.arrival_date > from && payout.arrival_date < next) next = payout.arrival_date;
+    }
+    for (const record of Object.values(engine.state.accounts)) {
+      const deadline = record.profile.deadline;
+      if (deadline !== undefined && deadline > from && deadline < next) next = deadline;
+    }
+    if (next <= from) break;
+    engine.state.now = next;
+    announceAvailableFunds(engine, from, next);
+    settlePayouts(engine);
+    for (const record of Object.values(engine.state.accounts)) if (!record.deleted) refreshAccount(engine, record);
+    if (next % day === 0) runAutomaticPayouts(engine, next);
+    if (next >= target) break;
+  }
+  engine.changed();
+}
+
+/** `balance.available` for every account whose pending funds became available in (from, to]. */
+function announceAvailableFunds(engine: Engine, from: number, to: number) {
+  const owners = new Set<string>();
+  for (const transaction of Object.values(engine.state.balanceTransactions)) {
+    if (transaction.available_on > from && transaction.available_on <= to && transaction.net !== 0) {
+      owners.add(engine.ownerOf(transaction.id) as string);
+    }
+  }
+  for (const owner of owners) engine.emit('balance.available', engine.balance(owner), owner);
+}
