@@ -1,11 +1,7 @@
-import {
-  ConnectElementCommonMethodConfig,
-  ConnectElementCustomMethodConfig,
-  connectElementTagNames,
-} from '@stripe/connect-js/pure';
 import { applyAppearance, ensureStyles } from '../appearance';
 import { h } from '../dom';
 import type { SandboxStripeError } from '../http';
+import { commonSetters, connectTagNames, customSetters } from './connect-js-components';
 import type { SandboxConnector } from './connector';
 import { renderAccountOnboarding } from './views/account-onboarding';
 import { renderBalances } from './views/balances';
@@ -41,14 +37,13 @@ const views: Record<string, ConnectView> = {
   payments: renderPayments,
 };
 
-/** The tag names and setters of the pinned `@stripe/connect-js`, read from the package rather than copied. */
+/**
+ * The setters the pinned `@stripe/connect-js` calls on `tagName`, from its generated lists so the shipped bundle does
+ * not import connect-js. Setters a newer connect-js adds are still handled, see `adoptUnknownSetters`.
+ */
 export function connectElementSetters(tagName: string): string[] {
-  const custom =
-    (ConnectElementCustomMethodConfig as Record<string, Record<string, unknown>>)[tagName] ?? {};
-  return [...Object.keys(custom), ...Object.keys(ConnectElementCommonMethodConfig)];
+  return [...(customSetters[tagName] ?? []), ...commonSetters];
 }
-
-export const connectTagNames: readonly string[] = connectElementTagNames;
 
 const settingName = (setter: string) => setter.charAt(3).toLowerCase() + setter.slice(4);
 

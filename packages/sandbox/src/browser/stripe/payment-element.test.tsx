@@ -4,25 +4,22 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Stripe } from '@stripe/stripe-js';
-import type * as ReactStripe from '@stripe/react-stripe-js';
+import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { installSandboxStripe, uninstallSandboxStripe } from '../index';
 
 // Nothing listens here: a confirm that reached the network would fail with api_connection_error instead.
 const unreachable = 'http://127.0.0.1:9';
 let stripePromise: Promise<Stripe | null>;
-let reactStripe: typeof ReactStripe;
 
 beforeAll(async () => {
   installSandboxStripe({ apiBase: unreachable });
   const { loadStripe } = await import('@stripe/stripe-js');
-  reactStripe = await import('@stripe/react-stripe-js');
   stripePromise = loadStripe('pk_test_sandbox');
 });
 afterEach(cleanup);
 afterAll(uninstallSandboxStripe);
 
 function Checkout(props: { onEvent: (name: string, event: unknown) => void }) {
-  const { Elements, PaymentElement, useStripe, useElements } = reactStripe;
   const Form = () => {
     const stripe = useStripe();
     const elements = useElements();
