@@ -94,9 +94,11 @@ describe('parseMoney', () => {
     expect(() => parseMoney('1.234', 'kwd')).toThrow(
       expect.objectContaining({ code: 'amount_precision' }),
     );
+    expect(() => parseMoney('1.234', 'kwd')).toThrow(/last decimal of a kwd amount must be 0/);
     expect(() => parseMoney('10.50', 'isk')).toThrow(
       expect.objectContaining({ code: 'amount_precision' }),
     );
+    expect(() => parseMoney('10.50', 'isk')).toThrow(/isk amounts must be whole units/);
     expect(parseMoney('12.500', 'usd')).toBe(1250);
   });
 

@@ -137,7 +137,8 @@ function invalidFormat(
 
 /**
  * Reads what a person typed ("12.34", "1,234.50", "€12,34" in de-DE, "¥1,200") as integer minor
- * units, exactly: the digits are joined as a string, never multiplied as a float.
+ * units, exactly: the digits are joined as a string, never multiplied as a float. Separators follow
+ * `locale`; "0" parses to 0, so check with `assertAmount` where zero is not allowed.
  */
 export function parseMoney(input: string, currency: CurrencyCode, locale = 'en-US'): number {
   const info = getCurrency(currency);
@@ -187,8 +188,7 @@ export function parseMoney(input: string, currency: CurrencyCode, locale = 'en-U
     (integerDigits.length > 0 || fractionText !== '') &&
     integerDigits.every((chunk) => /^\d+$/u.test(chunk)) &&
     hasPlausibleGrouping(integerDigits) &&
-    (fractionText === '' || /^\d+$/u.test(fractionText)) &&
-    (decimalIndex === -1 || fractionText !== '' || integerDigits.length > 0);
+    (fractionText === '' || /^\d+$/u.test(fractionText));
   if (!isNumber) throw invalidFormat(input, currency, locale, 'it is not a number');
   const exponent = info.exponent;
   const significantFraction = fractionText.replace(/0+$/u, '');
@@ -216,6 +216,15 @@ export function parseMoney(input: string, currency: CurrencyCode, locale = 'en-U
     );
   }
   const amount = Number(minorDigits);
+  if (amount % info.step !== 0) {
+    throw new MoneyError(
+      'amount_precision',
+      info.exponent === 3
+        ? `The last decimal of a ${currency} amount must be 0; ${JSON.stringify(input)} is not.`
+        : `${currency} amounts must be whole units; ${JSON.stringify(input)} is not.`,
+      { param: 'amount' },
+    );
+  }
   assertAmount(amount, currency, { allowZero: true });
   return amount;
 }
