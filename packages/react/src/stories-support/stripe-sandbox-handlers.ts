@@ -1,5 +1,6 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import type Stripe from 'stripe';
+import type { CheckoutResponse } from '@marketkit/core';
 import { STRIPE_SANDBOX_PATH } from './constants';
 
 /** The PaymentIntent fields the stand-ins read. */
@@ -69,9 +70,8 @@ const DECLINES: Record<string, CardDecline> = {
 const AUTHENTICATION_CARDS = new Set(['4000002500003155', '4000002760003184']);
 
 export interface StripeSandboxHandlersOptions {
-  /** Amount and currency of PaymentIntents the stories create (the checkout fixture's total). */
-  amount: number;
-  currency: string;
+  /** The checkouts the stories start; each PaymentIntent gets its order's total and currency. */
+  checkouts: Array<Pick<CheckoutResponse, 'paymentIntentId' | 'breakdown'>>;
   /**
    * What a successful confirmation leaves the PaymentIntent in. `'processing'` shows the state where
    * the bank has not settled yet.
@@ -88,8 +88,7 @@ const idFromSecret = (secret: string | null) => secret?.split('_secret_')[0] ?? 
  * `retrievePaymentIntent`, the 3D Secure page), so checkout stories pay without a sandbox running.
  */
 export function createStripeSandboxHandlers({
-  amount,
-  currency,
+  checkouts,
   successStatus = 'succeeded',
 }: StripeSandboxHandlersOptions): RequestHandler[] {
   const paymentIntents = new Map<string, StoryPaymentIntent>();
@@ -97,6 +96,9 @@ export function createStripeSandboxHandlers({
   const paymentIntent = (id: string, clientSecret: string | null): StoryPaymentIntent => {
     const existing = paymentIntents.get(id);
     if (existing) return existing;
+    const checkout = checkouts.find((candidate) => candidate.paymentIntentId === id);
+    if (!checkout) throw new Error(`No checkout fixture for PaymentIntent ${id}.`);
+    const { total: amount, currency } = checkout.breakdown;
     const created: StoryPaymentIntent = {
       id,
       object: 'payment_intent',

@@ -1,0 +1,242 @@
+import { forwardRef, useMemo } from 'react';
+import type { FormEvent, HTMLAttributes } from 'react';
+import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
+import type { CheckoutBreakdown } from '@marketkit/core';
+import { useMarketkit } from '../provider/marketkit-provider';
+import { describeError } from '../i18n/error-message';
+import type { Translator } from '../i18n/format';
+import { toElementsAppearance } from '../theme/appearance';
+import { useSplitCheckout } from './use-split-checkout';
+import type { UseSplitCheckoutOptions, UseSplitCheckoutResult } from './use-split-checkout';
+
+export interface SplitCheckoutProps
+  extends UseSplitCheckoutOptions, Omit<HTMLAttributes<HTMLElement>, 'onError'> {}
+
+function Breakdown({
+  breakdown,
+  translator,
+}: {
+  breakdown: CheckoutBreakdown;
+  translator: Translator;
+}) {
+  const { t, money } = translator;
+  const { currency } = breakdown;
+  return (
+    <div className="mk-SplitCheckout-breakdown">
+      {breakdown.sellers.map((seller) => (
+        <section
+          key={seller.sellerId}
+          className="mk-SplitCheckout-seller"
+          aria-label={seller.displayName}
+        >
+          <h3 className="mk-SplitCheckout-sellerName">
+            {t('checkout.seller', { name: seller.displayName })}
+          </h3>
+          <ul className="mk-SplitCheckout-lines">
+            {seller.lines.map((line, index) => (
+              <li key={index} className="mk-SplitCheckout-line">
+                <span>
+                  {t('checkout.line', { description: line.description, quantity: line.quantity })}
+                </span>
+                <span>{money(line.lineTotal, currency)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mk-SplitCheckout-subtotal">
+            <span>{t('checkout.subtotal')}</span> <span>{money(seller.subtotal, currency)}</span>
+          </p>
+        </section>
+      ))}
+      <dl className="mk-SplitCheckout-totals">
+        {breakdown.platformFee !== null && (
+          <div>
+            <dt>{t('checkout.platformFee')}</dt>
+            <dd>{money(breakdown.platformFee, currency)}</dd>
+          </div>
+        )}
+        <div className="mk-SplitCheckout-total">
+          <dt>{t('checkout.total')}</dt>
+          <dd>{money(breakdown.total, currency)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+function PaymentForm({
+  checkout,
+  translator,
+}: {
+  checkout: UseSplitCheckoutResult;
+  translator: Translator;
+}) {
+  const stripe = useStripe();
+  const elements = useElements();
+  const { t, money } = translator;
+  const breakdown = checkout.checkout!.breakdown;
+  const busy =
+    checkout.paymentState === 'submitting' ||
+    checkout.paymentState === 'requires_action' ||
+    checkout.paymentState === 'confirming_order';
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!stripe || !elements || busy) return;
+    void checkout.pay(stripe, elements);
+  }
+
+  return (
+    <form className="mk-SplitCheckout-form" onSubmit={handleSubmit} aria-busy={busy || undefined}>
+      <PaymentElement />
+      {checkout.paymentState === 'declined' && (
+        <p role="alert" className="mk-Alert">
+          {t('checkout.declined', { message: checkout.paymentError ?? '' }).trim()}
+        </p>
+      )}
+      {checkout.paymentState === 'failed' && (
+        <p role="alert" className="mk-Alert">
+          {checkout.paymentError || t('common.networkError')}
+        </p>
+      )}
+      {checkout.paymentState === 'confirming_order' && (
+        <p role="status" className="mk-SplitCheckout-progress">
+          {t('checkout.confirmingOrder')}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="mk-Button mk-SplitCheckout-pay"
+        disabled={!stripe || !elements || busy}
+        aria-busy={busy || undefined}
+      >
+        {busy
+          ? t('checkout.paying')
+          : checkout.paymentState === 'failed'
+            ? t('common.retry')
+            : t('checkout.pay', { amount: money(breakdown.total, breakdown.currency) })}
+      </button>
+    </form>
+  );
+}
+
+/** A multi-seller cart: the server's per-seller breakdown, Stripe's Payment Element, and the outcome. */
+export const SplitCheckout = forwardRef<HTMLElement, SplitCheckoutProps>(function SplitCheckout(
+  {
+    lines,
+    currency,
+    returnUrl,
+    onSuccess,
+    onError,
+    orderPollInterval,
+    orderPollAttempts,
+    className,
+    ...props
+  },
+  ref,
+) {
+  const { translator, appearance } = useMarketkit('SplitCheckout');
+  const { t, money } = translator;
+  const checkout = useSplitCheckout({
+    lines,
+    currency,
+    returnUrl,
+    onSuccess,
+    onError,
+    orderPollInterval,
+    orderPollAttempts,
+  });
+  const elementsOptions = useMemo(
+    () =>
+      checkout.checkout
+        ? {
+            clientSecret: checkout.checkout.clientSecret,
+            appearance: toElementsAppearance(appearance),
+            locale: translator.locale.split('-')[0] as 'auto',
+          }
+        : undefined,
+    [checkout.checkout, appearance, translator.locale],
+  );
+  const classes = className ? `mk-SplitCheckout ${className}` : 'mk-SplitCheckout';
+  const state = checkout.checkout ? checkout.paymentState : checkout.status;
+
+  let body;
+  if (checkout.status === 'error' && !checkout.checkout) {
+    body = (
+      <>
+        <p role="alert" className="mk-Alert">
+          {t('common.errorLoading', { message: describeError(checkout.error, translator) })}
+        </p>
+        <button
+          type="button"
+          className="mk-Button"
+          data-variant="secondary"
+          onClick={() => void checkout.retryCheckout()}
+        >
+          {t('common.retry')}
+        </button>
+      </>
+    );
+  } else if (!checkout.checkout) {
+    body = (
+      <p role="status" className="mk-SplitCheckout-progress">
+        {t('checkout.preparing')}
+      </p>
+    );
+  } else if (checkout.paymentState === 'succeeded') {
+    const sellers = checkout.order?.sellers ?? checkout.checkout.breakdown.sellers;
+    const orderCurrency = checkout.order?.currency ?? checkout.checkout.breakdown.currency;
+    body = (
+      <div role="status" className="mk-SplitCheckout-success">
+        <p className="mk-SplitCheckout-successTitle">
+          {t('checkout.succeeded', { orderId: checkout.checkout.orderId })}
+        </p>
+        <ul className="mk-SplitCheckout-lines">
+          {sellers.map((seller) => (
+            <li key={seller.sellerId} className="mk-SplitCheckout-line">
+              <span>{seller.displayName}</span>
+              <span>{money(seller.subtotal, orderCurrency)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="mk-SplitCheckout-subtotal">
+          <span>{t('checkout.total')}</span>{' '}
+          <span>
+            {money(checkout.order?.total ?? checkout.checkout.breakdown.total, orderCurrency)}
+          </span>
+        </p>
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <Breakdown breakdown={checkout.checkout.breakdown} translator={translator} />
+        {checkout.stripe ? (
+          <Elements
+            key={checkout.checkout.clientSecret}
+            stripe={checkout.stripe}
+            options={elementsOptions}
+          >
+            <PaymentForm checkout={checkout} translator={translator} />
+          </Elements>
+        ) : (
+          <p role="alert" className="mk-Alert">
+            {t('checkout.stripeUnavailable')}
+          </p>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <section
+      ref={ref}
+      className={classes}
+      data-state={state}
+      aria-label={t('checkout.title')}
+      {...props}
+    >
+      <h2 className="mk-SplitCheckout-title">{t('checkout.title')}</h2>
+      {body}
+    </section>
+  );
+});

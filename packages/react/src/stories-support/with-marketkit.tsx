@@ -1,0 +1,43 @@
+import type { Decorator } from '@storybook/react-vite';
+import { MarketkitProvider } from '../provider';
+import type { MarketkitProviderProps } from '../provider';
+import { STORYBOOK_API_BASE, STORYBOOK_PUBLISHABLE_KEY } from './constants';
+
+/** Story-level provider settings: `parameters: { marketkit: { navigate: fn() } }`. */
+export type MarketkitStoryParameters = Partial<
+  Pick<
+    MarketkitProviderProps,
+    'apiBase' | 'publishableKey' | 'appearance' | 'messages' | 'navigate' | 'openWindow' | 'locale'
+  >
+>;
+
+/** The toolbar's locales, as BCP 47 tags for `Intl`. */
+const LOCALES: Record<string, string> = { en: 'en-US', fr: 'fr-FR' };
+
+const noop = () => undefined;
+
+/**
+ * Wraps every story in `MarketkitProvider` with the toolbar's theme and locale. Navigation and new tabs
+ * are no-ops unless a story passes spies, so clicking through a story never leaves Storybook.
+ */
+export const withMarketkit: Decorator = (Story, context) => {
+  const settings = (context.parameters.marketkit ?? {}) as MarketkitStoryParameters;
+  const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  const locale = settings.locale ?? LOCALES[String(context.globals.locale)] ?? 'en-US';
+  const appearance = { ...settings.appearance, theme: settings.appearance?.theme ?? theme };
+  return (
+    <MarketkitProvider
+      apiBase={settings.apiBase ?? STORYBOOK_API_BASE}
+      publishableKey={settings.publishableKey ?? STORYBOOK_PUBLISHABLE_KEY}
+      appearance={appearance}
+      locale={locale}
+      messages={settings.messages}
+      navigate={settings.navigate ?? noop}
+      openWindow={settings.openWindow ?? noop}
+    >
+      <div className="mk-StoryCanvas">
+        <Story />
+      </div>
+    </MarketkitProvider>
+  );
+};
