@@ -507,7 +507,8 @@ function clearDefaults(engine: Engine, accountId: string, currency: string) {
 
 /** `external_account` as a test token (`btok_us_verified`, `tok_visa_debit`) or bank/card details. */
 export function addExternalAccount(engine: Engine, accountId: string, params: Params): ExternalAccountRecord {
-  const token = params.string('external_account');
+  const raw = params.values.external_account;
+  const token = typeof raw === 'string' ? raw : undefined;
   if (token !== undefined) {
     const bankNumber = bankTokens[token];
     if (bankNumber) return createBankAccount(engine, accountId, testRoutingNumber, bankNumber);
