@@ -31,11 +31,18 @@ export function snapshotAccount(account: Stripe.Account): StoredAccountSnapshot 
         reason: error.reason,
       })),
     },
-    dashboard: dashboard === 'express' || dashboard === 'full' || dashboard === 'none' ? dashboard : account.type === 'express' ? 'express' : 'none',
+    dashboard:
+      dashboard === 'express' || dashboard === 'full' || dashboard === 'none'
+        ? dashboard
+        : account.type === 'express'
+          ? 'express'
+          : 'none',
   };
 }
 
-function capability(value: string | null | undefined): 'active' | 'inactive' | 'pending' | 'unrequested' {
+function capability(
+  value: string | null | undefined,
+): 'active' | 'inactive' | 'pending' | 'unrequested' {
   return value === 'active' || value === 'inactive' || value === 'pending' ? value : 'unrequested';
 }
 

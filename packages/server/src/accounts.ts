@@ -49,9 +49,19 @@ export function createAccountService(config: MarketkitConfig): AccountService {
       ...config.accountDefaults,
     };
     // The idempotency key makes two instances racing on the same user get the same account back.
-    const account = await stripe.accounts.create(params, { idempotencyKey: `account:${input.userId}` });
-    const linked = await repository.linkAccount(store, input.userId, account.id, snapshotAccount(account));
-    config.logger.info({ userId: input.userId, accountId: linked.accountId }, 'Connected account ready');
+    const account = await stripe.accounts.create(params, {
+      idempotencyKey: `account:${input.userId}`,
+    });
+    const linked = await repository.linkAccount(
+      store,
+      input.userId,
+      account.id,
+      snapshotAccount(account),
+    );
+    config.logger.info(
+      { userId: input.userId, accountId: linked.accountId },
+      'Connected account ready',
+    );
     return linked as AccountRecord & { accountId: string };
   }
 

@@ -16,7 +16,11 @@ export interface RouteContext {
   linkLimiter: ReturnType<typeof createRateLimiter>;
 }
 
-export async function requireUser(context: RouteContext, request: Request, roles?: readonly UserRole[]): Promise<AuthenticatedUser> {
+export async function requireUser(
+  context: RouteContext,
+  request: Request,
+  roles?: readonly UserRole[],
+): Promise<AuthenticatedUser> {
   const user = await context.config.authenticate(request);
   if (!user || typeof user.userId !== 'string' || user.userId.length === 0) {
     throw new HttpError('unauthenticated', 'Sign in first.');
@@ -28,10 +32,16 @@ export async function requireUser(context: RouteContext, request: Request, roles
 }
 
 /** The caller's own connected account, from the user → account mapping only (never from the request). */
-export async function requireOwnAccount(context: RouteContext, user: AuthenticatedUser): Promise<AccountRecord & { accountId: string }> {
+export async function requireOwnAccount(
+  context: RouteContext,
+  user: AuthenticatedUser,
+): Promise<AccountRecord & { accountId: string }> {
   const record = await context.accounts.findByUser(user.userId);
   if (!record?.accountId) {
-    throw new HttpError('account_missing', 'You have no connected account yet; call POST /accounts first.');
+    throw new HttpError(
+      'account_missing',
+      'You have no connected account yet; call POST /accounts first.',
+    );
   }
   return record as AccountRecord & { accountId: string };
 }
@@ -41,5 +51,9 @@ export function rejectBody(body: unknown): void {
   if (body === undefined || body === null) return;
   if (typeof body === 'object' && !Buffer.isBuffer(body) && Object.keys(body).length === 0) return;
   const key = typeof body === 'object' && !Buffer.isBuffer(body) ? Object.keys(body)[0] : undefined;
-  throw new HttpError(key ? 'unknown_field' : 'invalid_request', key ? `Unknown field \`${key}\`; this endpoint takes no body.` : 'This endpoint takes no body.', key ? { param: key } : {});
+  throw new HttpError(
+    key ? 'unknown_field' : 'invalid_request',
+    key ? `Unknown field \`${key}\`; this endpoint takes no body.` : 'This endpoint takes no body.',
+    key ? { param: key } : {},
+  );
 }

@@ -20,10 +20,16 @@ interface ErrorBody {
 }
 
 // body-parser marks its errors with `type`; these are client mistakes, never 500s.
-function fromBodyParser(error: { type?: unknown; status?: unknown }, bodyLimit: number): ErrorBody | null {
+function fromBodyParser(
+  error: { type?: unknown; status?: unknown },
+  bodyLimit: number,
+): ErrorBody | null {
   switch (error.type) {
     case 'entity.too.large':
-      return { code: 'payload_too_large', message: `The request body is larger than ${bodyLimit} bytes.` };
+      return {
+        code: 'payload_too_large',
+        message: `The request body is larger than ${bodyLimit} bytes.`,
+      };
     case 'entity.parse.failed':
       return { code: 'invalid_json', message: 'The request body is not valid JSON.' };
     case 'encoding.unsupported':
@@ -45,16 +51,25 @@ export function fromStripeError(error: InstanceType<typeof Stripe.errors.StripeE
     error instanceof Stripe.errors.StripeRateLimitError ||
     (error.statusCode !== undefined && error.statusCode >= 500)
   ) {
-    return { code: 'stripe_unavailable', message: 'Stripe could not be reached. The operation is safe to retry.' };
+    return {
+      code: 'stripe_unavailable',
+      message: 'Stripe could not be reached. The operation is safe to retry.',
+    };
   }
   if (error instanceof Stripe.errors.StripeIdempotencyError) {
-    return { code: 'invalid_request', message: 'This Idempotency-Key was already used with different parameters.' };
+    return {
+      code: 'invalid_request',
+      message: 'This Idempotency-Key was already used with different parameters.',
+    };
   }
   if (error instanceof Stripe.errors.StripeCardError) {
     // Card errors are written by Stripe for buyers, so they are safe to show.
     return { code: 'stripe_error', message: error.message };
   }
-  return { code: 'stripe_error', message: 'Stripe rejected the request. Details are in the server log under this requestId.' };
+  return {
+    code: 'stripe_error',
+    message: 'Stripe rejected the request. Details are in the server log under this requestId.',
+  };
 }
 
 export function createErrorHandler(logger: Logger, bodyLimit: number): ErrorRequestHandler {
@@ -66,19 +81,41 @@ export function createErrorHandler(logger: Logger, bodyLimit: number): ErrorRequ
     const requestId = String(response.locals.marketkitRequestId ?? '');
     let body: ErrorBody;
     if (isMarketkitError(error)) {
-      body = { code: error.code, message: error.message, ...(error.param ? { param: error.param } : {}) };
+      body = {
+        code: error.code,
+        message: error.message,
+        ...(error.param ? { param: error.param } : {}),
+      };
       if (isHttpError(error)) response.set(error.headers);
     } else if (error instanceof Stripe.errors.StripeError) {
       body = fromStripeError(error);
       logger.error(
-        { requestId, stripeRequestId: error.requestId, type: error.type, code: error.code, statusCode: error.statusCode },
+        {
+          requestId,
+          stripeRequestId: error.requestId,
+          type: error.type,
+          code: error.code,
+          statusCode: error.statusCode,
+        },
         'Stripe request failed',
       );
     } else if (error !== null && typeof error === 'object' && fromBodyParser(error, bodyLimit)) {
       body = fromBodyParser(error, bodyLimit)!;
     } else {
-      body = { code: 'internal_error', message: 'Something went wrong. Details are in the server log under this requestId.' };
-      logger.error({ requestId, err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, 'Unexpected error');
+      body = {
+        code: 'internal_error',
+        message: 'Something went wrong. Details are in the server log under this requestId.',
+      };
+      logger.error(
+        {
+          requestId,
+          err:
+            error instanceof Error
+              ? { name: error.name, message: error.message, stack: error.stack }
+              : String(error),
+        },
+        'Unexpected error',
+      );
     }
     response.status(ERROR_CODES[body.code].status).json({ error: { ...body, requestId } });
   };

@@ -5,7 +5,11 @@ export class HttpError extends MarketkitError {
   /** Extra response headers, e.g. `Retry-After` for `rate_limited`. */
   readonly headers: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, options: { param?: string; headers?: Record<string, string>; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { param?: string; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
     super(code, message, options);
     this.name = 'HttpError';
     this.headers = options.headers ?? {};

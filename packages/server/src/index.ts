@@ -1,7 +1,13 @@
 // `@marketkit/server`: the Express router behind MarketKit's components.
 export { createMarketkitRouter, createWebhookHandler } from './router';
 export type { MarketkitRouter, MarketkitHandle } from './router';
-export type { MarketkitRouterOptions, AuthenticatedUser, UserRole, WorkerOptions, MarketkitEventHooks } from './options';
+export type {
+  MarketkitRouterOptions,
+  AuthenticatedUser,
+  UserRole,
+  WorkerOptions,
+  MarketkitEventHooks,
+} from './options';
 export type { EnsureAccountInput } from './accounts';
 export type { TransferWorker } from './outbox/worker';
 export { ConfigurationError, isConfigurationError, HttpError, isHttpError } from './errors';

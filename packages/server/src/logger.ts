@@ -5,7 +5,8 @@ export interface Logger {
   error(object: Record<string, unknown>, message?: string): void;
 }
 
-const SECRET_PATTERN = /\b(sk|rk)_(test|live)_[A-Za-z0-9]+|\bwhsec_[A-Za-z0-9]+|\b[A-Za-z0-9]+_secret_[A-Za-z0-9]+/g;
+const SECRET_PATTERN =
+  /\b(sk|rk)_(test|live)_[A-Za-z0-9]+|\bwhsec_[A-Za-z0-9]+|\b[A-Za-z0-9]+_secret_[A-Za-z0-9]+/g;
 const SECRET_KEYS = /secret|password|authorization|api_?key|cookie/i;
 
 /** Replaces anything shaped like a Stripe secret, webhook secret or client secret. */
@@ -26,6 +27,9 @@ const silent: Logger = { info() {}, warn() {}, error() {} };
 export function createSafeLogger(logger: Logger | undefined): Logger {
   if (!logger) return silent;
   const wrap = (level: keyof Logger) => (object: Record<string, unknown>, message?: string) =>
-    logger[level](redact(object) as Record<string, unknown>, message === undefined ? undefined : (redact(message) as string));
+    logger[level](
+      redact(object) as Record<string, unknown>,
+      message === undefined ? undefined : (redact(message) as string),
+    );
   return { info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
 }

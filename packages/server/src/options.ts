@@ -33,10 +33,32 @@ export interface WorkerOptions {
 }
 
 export interface MarketkitEventHooks {
-  onOrderPaid?: (event: { orderId: string; paymentIntentId: string; total: number; currency: string }) => void | Promise<void>;
-  onTransferPaid?: (event: { orderId: string; sellerId: string; transferId: string; amount: number; currency: string }) => void | Promise<void>;
-  onTransferFailed?: (event: { orderId: string; sellerId: string; amount: number; currency: string; code: string }) => void | Promise<void>;
-  onRefund?: (event: { orderId: string; refundId: string; amount: number; currency: string }) => void | Promise<void>;
+  onOrderPaid?: (event: {
+    orderId: string;
+    paymentIntentId: string;
+    total: number;
+    currency: string;
+  }) => void | Promise<void>;
+  onTransferPaid?: (event: {
+    orderId: string;
+    sellerId: string;
+    transferId: string;
+    amount: number;
+    currency: string;
+  }) => void | Promise<void>;
+  onTransferFailed?: (event: {
+    orderId: string;
+    sellerId: string;
+    amount: number;
+    currency: string;
+    code: string;
+  }) => void | Promise<void>;
+  onRefund?: (event: {
+    orderId: string;
+    refundId: string;
+    amount: number;
+    currency: string;
+  }) => void | Promise<void>;
   onRiskChanged?: (event: { accountId: string; reason: string }) => void | Promise<void>;
 }
 

@@ -8,11 +8,18 @@ import type { SqlClient } from './stores/store';
  * The contract's `Order`. `onlySellerId` limits the view to one seller's part, for a seller looking at
  * an order they sold into (they never see other sellers' amounts).
  */
-export async function buildOrderView(client: SqlClient, order: OrderRecord, options: { onlySellerId?: string } = {}): Promise<Order> {
+export async function buildOrderView(
+  client: SqlClient,
+  order: OrderRecord,
+  options: { onlySellerId?: string } = {},
+): Promise<Order> {
   const transfers = await repository.listTransfersForOrder(client, order.id);
   const transferBySeller = new Map(transfers.map((transfer) => [transfer.sellerId, transfer]));
-  const refunds = (await repository.listRefundsForOrder(client, order.id)).filter((refund) => !isDisputeRecord(refund));
-  const visible = (sellerId: string) => options.onlySellerId === undefined || options.onlySellerId === sellerId;
+  const refunds = (await repository.listRefundsForOrder(client, order.id)).filter(
+    (refund) => !isDisputeRecord(refund),
+  );
+  const visible = (sellerId: string) =>
+    options.onlySellerId === undefined || options.onlySellerId === sellerId;
   const refundViews = await Promise.all(
     refunds.map(async (refund) => ({
       id: refund.id,
@@ -41,7 +48,8 @@ export async function buildOrderView(client: SqlClient, order: OrderRecord, opti
         const transfer = transferBySeller.get(seller.sellerId);
         const reversed = transfer?.reversed ?? 0;
         let status: Order['sellers'][number]['transfer']['status'] = transfer?.status ?? 'planned';
-        if (transfer?.status === 'paid' && reversed > 0) status = reversed >= transfer.amount ? 'reversed' : 'partially_reversed';
+        if (transfer?.status === 'paid' && reversed > 0)
+          status = reversed >= transfer.amount ? 'reversed' : 'partially_reversed';
         return {
           sellerId: seller.sellerId,
           displayName: seller.displayName,

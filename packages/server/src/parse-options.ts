@@ -60,7 +60,8 @@ function positiveInteger(value: unknown, name: string, fallback: number, minimum
 }
 
 function url(value: unknown, name: string): string {
-  if (typeof value !== 'string') fail('INVALID_URL', `\`${name}\` is required: an absolute http(s) URL.`);
+  if (typeof value !== 'string')
+    fail('INVALID_URL', `\`${name}\` is required: an absolute http(s) URL.`);
   let parsed: URL;
   try {
     parsed = new URL(value);
@@ -77,7 +78,8 @@ const COUNTRY = /^[A-Z]{2}$/;
 
 /** Turns public options into the internal config once; every mistake throws with the fix in the message. */
 export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
-  if (options === null || typeof options !== 'object') fail('MISSING_OPTIONS', 'Pass an options object to `createMarketkitRouter`.');
+  if (options === null || typeof options !== 'object')
+    fail('MISSING_OPTIONS', 'Pass an options object to `createMarketkitRouter`.');
   const stripe = options.stripe as unknown;
   if (
     stripe === null ||
@@ -85,7 +87,10 @@ export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
     typeof (stripe as Stripe).accounts?.create !== 'function' ||
     typeof (stripe as Stripe).webhooks?.constructEvent !== 'function'
   ) {
-    fail('MISSING_STRIPE', 'Pass `stripe`: a `new Stripe(secretKey)` instance from the `stripe` package.');
+    fail(
+      'MISSING_STRIPE',
+      'Pass `stripe`: a `new Stripe(secretKey)` instance from the `stripe` package.',
+    );
   }
   if (typeof options.authenticate !== 'function') {
     fail(
@@ -94,19 +99,28 @@ export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
     );
   }
   if (typeof options.webhookSecret !== 'string' || !options.webhookSecret.startsWith('whsec_')) {
-    fail('INVALID_WEBHOOK_SECRET', 'Pass `webhookSecret`: the endpoint signing secret, starting with "whsec_".');
+    fail(
+      'INVALID_WEBHOOK_SECRET',
+      'Pass `webhookSecret`: the endpoint signing secret, starting with "whsec_".',
+    );
   }
   const platform = options.platform as MarketkitRouterOptions['platform'] | undefined;
   if (!platform || typeof platform !== 'object') {
     fail('MISSING_PLATFORM', "Pass `platform: { country: 'US', defaultCurrency: 'usd' }`.");
   }
   if (typeof platform.country !== 'string' || !COUNTRY.test(platform.country)) {
-    fail('INVALID_COUNTRY', `\`platform.country\` must be an uppercase ISO country code like 'US'; got ${String(platform.country)}.`);
+    fail(
+      'INVALID_COUNTRY',
+      `\`platform.country\` must be an uppercase ISO country code like 'US'; got ${String(platform.country)}.`,
+    );
   }
   const currencies = platform.currencies ?? [platform.defaultCurrency];
   for (const currency of [platform.defaultCurrency, ...currencies]) {
     if (typeof currency !== 'string' || !isSupportedCurrency(currency)) {
-      fail('INVALID_CURRENCY', `Currency ${JSON.stringify(currency)} is not a supported lowercase ISO code (e.g. 'usd').`);
+      fail(
+        'INVALID_CURRENCY',
+        `Currency ${JSON.stringify(currency)} is not a supported lowercase ISO code (e.g. 'usd').`,
+      );
     }
   }
   if (!currencies.includes(platform.defaultCurrency)) {
@@ -115,26 +129,40 @@ export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
   const transferCountries = platform.transferCountries ?? [platform.country];
   for (const country of transferCountries) {
     if (typeof country !== 'string' || !COUNTRY.test(country)) {
-      fail('INVALID_COUNTRY', `\`platform.transferCountries\` entries must be uppercase ISO country codes; got ${String(country)}.`);
+      fail(
+        'INVALID_COUNTRY',
+        `\`platform.transferCountries\` entries must be uppercase ISO country codes; got ${String(country)}.`,
+      );
     }
   }
   if (!options.urls || typeof options.urls !== 'object') {
-    fail('INVALID_URL', "Pass `urls: { apiBase: 'https://shop.example/api/marketkit', onboardingReturn: 'https://shop.example/seller' }`.");
+    fail(
+      'INVALID_URL',
+      "Pass `urls: { apiBase: 'https://shop.example/api/marketkit', onboardingReturn: 'https://shop.example/seller' }`.",
+    );
   }
   if (options.fees !== undefined && (options.fees === null || typeof options.fees !== 'object')) {
     fail('INVALID_FEES', '`fees` must be a fee policy object, e.g. `{ basisPoints: 1000 }`.');
   }
-  if (options.store !== undefined && (typeof options.store?.query !== 'function' || typeof options.store?.transaction !== 'function')) {
+  if (
+    options.store !== undefined &&
+    (typeof options.store?.query !== 'function' || typeof options.store?.transaction !== 'function')
+  ) {
     fail('INVALID_STORE', 'Pass `store` from `createPgliteStore()` or `createPostgresStore()`.');
   }
-  if (options.disputeReversals !== undefined && options.disputeReversals !== 'on_lost' && options.disputeReversals !== 'never') {
+  if (
+    options.disputeReversals !== undefined &&
+    options.disputeReversals !== 'on_lost' &&
+    options.disputeReversals !== 'never'
+  ) {
     fail('INVALID_OPTION', "`disputeReversals` must be 'on_lost' or 'never'.");
   }
   const worker = options.worker ?? {};
   const limits = options.limits ?? {};
   const baseDelayMs = positiveInteger(worker.baseDelayMs, 'worker.baseDelayMs', 500, 0);
   const maxDelayMs = positiveInteger(worker.maxDelayMs, 'worker.maxDelayMs', 300_000, 0);
-  if (maxDelayMs < baseDelayMs) fail('INVALID_OPTION', '`worker.maxDelayMs` must be at least `worker.baseDelayMs`.');
+  if (maxDelayMs < baseDelayMs)
+    fail('INVALID_OPTION', '`worker.maxDelayMs` must be at least `worker.baseDelayMs`.');
   if (options.logger !== undefined && typeof options.logger?.error !== 'function') {
     fail('INVALID_LOGGER', 'Pass a pino-compatible `logger` with info/warn/error methods.');
   }
@@ -152,10 +180,15 @@ export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
       showPlatformFee: platform.showPlatformFee ?? true,
     },
     fees: options.fees ?? {},
-    urls: { apiBase: url(options.urls.apiBase, 'urls.apiBase'), onboardingReturn: url(options.urls.onboardingReturn, 'urls.onboardingReturn') },
+    urls: {
+      apiBase: url(options.urls.apiBase, 'urls.apiBase'),
+      onboardingReturn: url(options.urls.onboardingReturn, 'urls.onboardingReturn'),
+    },
     webhookSecret,
     // A separate key for link state so a leaked state token says nothing about the webhook secret.
-    stateSecret: options.stateSecret ?? createHash('sha256').update(`marketkit-link-state:${webhookSecret}`).digest('hex'),
+    stateSecret:
+      options.stateSecret ??
+      createHash('sha256').update(`marketkit-link-state:${webhookSecret}`).digest('hex'),
     accountDefaults: options.accountDefaults ?? {},
     worker: {
       concurrency: positiveInteger(worker.concurrency, 'worker.concurrency', 4),
@@ -174,7 +207,11 @@ export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
     },
     payoutScheduleEditable: options.payoutScheduleEditable ?? true,
     disputeReversals: options.disputeReversals ?? 'on_lost',
-    webhookToleranceSeconds: positiveInteger(options.webhookToleranceSeconds, 'webhookToleranceSeconds', 300),
+    webhookToleranceSeconds: positiveInteger(
+      options.webhookToleranceSeconds,
+      'webhookToleranceSeconds',
+      300,
+    ),
     logger: createSafeLogger(options.logger),
     hooks: {
       onOrderPaid: options.onOrderPaid,

@@ -20,7 +20,8 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number =
       if (!window || time - window.start >= options.windowMs) {
         // Drop stale windows now and then so the map cannot grow without bound.
         if (windows.size > 10_000) {
-          for (const [candidate, value] of windows) if (time - value.start >= options.windowMs) windows.delete(candidate);
+          for (const [candidate, value] of windows)
+            if (time - value.start >= options.windowMs) windows.delete(candidate);
         }
         window = { start: time, count: 0 };
         windows.set(key, window);

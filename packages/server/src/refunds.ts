@@ -35,14 +35,29 @@ export function createRefundService(config: MarketkitConfig): RefundService {
   async function plan(
     client: SqlClient,
     order: OrderRecord,
-    input: { id: string; amount: number; kind: 'refund' | 'dispute'; idempotencyKey: string; reason: RefundReason; status: RefundRecord['status']; stripeRefundId: string | null },
+    input: {
+      id: string;
+      amount: number;
+      kind: 'refund' | 'dispute';
+      idempotencyKey: string;
+      reason: RefundReason;
+      status: RefundRecord['status'];
+      stripeRefundId: string | null;
+    },
   ): Promise<void> {
     const transfers = await repository.listTransfersForOrder(client, order.id);
-    const unsettled = transfers.filter((transfer) => transfer.status === 'planned' || transfer.status === 'in_flight');
+    const unsettled = transfers.filter(
+      (transfer) => transfer.status === 'planned' || transfer.status === 'in_flight',
+    );
     if (unsettled.length > 0) {
-      throw new HttpError('order_not_paid', 'The order’s transfers to sellers are still being made; retry in a few seconds.');
+      throw new HttpError(
+        'order_not_paid',
+        'The order’s transfers to sellers are still being made; retry in a few seconds.',
+      );
     }
-    const paid = transfers.filter((transfer) => transfer.status === 'paid' && transfer.stripeTransferId);
+    const paid = transfers.filter(
+      (transfer) => transfer.status === 'paid' && transfer.stripeTransferId,
+    );
     const reversedBySeller = await repository.sumReversedBySeller(client, order.id);
     const allocate = input.kind === 'dispute' ? allocateDispute : allocateRefund;
     const remaining = order.total - order.refunded;
@@ -61,7 +76,9 @@ export function createRefundService(config: MarketkitConfig): RefundService {
             amount,
           })
         : { amount: 0, reversals: [], platformShare: 0 };
-    const transferBySeller = new Map(paid.map((transfer) => [transfer.sellerId, transfer.stripeTransferId!]));
+    const transferBySeller = new Map(
+      paid.map((transfer) => [transfer.sellerId, transfer.stripeTransferId!]),
+    );
     await repository.insertRefund(
       client,
       {
@@ -88,10 +105,15 @@ export function createRefundService(config: MarketkitConfig): RefundService {
       if (reversal.stripeReversalId) continue;
       const result = await stripe.transfers.createReversal(
         reversal.transferId,
-        { amount: reversal.amount, metadata: { marketkit_refund_id: refundId, marketkit_seller_id: reversal.sellerId } },
+        {
+          amount: reversal.amount,
+          metadata: { marketkit_refund_id: refundId, marketkit_seller_id: reversal.sellerId },
+        },
         { idempotencyKey: `reversal:${refundId}:${reversal.sellerId}` },
       );
-      await store.transaction((client) => repository.completeReversal(client, refundId, reversal.sellerId, result.id));
+      await store.transaction((client) =>
+        repository.completeReversal(client, refundId, reversal.sellerId, result.id),
+      );
     }
   }
 
@@ -102,7 +124,13 @@ export function createRefundService(config: MarketkitConfig): RefundService {
         if (!locked) throw new HttpError('not_found', 'No such order.');
         const existing = await repository.findRefundByStripeId(client, refund.id);
         if (existing) return existing;
-        const status = refund.status === 'succeeded' || refund.status === 'pending' || refund.status === 'failed' || refund.status === 'canceled' ? refund.status : 'pending';
+        const status =
+          refund.status === 'succeeded' ||
+          refund.status === 'pending' ||
+          refund.status === 'failed' ||
+          refund.status === 'canceled'
+            ? refund.status
+            : 'pending';
         await plan(client, locked, {
           id: refund.id,
           amount: refund.amount,
@@ -113,12 +141,20 @@ export function createRefundService(config: MarketkitConfig): RefundService {
           stripeRefundId: refund.id,
         });
         const refunded = Math.min(locked.total, locked.refunded + refund.amount);
-        const orderStatus = locked.status === 'disputed' ? 'disputed' : refunded >= locked.total ? 'refunded' : 'partially_refunded';
+        const orderStatus =
+          locked.status === 'disputed'
+            ? 'disputed'
+            : refunded >= locked.total
+              ? 'refunded'
+              : 'partially_refunded';
         await repository.updateOrder(client, locked.id, { refunded, status: orderStatus });
         return (await repository.findRefundByStripeId(client, refund.id))!;
       });
       await executeReversals(stored.id);
-      logger.info({ orderId: order.id, refundId: stored.id, amount: stored.amount }, 'Refund recorded');
+      logger.info(
+        { orderId: order.id, refundId: stored.id, amount: stored.amount },
+        'Refund recorded',
+      );
       return stored;
     },
     async recordDisputeLoss(order, dispute) {
@@ -146,7 +182,10 @@ export function createRefundService(config: MarketkitConfig): RefundService {
     async resume() {
       for (const refund of await repository.listRefundsWithPendingReversals(store)) {
         await executeReversals(refund.id).catch((error: unknown) =>
-          logger.warn({ refundId: refund.id, error: error instanceof Error ? error.name : 'error' }, 'Reversals will be resumed later'),
+          logger.warn(
+            { refundId: refund.id, error: error instanceof Error ? error.name : 'error' },
+            'Reversals will be resumed later',
+          ),
         );
       }
     },

@@ -12,7 +12,10 @@ export interface AccountRisk {
 }
 
 /** Reads an account's risk from Stripe (account, balance, failed payouts) and the store (disputes). */
-export async function assessAccount(config: MarketkitConfig, accountId: string): Promise<AccountRisk> {
+export async function assessAccount(
+  config: MarketkitConfig,
+  accountId: string,
+): Promise<AccountRisk> {
   const { stripe, store } = config;
   const asAccount = { stripeAccount: accountId };
   const [account, balance, failedPayouts, disputed] = await Promise.all([
@@ -27,9 +30,21 @@ export async function assessAccount(config: MarketkitConfig, accountId: string):
   const disabledReason = requirements?.disabled_reason ?? null;
   const deadline = requirements?.current_deadline ?? undefined;
   if (disabledReason?.startsWith('rejected.')) {
-    signals.push({ id: `account_rejected:${accountId}`, kind: 'account_rejected', severity: 'critical', remediation: 'none', reason: disabledReason });
+    signals.push({
+      id: `account_rejected:${accountId}`,
+      kind: 'account_rejected',
+      severity: 'critical',
+      remediation: 'none',
+      reason: disabledReason,
+    });
   } else if (disabledReason) {
-    signals.push({ id: `account_restricted:${accountId}`, kind: 'account_restricted', severity: 'critical', remediation: 'account_update', reason: disabledReason });
+    signals.push({
+      id: `account_restricted:${accountId}`,
+      kind: 'account_restricted',
+      severity: 'critical',
+      remediation: 'account_update',
+      reason: disabledReason,
+    });
   }
   if ((requirements?.past_due ?? []).length > 0) {
     signals.push({
@@ -45,12 +60,20 @@ export async function assessAccount(config: MarketkitConfig, accountId: string):
     const pastDue = new Set(requirements?.past_due ?? []);
     const due = requirements!.currently_due!.filter((item) => !pastDue.has(item));
     if (due.length > 0) {
-      signals.push({ id: `requirements_due:${accountId}`, kind: 'requirements_due', severity: 'warning', remediation: 'account_update', requirements: due, deadline });
+      signals.push({
+        id: `requirements_due:${accountId}`,
+        kind: 'requirements_due',
+        severity: 'warning',
+        remediation: 'account_update',
+        requirements: due,
+        deadline,
+      });
     }
   }
   // Available plus pending per currency: a negative total is money the platform is on the hook for.
   const totals = new Map<string, number>();
-  for (const entry of [...balance.available, ...balance.pending]) totals.set(entry.currency, (totals.get(entry.currency) ?? 0) + entry.amount);
+  for (const entry of [...balance.available, ...balance.pending])
+    totals.set(entry.currency, (totals.get(entry.currency) ?? 0) + entry.amount);
   const exposure: Money[] = [];
   for (const [currency, amount] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
     if (amount >= 0) continue;
@@ -92,11 +115,14 @@ export async function assessAccount(config: MarketkitConfig, accountId: string):
 }
 
 function addMoney(into: Map<string, number>, entries: readonly Money[]): void {
-  for (const entry of entries) into.set(entry.currency, (into.get(entry.currency) ?? 0) + entry.amount);
+  for (const entry of entries)
+    into.set(entry.currency, (into.get(entry.currency) ?? 0) + entry.amount);
 }
 
 const toMoneyList = (totals: Map<string, number>): Money[] =>
-  [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amount }));
+  [...totals]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amount]) => ({ currency, amount }));
 
 /** Every account with signals, most exposed first, plus the platform's balance against transfers owed. */
 export async function assessPlatform(config: MarketkitConfig) {
@@ -108,7 +134,10 @@ export async function assessPlatform(config: MarketkitConfig) {
     for (let record = queue.shift(); record; record = queue.shift()) {
       const risk = await assessAccount(config, record.accountId!);
       if (risk.signals.length === 0) continue;
-      const fresh: AccountRecord | null = await repository.findAccountById(config.store, record.accountId!);
+      const fresh: AccountRecord | null = await repository.findAccountById(
+        config.store,
+        record.accountId!,
+      );
       results.push({
         accountId: record.accountId!,
         userId: record.userId,
@@ -121,7 +150,8 @@ export async function assessPlatform(config: MarketkitConfig) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(4, queue.length) }, work));
-  const exposureOf = (account: PlatformRiskAccount) => account.exposure.reduce((sum, entry) => sum + entry.amount, 0);
+  const exposureOf = (account: PlatformRiskAccount) =>
+    account.exposure.reduce((sum, entry) => sum + entry.amount, 0);
   results.sort(
     (a, b) =>
       exposureOf(b) - exposureOf(a) ||
@@ -130,13 +160,22 @@ export async function assessPlatform(config: MarketkitConfig) {
   );
   const exposure = new Map<string, number>();
   for (const account of results) addMoney(exposure, account.exposure);
-  const [platformBalance, owed] = await Promise.all([config.stripe.balance.retrieve(), repository.sumTransfersOwed(config.store)]);
+  const [platformBalance, owed] = await Promise.all([
+    config.stripe.balance.retrieve(),
+    repository.sumTransfersOwed(config.store),
+  ]);
   return {
     accounts: results,
     exposure: toMoneyList(exposure),
     platformBalance: {
-      available: platformBalance.available.map((entry) => ({ amount: entry.amount, currency: entry.currency })),
-      pending: platformBalance.pending.map((entry) => ({ amount: entry.amount, currency: entry.currency })),
+      available: platformBalance.available.map((entry) => ({
+        amount: entry.amount,
+        currency: entry.currency,
+      })),
+      pending: platformBalance.pending.map((entry) => ({
+        amount: entry.amount,
+        currency: entry.currency,
+      })),
     },
     transfersOwed: owed,
     generatedAt: config.now(),

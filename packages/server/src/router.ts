@@ -51,7 +51,11 @@ interface Internals {
 
 const internals = new WeakMap<object, Internals>();
 
-function createContext(options: MarketkitRouterOptions): { context: RouteContext; ready: Promise<void>; accounts: AccountService } {
+function createContext(options: MarketkitRouterOptions): {
+  context: RouteContext;
+  ready: Promise<void>;
+  accounts: AccountService;
+} {
   const config = parseOptions(options);
   const accounts = createAccountService(config);
   const refunds = createRefundService(config);
@@ -61,7 +65,10 @@ function createContext(options: MarketkitRouterOptions): { context: RouteContext
     accounts,
     worker,
     refunds,
-    linkLimiter: createRateLimiter({ limit: config.limits.linksPerWindow, windowMs: config.limits.linkWindowMs }),
+    linkLimiter: createRateLimiter({
+      limit: config.limits.linksPerWindow,
+      windowMs: config.limits.linkWindowMs,
+    }),
   };
   const ready = (async () => {
     await config.store.migrate();
@@ -69,7 +76,12 @@ function createContext(options: MarketkitRouterOptions): { context: RouteContext
     await refunds.resume();
   })();
   // Surface start-up failures on requests and `ready`, not as an unhandled rejection.
-  ready.catch((error: unknown) => config.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'MarketKit failed to start'));
+  ready.catch((error: unknown) =>
+    config.logger.error(
+      { error: error instanceof Error ? error.message : String(error) },
+      'MarketKit failed to start',
+    ),
+  );
   return { context, ready, accounts };
 }
 
@@ -94,7 +106,11 @@ export function createMarketkitRouter(options: MarketkitRouterOptions): Marketki
     }
   });
   // The webhook route needs the raw bytes for its signature, so it is registered before the JSON parser.
-  router.post(API_ROUTES.webhooks.path, express.raw({ type: () => true, limit: '1mb' }), webhookHandler);
+  router.post(
+    API_ROUTES.webhooks.path,
+    express.raw({ type: () => true, limit: '1mb' }),
+    webhookHandler,
+  );
   router.use(express.json({ limit: config.limits.bodyBytes, strict: true, type: () => true }));
   router.use(createAccountRoutes(context));
   router.use(createCheckoutRoutes(context));
@@ -131,7 +147,10 @@ export function createMarketkitRouter(options: MarketkitRouterOptions): Marketki
     webhookHandler: (request, response, next) => {
       assignRequestId(request, response, () => {
         ready.then(
-          () => webhookHandler(request, response, (error?: unknown) => (error ? errorHandler(error, request, response, next) : next())),
+          () =>
+            webhookHandler(request, response, (error?: unknown) =>
+              error ? errorHandler(error, request, response, next) : next(),
+            ),
           (error: unknown) => errorHandler(error, request, response, next),
         );
       });
@@ -153,7 +172,9 @@ export function createMarketkitRouter(options: MarketkitRouterOptions): Marketki
  */
 export function createWebhookHandler(router: MarketkitRouter): express.RequestHandler {
   if (!internals.has(router)) {
-    throw new TypeError('createWebhookHandler(router) needs a router from createMarketkitRouter().');
+    throw new TypeError(
+      'createWebhookHandler(router) needs a router from createMarketkitRouter().',
+    );
   }
   return router.marketkit.webhookHandler;
 }

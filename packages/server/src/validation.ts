@@ -6,7 +6,13 @@ type Issue = z.core.$ZodIssue;
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`))
+    .map((segment, index) =>
+      typeof segment === 'number'
+        ? `[${segment}]`
+        : index === 0
+          ? String(segment)
+          : `.${String(segment)}`,
+    )
     .join('');
 }
 
@@ -33,7 +39,8 @@ function codeFor(issue: Issue, input: unknown): ErrorCode {
       if (typeof value === 'number' && !Number.isFinite(value)) return 'amount_too_large';
       return 'invalid_amount';
     }
-    if (issue.code === 'too_small') return valueAt(input, issue.path) === 0 ? 'amount_zero' : 'amount_negative';
+    if (issue.code === 'too_small')
+      return valueAt(input, issue.path) === 0 ? 'amount_zero' : 'amount_negative';
     if (issue.code === 'too_big') return 'amount_too_large';
   }
   if (field === 'quantity') return 'invalid_quantity';
@@ -43,7 +50,10 @@ function codeFor(issue: Issue, input: unknown): ErrorCode {
 }
 
 /** Parses a request body or query with a core schema; the first problem becomes a 4xx `HttpError`. */
-export function parseRequest<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+export function parseRequest<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+): z.output<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = result.error.issues;

@@ -17,7 +17,12 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /** Exponential backoff with full jitter (AWS's "full jitter": uniform in [0, min(cap, base·2^n)]). */
-export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  baseDelayMs: number,
+  maxDelayMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
 }

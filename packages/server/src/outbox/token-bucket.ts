@@ -1,5 +1,8 @@
 /** A token bucket: `ratePerSecond` tokens per second, bursts up to `ratePerSecond`. */
-export function createTokenBucket(ratePerSecond: number, now: () => number = () => performance.now()) {
+export function createTokenBucket(
+  ratePerSecond: number,
+  now: () => number = () => performance.now(),
+) {
   let tokens = ratePerSecond;
   let last = now();
   let queue: Promise<void> = Promise.resolve();
@@ -14,7 +17,9 @@ export function createTokenBucket(ratePerSecond: number, now: () => number = () 
       const turn = queue.then(async () => {
         refill();
         if (tokens < 1) {
-          await new Promise((resolve) => setTimeout(resolve, Math.ceil(((1 - tokens) / ratePerSecond) * 1000)));
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.ceil(((1 - tokens) / ratePerSecond) * 1000)),
+          );
           refill();
         }
         tokens -= 1;

@@ -46,9 +46,14 @@ export function createTransferWorker(
   async function execute(transfer: TransferRecord): Promise<void> {
     try {
       await bucket.take();
-      const result = await stripe.transfers.create(transferParams(transfer), { idempotencyKey: transfer.id });
+      const result = await stripe.transfers.create(transferParams(transfer), {
+        idempotencyKey: transfer.id,
+      });
       await repository.completeTransfer(store, transfer.id, result.id);
-      logger.info({ orderId: transfer.orderId, sellerId: transfer.sellerId, transferId: result.id }, 'Transfer paid');
+      logger.info(
+        { orderId: transfer.orderId, sellerId: transfer.sellerId, transferId: result.id },
+        'Transfer paid',
+      );
       await hooks.afterPaid?.(transfer, result.id);
       await config.hooks.onTransferPaid?.({
         orderId: transfer.orderId,
@@ -61,10 +66,27 @@ export function createTransferWorker(
       const description = describeError(error);
       if (isRetryable(error) && transfer.attempts < options.maxAttempts) {
         const delay = backoffDelay(transfer.attempts, options.baseDelayMs, options.maxDelayMs);
-        logger.warn({ orderId: transfer.orderId, sellerId: transfer.sellerId, attempt: transfer.attempts, delay, error: description }, 'Transfer will be retried');
+        logger.warn(
+          {
+            orderId: transfer.orderId,
+            sellerId: transfer.sellerId,
+            attempt: transfer.attempts,
+            delay,
+            error: description,
+          },
+          'Transfer will be retried',
+        );
         await repository.retryTransferLater(store, transfer.id, delay, description);
       } else {
-        logger.error({ orderId: transfer.orderId, sellerId: transfer.sellerId, attempt: transfer.attempts, error: description }, 'Transfer failed');
+        logger.error(
+          {
+            orderId: transfer.orderId,
+            sellerId: transfer.sellerId,
+            attempt: transfer.attempts,
+            error: description,
+          },
+          'Transfer failed',
+        );
         await repository.failTransfer(store, transfer.id, description);
         await config.hooks.onTransferFailed?.({
           orderId: transfer.orderId,
@@ -86,7 +108,9 @@ export function createTransferWorker(
       for (const transfer of batch) {
         active += 1;
         const task = execute(transfer)
-          .catch((error: unknown) => logger.error({ error: describeError(error) }, 'Transfer bookkeeping failed'))
+          .catch((error: unknown) =>
+            logger.error({ error: describeError(error) }, 'Transfer bookkeeping failed'),
+          )
           .finally(() => {
             active -= 1;
             inFlight.delete(task);
@@ -107,7 +131,9 @@ export function createTransferWorker(
         return;
       }
       polling = poll()
-        .catch((error: unknown) => logger.error({ error: describeError(error) }, 'Outbox poll failed'))
+        .catch((error: unknown) =>
+          logger.error({ error: describeError(error) }, 'Outbox poll failed'),
+        )
         .finally(() => {
           polling = null;
           if (running && !timer) schedule(options.pollIntervalMs);
@@ -132,7 +158,8 @@ export function createTransferWorker(
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         if ((await repository.countUnsettledTransfers(store)) === 0 && active === 0) return;
-        if (Date.now() > deadline) throw new Error(`The transfer outbox did not drain within ${timeoutMs} ms.`);
+        if (Date.now() > deadline)
+          throw new Error(`The transfer outbox did not drain within ${timeoutMs} ms.`);
         if (!running) throw new Error('The transfer worker is stopped; start it before draining.');
         const wait = (await repository.msUntilNextTransfer(store)) ?? 0;
         schedule(Math.min(wait, 50));

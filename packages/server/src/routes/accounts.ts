@@ -1,5 +1,13 @@
-import { AccountLinkRequestSchema, AccountSessionRequestSchema, API_ROUTES } from '@marketkit/core/contract';
-import type { AccountLinkResponse, AccountSessionResponse, LoginLinkResponse } from '@marketkit/core';
+import {
+  AccountLinkRequestSchema,
+  AccountSessionRequestSchema,
+  API_ROUTES,
+} from '@marketkit/core/contract';
+import type {
+  AccountLinkResponse,
+  AccountSessionResponse,
+  LoginLinkResponse,
+} from '@marketkit/core';
 import { Router, type Request } from 'express';
 import type Stripe from 'stripe';
 import { toAccountStatus } from '../account-status';
@@ -12,25 +20,49 @@ import { parseRequest } from '../validation';
 const LINK_STATE_SECONDS = 24 * 60 * 60;
 
 /** Features for a platform-liable Express setup: Stripe collects requirements, the platform owns losses. */
-const COMPONENT_FEATURES: Record<string, Stripe.AccountSessionCreateParams.Components[keyof Stripe.AccountSessionCreateParams.Components]> = {
+const COMPONENT_FEATURES: Record<
+  string,
+  Stripe.AccountSessionCreateParams.Components[keyof Stripe.AccountSessionCreateParams.Components]
+> = {
   account_onboarding: { enabled: true, features: { external_account_collection: true } },
   account_management: { enabled: true, features: { external_account_collection: true } },
   notification_banner: { enabled: true, features: { external_account_collection: true } },
   payouts: {
     enabled: true,
-    features: { instant_payouts: true, standard_payouts: true, edit_payout_schedule: true, external_account_collection: true },
+    features: {
+      instant_payouts: true,
+      standard_payouts: true,
+      edit_payout_schedule: true,
+      external_account_collection: true,
+    },
   },
   balances: {
     enabled: true,
-    features: { instant_payouts: true, standard_payouts: true, edit_payout_schedule: true, external_account_collection: true },
+    features: {
+      instant_payouts: true,
+      standard_payouts: true,
+      edit_payout_schedule: true,
+      external_account_collection: true,
+    },
   },
   // The platform handles refunds and disputes (it is liable), so sellers only see their payments.
-  payments: { enabled: true, features: { refund_management: false, dispute_management: false, capture_payments: false } },
+  payments: {
+    enabled: true,
+    features: { refund_management: false, dispute_management: false, capture_payments: false },
+  },
 };
 
-export async function mintAccountLink(context: RouteContext, accountId: string, type: 'onboarding' | 'update'): Promise<AccountLinkResponse> {
+export async function mintAccountLink(
+  context: RouteContext,
+  accountId: string,
+  type: 'onboarding' | 'update',
+): Promise<AccountLinkResponse> {
   const { config } = context;
-  const state = encodeLinkState(config.stateSecret, { accountId, type, expiresAt: config.now() + LINK_STATE_SECONDS });
+  const state = encodeLinkState(config.stateSecret, {
+    accountId,
+    type,
+    expiresAt: config.now() + LINK_STATE_SECONDS,
+  });
   const query = `?state=${encodeURIComponent(state)}`;
   const link = await config.stripe.accountLinks.create({
     account: accountId,
@@ -48,7 +80,11 @@ export function createAccountRoutes(context: RouteContext): Router {
   router.post(API_ROUTES.createAccount.path, async (request, response) => {
     const user = await requireUser(context, request, ['seller', 'admin']);
     rejectBody(request.body);
-    const record = await accounts.ensureAccount({ userId: user.userId, displayName: user.displayName ?? user.userId, email: user.email });
+    const record = await accounts.ensureAccount({
+      userId: user.userId,
+      displayName: user.displayName ?? user.userId,
+      email: user.email,
+    });
     response.status(200).json(toAccountStatus(record.status));
   });
 
@@ -72,7 +108,8 @@ export function createAccountRoutes(context: RouteContext): Router {
     response.json(link);
   });
 
-  const readState = (request: Request) => decodeLinkState(config.stateSecret, request.query.state, config.now());
+  const readState = (request: Request) =>
+    decodeLinkState(config.stateSecret, request.query.state, config.now());
 
   router.get(API_ROUTES.accountLinkReturn.path, async (request, response) => {
     const state = readState(request);
@@ -99,8 +136,14 @@ export function createAccountRoutes(context: RouteContext): Router {
     for (const name of new Set(body.components)) {
       (components as Record<string, unknown>)[name] = COMPONENT_FEATURES[name];
     }
-    const session = await config.stripe.accountSessions.create({ account: record.accountId, components });
-    const result: AccountSessionResponse = { clientSecret: session.client_secret, expiresAt: session.expires_at };
+    const session = await config.stripe.accountSessions.create({
+      account: record.accountId,
+      components,
+    });
+    const result: AccountSessionResponse = {
+      clientSecret: session.client_secret,
+      expiresAt: session.expires_at,
+    };
     response.json(result);
   });
 
@@ -109,7 +152,10 @@ export function createAccountRoutes(context: RouteContext): Router {
     rejectBody(request.body);
     const record = await requireOwnAccount(context, user);
     if (record.status?.dashboard && record.status.dashboard !== 'express') {
-      throw new HttpError('forbidden', 'Login links are only for accounts with the Express Dashboard.');
+      throw new HttpError(
+        'forbidden',
+        'Login links are only for accounts with the Express Dashboard.',
+      );
     }
     context.linkLimiter.consume(`user:${user.userId}`);
     // Login links are single-use, so each click mints a new one.

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { allocateSplit, assertAmount, canReceiveTransfers, deriveOnboardingState, getCurrency, isSupportedCurrency } from '@marketkit/core';
+import {
+  allocateSplit,
+  assertAmount,
+  canReceiveTransfers,
+  deriveOnboardingState,
+  getCurrency,
+  isSupportedCurrency,
+} from '@marketkit/core';
 import type { CheckoutResponse } from '@marketkit/core';
 import { API_ROUTES, CheckoutRequestSchema } from '@marketkit/core/contract';
 import { Router } from 'express';
@@ -22,28 +29,51 @@ export function createCheckoutRoutes(context: RouteContext): Router {
     const body = parseRequest(CheckoutRequestSchema, request.body);
     const currency = body.currency;
     if (!isSupportedCurrency(currency) || !config.platform.currencies.includes(currency)) {
-      throw new HttpError('unsupported_currency', `This marketplace takes ${config.platform.currencies.join(', ')}; got "${currency}".`, {
-        param: 'currency',
-      });
+      throw new HttpError(
+        'unsupported_currency',
+        `This marketplace takes ${config.platform.currencies.join(', ')}; got "${currency}".`,
+        {
+          param: 'currency',
+        },
+      );
     }
-    body.lines.forEach((line, index) => assertAmount(line.amount, currency, { param: `lines[${index}].amount` }));
+    body.lines.forEach((line, index) =>
+      assertAmount(line.amount, currency, { param: `lines[${index}].amount` }),
+    );
 
     const sellerIds = [...new Set(body.lines.map((line) => line.sellerId))];
-    const records = new Map((await repository.findAccountsByUsers(config.store, sellerIds)).map((record) => [record.userId, record]));
+    const records = new Map(
+      (await repository.findAccountsByUsers(config.store, sellerIds)).map((record) => [
+        record.userId,
+        record,
+      ]),
+    );
     const sellers = new Map<string, AccountRecord & { accountId: string }>();
     for (const [index, line] of body.lines.entries()) {
       if (sellers.has(line.sellerId)) continue;
       const param = `lines[${index}].sellerId`;
       let record = records.get(line.sellerId);
-      if (!record?.accountId) throw new HttpError('unknown_seller', `No seller "${line.sellerId}" on this marketplace.`, { param });
-      // The cache can only be stale in the pessimistic direction that matters here: re-read before refusing.
-      if (!canReceiveTransfers(deriveOnboardingState(record.status))) record = (await accounts.refresh(record.accountId)) ?? record;
-      if (!canReceiveTransfers(deriveOnboardingState(record.status))) {
-        throw new HttpError('seller_cannot_receive_transfers', `Seller "${line.sellerId}" cannot be paid yet (onboarding is not complete).`, { param });
-      }
+      if (!record?.accountId)
+        throw new HttpError('unknown_seller', `No seller "${line.sellerId}" on this marketplace.`, {
+          param,
+        });
       const country = record.status?.country ?? record.country;
       if (!country || !config.platform.transferCountries.includes(country)) {
-        throw new HttpError('seller_cross_border', `Seller "${line.sellerId}" is in ${country ?? 'an unknown country'}, which this platform cannot pay.`, { param });
+        throw new HttpError(
+          'seller_cross_border',
+          `Seller "${line.sellerId}" is in ${country ?? 'an unknown country'}, which this platform cannot pay.`,
+          { param },
+        );
+      }
+      // The cache can only be stale in the pessimistic direction that matters here: re-read before refusing.
+      if (!canReceiveTransfers(deriveOnboardingState(record.status)))
+        record = (await accounts.refresh(record.accountId)) ?? record;
+      if (!canReceiveTransfers(deriveOnboardingState(record.status))) {
+        throw new HttpError(
+          'seller_cannot_receive_transfers',
+          `Seller "${line.sellerId}" cannot be paid yet (onboarding is not complete).`,
+          { param },
+        );
       }
       sellers.set(line.sellerId, record as AccountRecord & { accountId: string });
     }
@@ -51,7 +81,11 @@ export function createCheckoutRoutes(context: RouteContext): Router {
     const allocation = allocateSplit({ currency, lines: body.lines, fees: config.fees });
     const minimum = getCurrency(currency).minimumCharge;
     if (minimum !== undefined && allocation.total < minimum) {
-      throw new HttpError('invalid_amount', `The order total must be at least ${minimum} (minor units) in ${currency}.`, { param: 'lines' });
+      throw new HttpError(
+        'invalid_amount',
+        `The order total must be at least ${minimum} (minor units) in ${currency}.`,
+        { param: 'lines' },
+      );
     }
     const orderId = newOrderId();
     const orderSellers: OrderSellerRecord[] = allocation.sellers.map((seller) => {
@@ -63,7 +97,11 @@ export function createCheckoutRoutes(context: RouteContext): Router {
         subtotal: seller.subtotal,
         fee: seller.subtotal - seller.transfer,
         transfer: seller.transfer,
-        lines: seller.lines.map((line) => ({ description: line.description ?? '', amount: line.amount, quantity: line.quantity })),
+        lines: seller.lines.map((line) => ({
+          description: line.description ?? '',
+          amount: line.amount,
+          quantity: line.quantity,
+        })),
       };
     });
     await repository.insertOrder(config.store, {

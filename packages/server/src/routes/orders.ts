@@ -43,32 +43,56 @@ export function createOrderRoutes(context: RouteContext): Router {
     const order = await loadOrder(String(request.params.orderId));
     const header = request.get('Idempotency-Key');
     if (header !== undefined && !IDEMPOTENCY_KEY.test(header)) {
-      throw new HttpError('invalid_request', 'The Idempotency-Key header must be 1–200 printable ASCII characters.', { param: 'Idempotency-Key' });
+      throw new HttpError(
+        'invalid_request',
+        'The Idempotency-Key header must be 1–200 printable ASCII characters.',
+        { param: 'Idempotency-Key' },
+      );
     }
     const remaining = order.total - order.refunded;
     const amount = body.amount ?? remaining;
     // Without a client key, the cumulative refunded amount identifies the refund: a retried request
     // for the same refund maps to the same Stripe refund.
-    const idempotencyKey = header ? `refund:${order.id}:key:${header}` : `refund:${order.id}:upto:${order.refunded + amount}`;
+    const idempotencyKey = header
+      ? `refund:${order.id}:key:${header}`
+      : `refund:${order.id}:upto:${order.refunded + amount}`;
     const existing = await repository.findRefundByKey(config.store, idempotencyKey);
     if (existing) {
       await refunds.executeReversals(existing.id);
       const fresh = (await repository.findOrder(config.store, order.id))!;
       const view = await buildOrderView(config.store, fresh);
-      const result: RefundResponse = { refund: view.refunds.find((refund) => refund.id === existing.id)!, order: view };
+      const result: RefundResponse = {
+        refund: view.refunds.find((refund) => refund.id === existing.id)!,
+        order: view,
+      };
       response.json(result);
       return;
     }
-    if (!order.paymentIntentId || !['paid', 'partially_refunded', 'disputed'].includes(order.status)) {
-      throw new HttpError('order_not_paid', `Order ${order.id} is ${order.status.replaceAll('_', ' ')}; only paid orders can be refunded.`);
+    if (
+      !order.paymentIntentId ||
+      !['paid', 'partially_refunded', 'disputed'].includes(order.status)
+    ) {
+      throw new HttpError(
+        'order_not_paid',
+        `Order ${order.id} is ${order.status.replaceAll('_', ' ')}; only paid orders can be refunded.`,
+      );
     }
     if (remaining <= 0 || amount > remaining) {
-      throw new HttpError('refund_exceeds_charge', `At most ${remaining} is left to refund on this order.`, { param: 'amount' });
+      throw new HttpError(
+        'refund_exceeds_charge',
+        `At most ${remaining} is left to refund on this order.`,
+        { param: 'amount' },
+      );
     }
     assertAmount(amount, order.currency);
     const transfers = await repository.listTransfersForOrder(config.store, order.id);
-    if (transfers.some((transfer) => transfer.status === 'planned' || transfer.status === 'in_flight')) {
-      throw new HttpError('order_not_paid', 'The order’s transfers to sellers are still being made; retry in a few seconds.');
+    if (
+      transfers.some((transfer) => transfer.status === 'planned' || transfer.status === 'in_flight')
+    ) {
+      throw new HttpError(
+        'order_not_paid',
+        'The order’s transfers to sellers are still being made; retry in a few seconds.',
+      );
     }
     const refund = await config.stripe.refunds.create(
       {
@@ -82,8 +106,16 @@ export function createOrderRoutes(context: RouteContext): Router {
     const stored = await refunds.record(order, refund, idempotencyKey);
     const fresh = (await repository.findOrder(config.store, order.id))!;
     const view = await buildOrderView(config.store, fresh);
-    await config.hooks.onRefund?.({ orderId: order.id, refundId: stored.id, amount: stored.amount, currency: order.currency });
-    const result: RefundResponse = { refund: view.refunds.find((item) => item.id === stored.id)!, order: view };
+    await config.hooks.onRefund?.({
+      orderId: order.id,
+      refundId: stored.id,
+      amount: stored.amount,
+      currency: order.currency,
+    });
+    const result: RefundResponse = {
+      refund: view.refunds.find((item) => item.id === stored.id)!,
+      order: view,
+    };
     response.json(result);
   });
 

@@ -1,5 +1,16 @@
-import type { BalanceResponse, Payout, PayoutSchedule, PayoutScheduleResponse, PayoutsPage } from '@marketkit/core';
-import { API_ROUTES, PayoutCreateRequestSchema, PayoutScheduleSchema, PayoutsQuerySchema } from '@marketkit/core/contract';
+import type {
+  BalanceResponse,
+  Payout,
+  PayoutSchedule,
+  PayoutScheduleResponse,
+  PayoutsPage,
+} from '@marketkit/core';
+import {
+  API_ROUTES,
+  PayoutCreateRequestSchema,
+  PayoutScheduleSchema,
+  PayoutsQuerySchema,
+} from '@marketkit/core/contract';
 import { assertAmount } from '@marketkit/core';
 import { Router } from 'express';
 import type Stripe from 'stripe';
@@ -11,7 +22,13 @@ const money = (entries: readonly { amount: number; currency: string }[] | undefi
   (entries ?? []).map((entry) => ({ amount: entry.amount, currency: entry.currency }));
 
 function payoutStatus(status: string): Payout['status'] {
-  return status === 'paid' || status === 'pending' || status === 'in_transit' || status === 'failed' || status === 'canceled' ? status : 'pending';
+  return status === 'paid' ||
+    status === 'pending' ||
+    status === 'in_transit' ||
+    status === 'failed' ||
+    status === 'canceled'
+    ? status
+    : 'pending';
 }
 
 export function toPayout(payout: Stripe.Payout): Payout {
@@ -29,13 +46,20 @@ export function toPayout(payout: Stripe.Payout): Payout {
   };
 }
 
-function toSchedule(schedule: Stripe.Account.Settings.Payouts.Schedule | undefined): PayoutSchedule {
-  const delay = typeof schedule?.delay_days === 'number' ? { delayDays: Math.max(2, schedule.delay_days) } : {};
+function toSchedule(
+  schedule: Stripe.Account.Settings.Payouts.Schedule | undefined,
+): PayoutSchedule {
+  const delay =
+    typeof schedule?.delay_days === 'number' ? { delayDays: Math.max(2, schedule.delay_days) } : {};
   switch (schedule?.interval) {
     case 'manual':
       return { interval: 'manual' };
     case 'weekly':
-      return { interval: 'weekly', weeklyAnchor: (schedule.weekly_anchor ?? 'monday') as 'monday', ...delay };
+      return {
+        interval: 'weekly',
+        weeklyAnchor: (schedule.weekly_anchor ?? 'monday') as 'monday',
+        ...delay,
+      };
     case 'monthly':
       return { interval: 'monthly', monthlyAnchor: schedule.monthly_anchor ?? 1, ...delay };
     default:
@@ -64,7 +88,9 @@ export function createPayoutRoutes(context: RouteContext): Router {
       pending: money(balance.pending),
       connectReserved: money(balance.connect_reserved),
       instantAvailable,
-      instantPayouts: instantAvailable.some((entry) => entry.amount > 0) ? 'available' : 'unavailable',
+      instantPayouts: instantAvailable.some((entry) => entry.amount > 0)
+        ? 'available'
+        : 'unavailable',
       nextPayout: upcoming
         ? {
             id: upcoming.id,
@@ -88,7 +114,11 @@ export function createPayoutRoutes(context: RouteContext): Router {
       asAccount(accountId),
     );
     const data = page.data.map(toPayout);
-    const result: PayoutsPage = { data, hasMore: page.has_more, nextCursor: page.has_more ? (data[data.length - 1]?.id ?? null) : null };
+    const result: PayoutsPage = {
+      data,
+      hasMore: page.has_more,
+      nextCursor: page.has_more ? (data[data.length - 1]?.id ?? null) : null,
+    };
     response.json(result);
   });
 
@@ -98,24 +128,38 @@ export function createPayoutRoutes(context: RouteContext): Router {
     const record = await requireOwnAccount(context, user);
     const account = await context.accounts.refresh(record.accountId);
     if (!account?.status?.payouts_enabled) {
-      throw new HttpError('payouts_not_enabled', 'Payouts are not enabled on your account yet; finish onboarding first.');
+      throw new HttpError(
+        'payouts_not_enabled',
+        'Payouts are not enabled on your account yet; finish onboarding first.',
+      );
     }
-    const currency = body.currency ?? account.status.default_currency ?? config.platform.defaultCurrency;
+    const currency =
+      body.currency ?? account.status.default_currency ?? config.platform.defaultCurrency;
     const balance = await config.stripe.balance.retrieve({}, asAccount(record.accountId));
     const pool = body.method === 'instant' ? balance.instant_available : balance.available;
     const available = pool?.find((entry) => entry.currency === currency)?.amount ?? 0;
     const amount = body.amount ?? available;
     if (body.method === 'instant' && (available <= 0 || amount > available)) {
-      throw new HttpError('instant_payout_unavailable', 'Instant payouts need an eligible debit card and enough instantly available funds.');
+      throw new HttpError(
+        'instant_payout_unavailable',
+        'Instant payouts need an eligible debit card and enough instantly available funds.',
+      );
     }
     if (amount <= 0 || amount > available) {
-      throw new HttpError('payout_insufficient_funds', `Only ${Math.max(0, available)} ${currency} is available to pay out.`, { param: 'amount' });
+      throw new HttpError(
+        'payout_insufficient_funds',
+        `Only ${Math.max(0, available)} ${currency} is available to pay out.`,
+        { param: 'amount' },
+      );
     }
     assertAmount(amount, currency);
     const key = request.get('Idempotency-Key');
     const payout = await config.stripe.payouts.create(
       { amount, currency, method: body.method },
-      { ...asAccount(record.accountId), ...(key ? { idempotencyKey: `payout:${record.accountId}:${key.slice(0, 200)}` } : {}) },
+      {
+        ...asAccount(record.accountId),
+        ...(key ? { idempotencyKey: `payout:${record.accountId}:${key.slice(0, 200)}` } : {}),
+      },
     );
     response.json(toPayout(payout));
   });
@@ -124,21 +168,33 @@ export function createPayoutRoutes(context: RouteContext): Router {
     const user = await requireUser(context, request);
     const { accountId } = await requireOwnAccount(context, user);
     const account = await config.stripe.accounts.retrieve(accountId);
-    const result: PayoutScheduleResponse = { schedule: toSchedule(account.settings?.payouts?.schedule), editable: config.payoutScheduleEditable };
+    const result: PayoutScheduleResponse = {
+      schedule: toSchedule(account.settings?.payouts?.schedule),
+      editable: config.payoutScheduleEditable,
+    };
     response.json(result);
   });
 
   router.put(API_ROUTES.updatePayoutSchedule.path, async (request, response) => {
     const user = await requireUser(context, request, ['seller', 'admin']);
     const schedule = parseRequest(PayoutScheduleSchema, request.body);
-    if (!config.payoutScheduleEditable) throw new HttpError('forbidden', 'This marketplace sets payout schedules itself.');
+    if (!config.payoutScheduleEditable)
+      throw new HttpError('forbidden', 'This marketplace sets payout schedules itself.');
     const { accountId } = await requireOwnAccount(context, user);
-    const params: Stripe.AccountUpdateParams.Settings.Payouts.Schedule = { interval: schedule.interval };
-    if (schedule.interval !== 'manual' && schedule.delayDays !== undefined) params.delay_days = schedule.delayDays;
+    const params: Stripe.AccountUpdateParams.Settings.Payouts.Schedule = {
+      interval: schedule.interval,
+    };
+    if (schedule.interval !== 'manual' && schedule.delayDays !== undefined)
+      params.delay_days = schedule.delayDays;
     if (schedule.interval === 'weekly') params.weekly_anchor = schedule.weeklyAnchor;
     if (schedule.interval === 'monthly') params.monthly_anchor = schedule.monthlyAnchor;
-    const account = await config.stripe.accounts.update(accountId, { settings: { payouts: { schedule: params } } });
-    const result: PayoutScheduleResponse = { schedule: toSchedule(account.settings?.payouts?.schedule), editable: true };
+    const account = await config.stripe.accounts.update(accountId, {
+      settings: { payouts: { schedule: params } },
+    });
+    const result: PayoutScheduleResponse = {
+      schedule: toSchedule(account.settings?.payouts?.schedule),
+      editable: true,
+    };
     response.json(result);
   });
 

@@ -13,7 +13,12 @@ export function createRiskRoutes(context: RouteContext): Router {
     const user = await requireUser(context, request);
     const record = await context.accounts.findByUser(user.userId);
     if (!record?.accountId) {
-      const empty: RiskReport = { accountId: null, highestSeverity: null, signals: [], generatedAt: config.now() };
+      const empty: RiskReport = {
+        accountId: null,
+        highestSeverity: null,
+        signals: [],
+        generatedAt: config.now(),
+      };
       response.json(empty);
       return;
     }

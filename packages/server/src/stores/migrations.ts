@@ -103,7 +103,10 @@ export async function applyMigrations(client: SqlClient): Promise<void> {
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.id)) continue;
     for (const statement of splitStatements(migration.sql)) await client.query(statement);
-    await client.query('insert into mk_migrations (id, name) values ($1, $2)', [migration.id, migration.name]);
+    await client.query('insert into mk_migrations (id, name) values ($1, $2)', [
+      migration.id,
+      migration.name,
+    ]);
   }
 }
 

@@ -16,7 +16,10 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       ? Promise.resolve(options.pool)
       : import('pg').then((module) => {
           const pg = (module as unknown as { default?: typeof pgTypes }).default ?? module;
-          const config: PoolConfig = { connectionString: options.connectionString, max: options.max ?? 10 };
+          const config: PoolConfig = {
+            connectionString: options.connectionString,
+            max: options.max ?? 10,
+          };
           return new pg.Pool(config);
         });
     return poolPromise;

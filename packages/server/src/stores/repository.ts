@@ -112,9 +112,11 @@ export interface ReversalRecord {
 
 // pg returns JSON columns parsed and integers as numbers; PGlite does the same. Dates are read as epoch.
 type Row = Record<string, unknown>;
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const text = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
 const integer = (value: unknown): number => Number(value ?? 0);
-const json = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+const json = <T>(value: unknown): T =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
 
 // ─── Accounts ──────────────────────────────────────────────────────────────────
 
@@ -129,18 +131,31 @@ function toAccount(row: Row): AccountRecord {
   };
 }
 
-export async function findAccountByUser(client: SqlClient, userId: string): Promise<AccountRecord | null> {
+export async function findAccountByUser(
+  client: SqlClient,
+  userId: string,
+): Promise<AccountRecord | null> {
   const { rows } = await client.query('select * from mk_accounts where user_id = $1', [userId]);
   return rows[0] ? toAccount(rows[0]) : null;
 }
 
-export async function findAccountById(client: SqlClient, accountId: string): Promise<AccountRecord | null> {
-  const { rows } = await client.query('select * from mk_accounts where account_id = $1', [accountId]);
+export async function findAccountById(
+  client: SqlClient,
+  accountId: string,
+): Promise<AccountRecord | null> {
+  const { rows } = await client.query('select * from mk_accounts where account_id = $1', [
+    accountId,
+  ]);
   return rows[0] ? toAccount(rows[0]) : null;
 }
 
-export async function findAccountsByUsers(client: SqlClient, userIds: readonly string[]): Promise<AccountRecord[]> {
-  const { rows } = await client.query('select * from mk_accounts where user_id = any($1::text[])', [[...userIds]]);
+export async function findAccountsByUsers(
+  client: SqlClient,
+  userIds: readonly string[],
+): Promise<AccountRecord[]> {
+  const { rows } = await client.query('select * from mk_accounts where user_id = any($1::text[])', [
+    [...userIds],
+  ]);
   return rows.map(toAccount);
 }
 
@@ -228,18 +243,33 @@ export async function insertOrder(
   await client.query(
     `insert into mk_orders (id, buyer_user_id, currency, total, platform_fee, status, sellers)
      values ($1, $2, $3, $4, $5, 'awaiting_payment', $6::jsonb)`,
-    [order.id, order.buyerUserId, order.currency, order.total, order.platformFee, JSON.stringify(order.sellers)],
+    [
+      order.id,
+      order.buyerUserId,
+      order.currency,
+      order.total,
+      order.platformFee,
+      JSON.stringify(order.sellers),
+    ],
   );
 }
 
-export async function setOrderPaymentIntent(client: SqlClient, orderId: string, paymentIntentId: string): Promise<void> {
-  await client.query('update mk_orders set payment_intent_id = $2, updated_at = now() where id = $1', [
-    orderId,
-    paymentIntentId,
-  ]);
+export async function setOrderPaymentIntent(
+  client: SqlClient,
+  orderId: string,
+  paymentIntentId: string,
+): Promise<void> {
+  await client.query(
+    'update mk_orders set payment_intent_id = $2, updated_at = now() where id = $1',
+    [orderId, paymentIntentId],
+  );
 }
 
-export async function findOrder(client: SqlClient, orderId: string, options: { forUpdate?: boolean } = {}): Promise<OrderRecord | null> {
+export async function findOrder(
+  client: SqlClient,
+  orderId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<OrderRecord | null> {
   const { rows } = await client.query(
     `select ${ORDER_COLUMNS} from mk_orders where id = $1${options.forUpdate ? ' for update' : ''}`,
     [orderId],
@@ -247,17 +277,26 @@ export async function findOrder(client: SqlClient, orderId: string, options: { f
   return rows[0] ? toOrder(rows[0]) : null;
 }
 
-export async function findOrderByPaymentIntent(client: SqlClient, paymentIntentId: string): Promise<OrderRecord | null> {
-  const { rows } = await client.query(`select ${ORDER_COLUMNS} from mk_orders where payment_intent_id = $1`, [
-    paymentIntentId,
-  ]);
+export async function findOrderByPaymentIntent(
+  client: SqlClient,
+  paymentIntentId: string,
+): Promise<OrderRecord | null> {
+  const { rows } = await client.query(
+    `select ${ORDER_COLUMNS} from mk_orders where payment_intent_id = $1`,
+    [paymentIntentId],
+  );
   return rows[0] ? toOrder(rows[0]) : null;
 }
 
 export async function updateOrder(
   client: SqlClient,
   orderId: string,
-  changes: { status?: OrderStatus; chargeId?: string; refunded?: number; dispute?: DisputeRecord | null },
+  changes: {
+    status?: OrderStatus;
+    chargeId?: string;
+    refunded?: number;
+    dispute?: DisputeRecord | null;
+  },
 ): Promise<void> {
   await client.query(
     `update mk_orders set
@@ -273,13 +312,18 @@ export async function updateOrder(
       changes.chargeId ?? null,
       changes.refunded ?? null,
       changes.dispute !== undefined,
-      changes.dispute === undefined || changes.dispute === null ? null : JSON.stringify(changes.dispute),
+      changes.dispute === undefined || changes.dispute === null
+        ? null
+        : JSON.stringify(changes.dispute),
     ],
   );
 }
 
 /** Orders where this seller has an open dispute, for risk signals. */
-export async function listOpenDisputesForAccount(client: SqlClient, accountId: string): Promise<OrderRecord[]> {
+export async function listOpenDisputesForAccount(
+  client: SqlClient,
+  accountId: string,
+): Promise<OrderRecord[]> {
   const { rows } = await client.query(
     `select ${ORDER_COLUMNS} from mk_orders
      where dispute is not null and dispute->>'status' in ('needs_response', 'under_review')
@@ -314,22 +358,40 @@ export function transferKey(orderId: string, sellerId: string): string {
 }
 
 /** Plans one transfer per seller; repeated calls (duplicate webhooks) plan nothing new. */
-export async function planTransfers(client: SqlClient, order: OrderRecord, chargeId: string): Promise<number> {
+export async function planTransfers(
+  client: SqlClient,
+  order: OrderRecord,
+  chargeId: string,
+): Promise<number> {
   let planned = 0;
   for (const seller of order.sellers) {
     if (seller.transfer <= 0) continue;
     const { rows } = await client.query(
       `insert into mk_transfers (id, order_id, seller_id, account_id, amount, currency, source_transaction)
        values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing returning id`,
-      [transferKey(order.id, seller.sellerId), order.id, seller.sellerId, seller.accountId, seller.transfer, order.currency, chargeId],
+      [
+        transferKey(order.id, seller.sellerId),
+        order.id,
+        seller.sellerId,
+        seller.accountId,
+        seller.transfer,
+        order.currency,
+        chargeId,
+      ],
     );
     planned += rows.length;
   }
   return planned;
 }
 
-export async function listTransfersForOrder(client: SqlClient, orderId: string): Promise<TransferRecord[]> {
-  const { rows } = await client.query('select * from mk_transfers where order_id = $1 order by seller_id', [orderId]);
+export async function listTransfersForOrder(
+  client: SqlClient,
+  orderId: string,
+): Promise<TransferRecord[]> {
+  const { rows } = await client.query(
+    'select * from mk_transfers where order_id = $1 order by seller_id',
+    [orderId],
+  );
   return rows.map(toTransfer);
 }
 
@@ -337,7 +399,11 @@ export async function listTransfersForOrder(client: SqlClient, orderId: string):
  * Claims up to `limit` due transfers for `leaseSeconds`. `skip locked` lets several instances claim
  * disjoint rows; the lease lets another instance resume a row whose worker died mid-call.
  */
-export async function claimDueTransfers(client: SqlClient, limit: number, leaseSeconds: number): Promise<TransferRecord[]> {
+export async function claimDueTransfers(
+  client: SqlClient,
+  limit: number,
+  leaseSeconds: number,
+): Promise<TransferRecord[]> {
   const { rows } = await client.query(
     `update mk_transfers set status = 'in_flight', attempts = attempts + 1,
        locked_until = now() + make_interval(secs => $2), updated_at = now()
@@ -355,7 +421,11 @@ export async function claimDueTransfers(client: SqlClient, limit: number, leaseS
   return rows.map(toTransfer);
 }
 
-export async function completeTransfer(client: SqlClient, id: string, stripeTransferId: string): Promise<void> {
+export async function completeTransfer(
+  client: SqlClient,
+  id: string,
+  stripeTransferId: string,
+): Promise<void> {
   await client.query(
     `update mk_transfers set status = 'paid', stripe_transfer_id = $2, locked_until = null, last_error = null, updated_at = now()
      where id = $1`,
@@ -363,7 +433,12 @@ export async function completeTransfer(client: SqlClient, id: string, stripeTran
   );
 }
 
-export async function retryTransferLater(client: SqlClient, id: string, delayMs: number, error: string): Promise<void> {
+export async function retryTransferLater(
+  client: SqlClient,
+  id: string,
+  delayMs: number,
+  error: string,
+): Promise<void> {
   await client.query(
     `update mk_transfers set status = 'planned', locked_until = null, last_error = $3,
        next_attempt_at = now() + make_interval(secs => $2), updated_at = now()
@@ -397,7 +472,9 @@ export async function countUnsettledTransfers(client: SqlClient): Promise<number
 }
 
 /** Amounts still owed to sellers (planned or in flight), per currency. */
-export async function sumTransfersOwed(client: SqlClient): Promise<{ currency: string; amount: number }[]> {
+export async function sumTransfersOwed(
+  client: SqlClient,
+): Promise<{ currency: string; amount: number }[]> {
   const { rows } = await client.query(
     `select currency, sum(amount)::integer as amount from mk_transfers where status in ('planned', 'in_flight') group by currency order by currency`,
   );
@@ -422,20 +499,36 @@ function toRefund(row: Row): RefundRecord {
 
 const REFUND_COLUMNS = '*, extract(epoch from created_at)::integer as created_epoch';
 
-export async function findRefundByKey(client: SqlClient, idempotencyKey: string): Promise<RefundRecord | null> {
-  const { rows } = await client.query(`select ${REFUND_COLUMNS} from mk_refunds where idempotency_key = $1`, [idempotencyKey]);
+export async function findRefundByKey(
+  client: SqlClient,
+  idempotencyKey: string,
+): Promise<RefundRecord | null> {
+  const { rows } = await client.query(
+    `select ${REFUND_COLUMNS} from mk_refunds where idempotency_key = $1`,
+    [idempotencyKey],
+  );
   return rows[0] ? toRefund(rows[0]) : null;
 }
 
-export async function findRefundByStripeId(client: SqlClient, stripeRefundId: string): Promise<RefundRecord | null> {
-  const { rows } = await client.query(`select ${REFUND_COLUMNS} from mk_refunds where stripe_refund_id = $1`, [stripeRefundId]);
+export async function findRefundByStripeId(
+  client: SqlClient,
+  stripeRefundId: string,
+): Promise<RefundRecord | null> {
+  const { rows } = await client.query(
+    `select ${REFUND_COLUMNS} from mk_refunds where stripe_refund_id = $1`,
+    [stripeRefundId],
+  );
   return rows[0] ? toRefund(rows[0]) : null;
 }
 
-export async function listRefundsForOrder(client: SqlClient, orderId: string): Promise<RefundRecord[]> {
-  const { rows } = await client.query(`select ${REFUND_COLUMNS} from mk_refunds where order_id = $1 order by created_at, id`, [
-    orderId,
-  ]);
+export async function listRefundsForOrder(
+  client: SqlClient,
+  orderId: string,
+): Promise<RefundRecord[]> {
+  const { rows } = await client.query(
+    `select ${REFUND_COLUMNS} from mk_refunds where order_id = $1 order by created_at, id`,
+    [orderId],
+  );
   return rows.map(toRefund);
 }
 
@@ -459,7 +552,16 @@ export async function insertRefund(
   await client.query(
     `insert into mk_refunds (id, order_id, idempotency_key, amount, reason, status, stripe_refund_id, platform_share)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [refund.id, refund.orderId, refund.idempotencyKey, refund.amount, refund.reason, refund.status, refund.stripeRefundId, refund.platformShare],
+    [
+      refund.id,
+      refund.orderId,
+      refund.idempotencyKey,
+      refund.amount,
+      refund.reason,
+      refund.status,
+      refund.stripeRefundId,
+      refund.platformShare,
+    ],
   );
   for (const reversal of reversals) {
     await client.query(
@@ -469,8 +571,14 @@ export async function insertRefund(
   }
 }
 
-export async function listReversals(client: SqlClient, refundId: string): Promise<ReversalRecord[]> {
-  const { rows } = await client.query('select * from mk_reversals where refund_id = $1 order by seller_id', [refundId]);
+export async function listReversals(
+  client: SqlClient,
+  refundId: string,
+): Promise<ReversalRecord[]> {
+  const { rows } = await client.query(
+    'select * from mk_reversals where refund_id = $1 order by seller_id',
+    [refundId],
+  );
   return rows.map((row) => ({
     refundId: String(row.refund_id),
     sellerId: String(row.seller_id),
@@ -494,13 +602,16 @@ export async function completeReversal(
   );
   const row = rows[0];
   if (!row) return;
-  await client.query('update mk_transfers set reversed = reversed + $2, updated_at = now() where stripe_transfer_id = $1', [
-    row.transfer_id,
-    integer(row.amount),
-  ]);
+  await client.query(
+    'update mk_transfers set reversed = reversed + $2, updated_at = now() where stripe_transfer_id = $1',
+    [row.transfer_id, integer(row.amount)],
+  );
 }
 
-export async function sumReversedBySeller(client: SqlClient, orderId: string): Promise<Map<string, number>> {
+export async function sumReversedBySeller(
+  client: SqlClient,
+  orderId: string,
+): Promise<Map<string, number>> {
   const { rows } = await client.query(
     `select v.seller_id, sum(v.amount)::integer as amount from mk_reversals v join mk_refunds r on r.id = v.refund_id
      where r.order_id = $1 group by v.seller_id`,
@@ -512,7 +623,11 @@ export async function sumReversedBySeller(client: SqlClient, orderId: string): P
 // ─── Webhook events and payouts ────────────────────────────────────────────────
 
 /** Records an event id; false when it was already processed (a duplicate delivery). */
-export async function recordWebhookEvent(client: SqlClient, eventId: string, type: string): Promise<boolean> {
+export async function recordWebhookEvent(
+  client: SqlClient,
+  eventId: string,
+  type: string,
+): Promise<boolean> {
   const { rows } = await client.query(
     'insert into mk_webhook_events (id, type) values ($1, $2) on conflict do nothing returning id',
     [eventId, type],
@@ -527,21 +642,45 @@ export async function hasWebhookEvent(client: SqlClient, eventId: string): Promi
 
 export async function savePayout(
   client: SqlClient,
-  payout: { id: string; accountId: string; amount: number; currency: string; status: string; failureCode: string | null; failureMessage: string | null },
+  payout: {
+    id: string;
+    accountId: string;
+    amount: number;
+    currency: string;
+    status: string;
+    failureCode: string | null;
+    failureMessage: string | null;
+  },
 ): Promise<void> {
   await client.query(
     `insert into mk_payouts (id, account_id, amount, currency, status, failure_code, failure_message)
      values ($1, $2, $3, $4, $5, $6, $7)
      on conflict (id) do update set status = excluded.status, failure_code = excluded.failure_code,
        failure_message = excluded.failure_message, updated_at = now()`,
-    [payout.id, payout.accountId, payout.amount, payout.currency, payout.status, payout.failureCode, payout.failureMessage],
+    [
+      payout.id,
+      payout.accountId,
+      payout.amount,
+      payout.currency,
+      payout.status,
+      payout.failureCode,
+      payout.failureMessage,
+    ],
   );
 }
 
 export async function listFailedPayouts(
   client: SqlClient,
   accountId: string,
-): Promise<{ id: string; amount: number; currency: string; failureCode: string | null; failureMessage: string | null }[]> {
+): Promise<
+  {
+    id: string;
+    amount: number;
+    currency: string;
+    failureCode: string | null;
+    failureMessage: string | null;
+  }[]
+> {
   const { rows } = await client.query(
     `select * from mk_payouts where account_id = $1 and status = 'failed' order by updated_at desc limit 20`,
     [accountId],

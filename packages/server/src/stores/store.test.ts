@@ -68,7 +68,12 @@ describe.each(stores)('%s store', (name, create) => {
     const userId = `user_${name}_accounts`;
     await repository.upsertAccountUser(store, { userId, displayName: 'Ada' });
     await repository.linkAccount(store, userId, 'acct_first', status('acct_first'));
-    const second = await repository.linkAccount(store, userId, 'acct_second', status('acct_second'));
+    const second = await repository.linkAccount(
+      store,
+      userId,
+      'acct_second',
+      status('acct_second'),
+    );
     expect(second.accountId).toBe('acct_first');
     expect((await repository.findAccountById(store, 'acct_first'))?.userId).toBe(userId);
     expect(await repository.findAccountById(store, 'acct_second')).toBeNull();
@@ -85,7 +90,9 @@ describe.each(stores)('%s store', (name, create) => {
       `transfer:${record.id}:seller_1`,
       `transfer:${record.id}:seller_2`,
     ]);
-    expect(transfers.every((transfer) => transfer.status === 'planned' && transfer.amount === 900)).toBe(true);
+    expect(
+      transfers.every((transfer) => transfer.status === 'planned' && transfer.amount === 900),
+    ).toBe(true);
   });
 
   it('rolls back every write of a failed transaction', async () => {
@@ -100,8 +107,12 @@ describe.each(stores)('%s store', (name, create) => {
   });
 
   it('records a webhook event id once', async () => {
-    expect(await repository.recordWebhookEvent(store, `evt_${name}`, 'payment_intent.succeeded')).toBe(true);
-    expect(await repository.recordWebhookEvent(store, `evt_${name}`, 'payment_intent.succeeded')).toBe(false);
+    expect(
+      await repository.recordWebhookEvent(store, `evt_${name}`, 'payment_intent.succeeded'),
+    ).toBe(true);
+    expect(
+      await repository.recordWebhookEvent(store, `evt_${name}`, 'payment_intent.succeeded'),
+    ).toBe(false);
   });
 
   it('hands each due transfer to exactly one of many concurrent claimers', async () => {
@@ -112,11 +123,14 @@ describe.each(stores)('%s store', (name, create) => {
     await Promise.all(
       Array.from({ length: 8 }, async () => {
         for (;;) {
-          const batch = await store.transaction((client) => repository.claimDueTransfers(client, 3, 60));
+          const batch = await store.transaction((client) =>
+            repository.claimDueTransfers(client, 3, 60),
+          );
           const mine = batch.filter((transfer) => transfer.orderId === record.id);
           if (batch.length === 0) return;
           claimed.push(...mine.map((transfer) => transfer.id));
-          for (const transfer of batch) await repository.completeTransfer(store, transfer.id, `tr_${transfer.id}`);
+          for (const transfer of batch)
+            await repository.completeTransfer(store, transfer.id, `tr_${transfer.id}`);
         }
       }),
     );

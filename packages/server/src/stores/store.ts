@@ -1,6 +1,9 @@
 /** Something that runs SQL: the store itself, or the client inside a transaction. */
 export interface SqlClient {
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<{ rows: Row[] }>;
 }
 
 /**

@@ -49,7 +49,9 @@ export async function startPostgres(): Promise<PostgresServer> {
     chownSync(directory, uid, gid);
   }
   const run = (command: string, args: string[]) => {
-    const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
+    const [file, argv] = isRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]]
+      : [join(bin, command), args];
     const result = spawnSync(file, argv, { encoding: 'utf8', timeout: 60_000 });
     if (result.status !== 0) {
       throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`);

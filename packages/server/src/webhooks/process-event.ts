@@ -23,14 +23,20 @@ function disputeStatus(status: Stripe.Dispute.Status): DisputeRecord['status'] {
  * event id is recorded in the same transaction as the effects: a crash before commit means the retry
  * is processed again, never twice.
  */
-export async function processEvent(context: RouteContext, event: Stripe.Event): Promise<ProcessResult> {
+export async function processEvent(
+  context: RouteContext,
+  event: Stripe.Event,
+): Promise<ProcessResult> {
   const { config } = context;
   const { store, stripe } = config;
   if (await repository.hasWebhookEvent(store, event.id)) return 'duplicate';
   const object = event.data.object as unknown as { id: string; object: string };
-  const record = (apply?: (client: Parameters<Parameters<typeof store.transaction>[0]>[0]) => Promise<void>) =>
+  const record = (
+    apply?: (client: Parameters<Parameters<typeof store.transaction>[0]>[0]) => Promise<void>,
+  ) =>
     store.transaction(async (client) => {
-      if (!(await repository.recordWebhookEvent(client, event.id, event.type))) return 'duplicate' as const;
+      if (!(await repository.recordWebhookEvent(client, event.id, event.type)))
+        return 'duplicate' as const;
       await apply?.(client);
       return 'processed' as const;
     });
@@ -41,19 +47,30 @@ export async function processEvent(context: RouteContext, event: Stripe.Event): 
     case 'payment_intent.payment_failed':
     case 'payment_intent.canceled':
     case 'charge.succeeded':
-      return syncPayment(context, event, object.object === 'charge' ? idOf((event.data.object as Stripe.Charge).payment_intent) : object.id, record);
+      return syncPayment(
+        context,
+        event,
+        object.object === 'charge'
+          ? idOf((event.data.object as Stripe.Charge).payment_intent)
+          : object.id,
+        record,
+      );
     case 'charge.refunded':
     case 'charge.refund.updated': {
-      const chargeId = object.object === 'refund' ? idOf((event.data.object as Stripe.Refund).charge) : object.id;
+      const chargeId =
+        object.object === 'refund' ? idOf((event.data.object as Stripe.Refund).charge) : object.id;
       if (!chargeId) return record();
       const charge = await stripe.charges.retrieve(chargeId);
       const order = await findOrderForPayment(context, idOf(charge.payment_intent));
       if (!order) return record();
       // Make sure the payment side is applied first: a refund can arrive before payment_intent.succeeded.
-      if (order.status === 'awaiting_payment' || order.status === 'processing') await syncPayment(context, null, order.paymentIntentId, record);
+      if (order.status === 'awaiting_payment' || order.status === 'processing')
+        await syncPayment(context, null, order.paymentIntentId, record);
       const refunds = await stripe.refunds.list({ charge: chargeId, limit: 100 });
       const fresh = (await repository.findOrder(store, order.id))!;
-      for (const refund of [...refunds.data].sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))) {
+      for (const refund of [...refunds.data].sort(
+        (a, b) => a.created - b.created || a.id.localeCompare(b.id),
+      )) {
         if (refund.status !== 'succeeded' && refund.status !== 'pending') continue;
         if (await repository.findRefundByStripeId(store, refund.id)) continue;
         // Throws order_not_paid while transfers are still in flight; the non-2xx makes Stripe retry later.
@@ -67,20 +84,30 @@ export async function processEvent(context: RouteContext, event: Stripe.Event): 
     case 'charge.dispute.funds_withdrawn':
     case 'charge.dispute.funds_reinstated': {
       const dispute = await stripe.disputes.retrieve(object.id);
-      const order = await findOrderForPayment(context, idOf(dispute.payment_intent) ?? (await paymentIntentOfCharge(context, idOf(dispute.charge))));
+      const order = await findOrderForPayment(
+        context,
+        idOf(dispute.payment_intent) ??
+          (await paymentIntentOfCharge(context, idOf(dispute.charge))),
+      );
       if (!order) return record();
       const status = disputeStatus(dispute.status);
       const result = await record(async (client) => {
         const locked = (await repository.findOrder(client, order.id, { forUpdate: true }))!;
         const open = status === 'needs_response' || status === 'under_review';
-        const settledStatus: OrderStatus = locked.refunded >= locked.total ? 'refunded' : locked.refunded > 0 ? 'partially_refunded' : 'paid';
+        const settledStatus: OrderStatus =
+          locked.refunded >= locked.total
+            ? 'refunded'
+            : locked.refunded > 0
+              ? 'partially_refunded'
+              : 'paid';
         await repository.updateOrder(client, order.id, {
           status: open || status === 'lost' ? 'disputed' : settledStatus,
           dispute: { id: dispute.id, status, amount: dispute.amount, reason: dispute.reason },
         });
       });
       if (status === 'lost') await context.refunds.recordDisputeLoss(order, dispute);
-      for (const seller of order.sellers) await config.hooks.onRiskChanged?.({ accountId: seller.accountId, reason: event.type });
+      for (const seller of order.sellers)
+        await config.hooks.onRiskChanged?.({ accountId: seller.accountId, reason: event.type });
       return result;
     }
     case 'account.updated': {
@@ -116,7 +143,8 @@ export async function processEvent(context: RouteContext, event: Stripe.Event): 
           failureMessage: payout.failure_message ?? null,
         });
       });
-      if (payout.status === 'failed') await config.hooks.onRiskChanged?.({ accountId, reason: 'payout.failed' });
+      if (payout.status === 'failed')
+        await config.hooks.onRiskChanged?.({ accountId, reason: 'payout.failed' });
       return result;
     }
     default:
@@ -125,34 +153,57 @@ export async function processEvent(context: RouteContext, event: Stripe.Event): 
   }
 }
 
-async function paymentIntentOfCharge(context: RouteContext, chargeId: string | null): Promise<string | null> {
+async function paymentIntentOfCharge(
+  context: RouteContext,
+  chargeId: string | null,
+): Promise<string | null> {
   if (!chargeId) return null;
   const charge = await context.config.stripe.charges.retrieve(chargeId);
   return idOf(charge.payment_intent);
 }
 
-async function findOrderForPayment(context: RouteContext, paymentIntentId: string | null): Promise<OrderRecord | null> {
+async function findOrderForPayment(
+  context: RouteContext,
+  paymentIntentId: string | null,
+): Promise<OrderRecord | null> {
   if (!paymentIntentId) return null;
   return repository.findOrderByPaymentIntent(context.config.store, paymentIntentId);
 }
 
-type Recorder = (apply?: (client: Parameters<Parameters<RouteContext['config']['store']['transaction']>[0]>[0]) => Promise<void>) => Promise<'processed' | 'duplicate'>;
+type Recorder = (
+  apply?: (
+    client: Parameters<Parameters<RouteContext['config']['store']['transaction']>[0]>[0],
+  ) => Promise<void>,
+) => Promise<'processed' | 'duplicate'>;
 
 /** Brings an order in line with its PaymentIntent; plans the transfers once it has succeeded. */
-async function syncPayment(context: RouteContext, event: Stripe.Event | null, paymentIntentId: string | null, record: Recorder): Promise<ProcessResult> {
+async function syncPayment(
+  context: RouteContext,
+  event: Stripe.Event | null,
+  paymentIntentId: string | null,
+  record: Recorder,
+): Promise<ProcessResult> {
   const { config } = context;
   const order = await findOrderForPayment(context, paymentIntentId);
   if (!order || !paymentIntentId) return event ? record() : 'ignored';
   const paymentIntent = await config.stripe.paymentIntents.retrieve(paymentIntentId);
   const chargeId = idOf(paymentIntent.latest_charge);
   let newlyPaid = false;
-  const apply = async (client: Parameters<Parameters<RouteContext['config']['store']['transaction']>[0]>[0]) => {
+  const apply = async (
+    client: Parameters<Parameters<RouteContext['config']['store']['transaction']>[0]>[0],
+  ) => {
     const locked = (await repository.findOrder(client, order.id, { forUpdate: true }))!;
-    const unpaid = locked.status === 'awaiting_payment' || locked.status === 'processing' || locked.status === 'payment_failed';
+    const unpaid =
+      locked.status === 'awaiting_payment' ||
+      locked.status === 'processing' ||
+      locked.status === 'payment_failed';
     if (paymentIntent.status === 'succeeded' && chargeId) {
       if (paymentIntent.amount !== locked.total || paymentIntent.currency !== locked.currency) {
         // Someone changed the PaymentIntent outside MarketKit: paying sellers from it would be guesswork.
-        config.logger.error({ orderId: locked.id, paymentIntentId }, 'PaymentIntent amount does not match the order; transfers not planned');
+        config.logger.error(
+          { orderId: locked.id, paymentIntentId },
+          'PaymentIntent amount does not match the order; transfers not planned',
+        );
         return;
       }
       if (unpaid) {
@@ -181,7 +232,12 @@ async function syncPayment(context: RouteContext, event: Stripe.Event | null, pa
   }
   if (newlyPaid) {
     context.worker.wake();
-    await config.hooks.onOrderPaid?.({ orderId: order.id, paymentIntentId, total: order.total, currency: order.currency });
+    await config.hooks.onOrderPaid?.({
+      orderId: order.id,
+      paymentIntentId,
+      total: order.total,
+      currency: order.currency,
+    });
   }
   return result;
 }

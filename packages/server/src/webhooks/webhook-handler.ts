@@ -10,7 +10,15 @@ async function readRawBody(request: Request): Promise<Buffer> {
   const body: unknown = request.body;
   if (Buffer.isBuffer(body)) return body;
   if (typeof body === 'string') return Buffer.from(body, 'utf8');
-  if (body !== undefined && !(typeof body === 'object' && body !== null && Object.keys(body).length === 0 && request.readableEnded)) {
+  if (
+    body !== undefined &&
+    !(
+      typeof body === 'object' &&
+      body !== null &&
+      Object.keys(body).length === 0 &&
+      request.readableEnded
+    )
+  ) {
     throw new HttpError(
       'webhook_signature_invalid',
       'The webhook body was already parsed as JSON, so its signature cannot be checked. Mount MarketKit (or createWebhookHandler) before express.json().',
@@ -20,7 +28,8 @@ async function readRawBody(request: Request): Promise<Buffer> {
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_WEBHOOK_BYTES) throw new HttpError('payload_too_large', 'The webhook body is larger than 1 MB.');
+    if (size > MAX_WEBHOOK_BYTES)
+      throw new HttpError('payload_too_large', 'The webhook body is larger than 1 MB.');
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -33,15 +42,32 @@ export function createWebhookRequestHandler(context: RouteContext): RequestHandl
     try {
       const raw = await readRawBody(request);
       const signature = request.get('Stripe-Signature');
-      if (!signature) throw new HttpError('webhook_signature_invalid', 'The Stripe-Signature header is missing.');
+      if (!signature)
+        throw new HttpError('webhook_signature_invalid', 'The Stripe-Signature header is missing.');
       let event: Stripe.Event;
       try {
-        event = config.stripe.webhooks.constructEvent(raw, signature, config.webhookSecret, config.webhookToleranceSeconds, undefined, config.now() * 1000);
+        event = config.stripe.webhooks.constructEvent(
+          raw,
+          signature,
+          config.webhookSecret,
+          config.webhookToleranceSeconds,
+          undefined,
+          config.now() * 1000,
+        );
       } catch (error) {
-        if (error instanceof Stripe.errors.StripeSignatureVerificationError && /tolerance/i.test(error.message)) {
-          throw new HttpError('webhook_timestamp_stale', 'The Stripe-Signature timestamp is too old; this looks like a replay.');
+        if (
+          error instanceof Stripe.errors.StripeSignatureVerificationError &&
+          /tolerance/i.test(error.message)
+        ) {
+          throw new HttpError(
+            'webhook_timestamp_stale',
+            'The Stripe-Signature timestamp is too old; this looks like a replay.',
+          );
         }
-        throw new HttpError('webhook_signature_invalid', 'The Stripe-Signature header does not match the payload.');
+        throw new HttpError(
+          'webhook_signature_invalid',
+          'The Stripe-Signature header does not match the payload.',
+        );
       }
       const result = await processEvent(context, event);
       config.logger.info({ eventId: event.id, type: event.type, result }, 'Webhook event handled');

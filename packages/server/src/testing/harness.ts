@@ -1,0 +1,197 @@
+// Test harness: a real sandbox, the real `stripe` SDK, and the router in an Express app on 127.0.0.1.
+// Users are chosen per request with the `x-test-user: <userId>:<role>` header.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSandbox, type Sandbox } from '@marketkit/sandbox';
+import express from 'express';
+import Stripe from 'stripe';
+import request from 'supertest';
+import type { Logger } from '../logger';
+import type { MarketkitRouterOptions, UserRole } from '../options';
+import { createMarketkitRouter, type MarketkitRouter } from '../router';
+import { createPgliteStore } from '../stores/pglite-store';
+import { startRequestCounter, type RequestCounter } from './request-counter';
+import type { Store } from '../stores/store';
+
+/** Stripe's passing test values for individual onboarding. */
+export const PASSING_ONBOARDING = {
+  business_type: 'individual',
+  first_name: 'Jenny',
+  last_name: 'Rosen',
+  email: 'jenny.rosen@example.com',
+  dob: '1901-01-01',
+  address_line1: 'address_full_match',
+  address_city: 'San Francisco',
+  address_postal_code: '94103',
+  id_number: '000000000',
+  routing_number: '110000000',
+  account_number: '000123456789',
+};
+
+export interface Harness {
+  sandbox: Sandbox;
+  /** Talks to the sandbox directly (test set-up and assertions). */
+  stripe: Stripe;
+  /** Counts the Stripe writes the router makes (its Stripe client goes through this proxy). */
+  counter: RequestCounter;
+  store: Store;
+  app: express.Express;
+  router: MarketkitRouter;
+  baseUrl: string;
+  logs: string[];
+  /** supertest agent bound to the app. */
+  http: ReturnType<typeof request>;
+  as(userId: string, role?: UserRole): Record<string, string>;
+  /** Creates a seller account and completes onboarding with passing test values. */
+  onboardSeller(
+    userId: string,
+    options?: { displayName?: string; country?: string },
+  ): Promise<string>;
+  /** Pays a checkout with a test payment method, server side. */
+  pay(paymentIntentId: string, paymentMethod?: string): Promise<Stripe.PaymentIntent>;
+  /** Delivers queued webhooks and waits for the transfer worker to finish. */
+  settle(): Promise<void>;
+  /** Restarts the router on the same store (simulates a new process). */
+  restart(overrides?: Partial<MarketkitRouterOptions>): Promise<MarketkitRouter>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  routerOptions?: Partial<MarketkitRouterOptions>;
+  store?: Store;
+  /** Register a webhook endpoint on the sandbox pointing at the app (default true). */
+  webhooks?: boolean;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sandbox = await startSandbox({ port: 0, webhookRetryBaseMs: 50 });
+  const stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
+  const store = options.store ?? createPgliteStore();
+  const counter = await startRequestCounter(sandbox.stripeOptions);
+  const routerStripe = new Stripe(sandbox.secretKey, {
+    host: '127.0.0.1',
+    port: counter.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
+  const logs: string[] = [];
+  const logger: Logger = {
+    info: (object, message) => logs.push(JSON.stringify({ level: 'info', ...object, message })),
+    warn: (object, message) => logs.push(JSON.stringify({ level: 'warn', ...object, message })),
+    error: (object, message) => logs.push(JSON.stringify({ level: 'error', ...object, message })),
+  };
+  const app = express();
+  let current: MarketkitRouter;
+  const build = (overrides: Partial<MarketkitRouterOptions> = {}) =>
+    createMarketkitRouter({
+      stripe: routerStripe,
+      store,
+      webhookSecret: sandbox.webhookSecret,
+      authenticate: (incoming) => {
+        const header = incoming.get('x-test-user');
+        if (!header) return null;
+        const [userId, role] = header.split(':');
+        return {
+          userId: userId!,
+          role: (role ?? 'buyer') as UserRole,
+          displayName: `Shop of ${userId}`,
+        };
+      },
+      platform: { country: 'US', defaultCurrency: 'usd', currencies: ['usd', 'eur', 'jpy'] },
+      fees: { basisPoints: 1000 },
+      urls: { apiBase: 'http://127.0.0.1/api', onboardingReturn: 'http://127.0.0.1/seller' },
+      logger,
+      worker: { baseDelayMs: 5, maxDelayMs: 40, pollIntervalMs: 20, callsPerSecond: 1000 },
+      ...options.routerOptions,
+      ...overrides,
+    });
+  current = build();
+  // Route through a holder so `restart` can swap the router under the same server.
+  app.use('/api', (incoming, outgoing, next) => current(incoming, outgoing, next));
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}/api`;
+  await current.marketkit.ready;
+  if (options.webhooks !== false) {
+    const events = [
+      'payment_intent.succeeded',
+      'payment_intent.payment_failed',
+      'charge.refunded',
+      'charge.dispute.created',
+      'charge.dispute.closed',
+      'account.updated',
+      'payout.paid',
+      'payout.failed',
+    ] as Stripe.WebhookEndpointCreateParams.EnabledEvent[];
+    await stripe.webhookEndpoints.create({ url: `${baseUrl}/webhooks`, enabled_events: events });
+    await stripe.webhookEndpoints.create({
+      url: `${baseUrl}/webhooks`,
+      enabled_events: events,
+      connect: true,
+    });
+  }
+  const http = request(app);
+  const as = (userId: string, role: UserRole = 'buyer') => ({ 'x-test-user': `${userId}:${role}` });
+
+  const harness: Harness = {
+    sandbox,
+    stripe,
+    counter,
+    store,
+    app,
+    get router() {
+      return current;
+    },
+    baseUrl,
+    logs,
+    http,
+    as,
+    async onboardSeller(userId, sellerOptions = {}) {
+      const accountId = await current.marketkit.accounts.ensureAccount({
+        userId,
+        displayName: sellerOptions.displayName ?? `Shop of ${userId}`,
+        country: sellerOptions.country,
+      });
+      const session = await stripe.accountSessions.create({
+        account: accountId,
+        components: { account_onboarding: { enabled: true } },
+      });
+      const response = await fetch(`${sandbox.url}/_sandbox/connect/onboarding`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${session.client_secret}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...PASSING_ONBOARDING }),
+      });
+      if (!response.ok)
+        throw new Error(`Sandbox onboarding failed: ${response.status} ${await response.text()}`);
+      await current.marketkit.accounts.refresh(userId);
+      return accountId;
+    },
+    pay(paymentIntentId, paymentMethod = 'pm_card_bypassPending') {
+      return stripe.paymentIntents.confirm(paymentIntentId, { payment_method: paymentMethod });
+    },
+    async settle() {
+      await sandbox.flushWebhooks();
+      await current.marketkit.worker.drain();
+      await sandbox.flushWebhooks();
+    },
+    async restart(overrides) {
+      await current.marketkit.worker.stop();
+      current = build(overrides);
+      await current.marketkit.ready;
+      return current;
+    },
+    async close() {
+      await current.marketkit.close();
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+      await counter.stop();
+      await sandbox.stop();
+    },
+  };
+  return harness;
+}
