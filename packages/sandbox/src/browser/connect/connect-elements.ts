@@ -45,6 +45,8 @@ export function connectElementSetters(tagName: string): string[] {
   return [...(customSetters[tagName] ?? []), ...commonSetters];
 }
 
+const replayedEvents = new Set(['onLoaderStart', 'onLoadError', 'onNotificationsChange']);
+
 const settingName = (setter: string) => setter.charAt(3).toLowerCase() + setter.slice(4);
 
 const renderNotEmulated: ConnectView = async ({ document, root, tagName }) => {
@@ -84,6 +86,8 @@ function createConnectElementClass(window: Window & typeof globalThis, tagName: 
     private unsubscribe: (() => void) | undefined;
     private renderCount = 0;
     private readonly settings: Record<string, unknown> = {};
+    /** The latest status events of the current render, replayed to listeners set after they happened. */
+    private statusEvents = new Map<string, unknown>();
 
     setConnector(connector: SandboxConnector) {
       this.unsubscribe?.();
@@ -118,6 +122,10 @@ function createConnectElementClass(window: Window & typeof globalThis, tagName: 
       const name = settingName(setter);
       const previous = this.settings[name];
       this.settings[name] = value;
+      // connect-js applies setters after setConnector, so loading may already have started by then.
+      if (typeof value === 'function' && value !== previous && this.statusEvents.has(name)) {
+        value(this.statusEvents.get(name));
+      }
       // Data (filters, a payout id) changes what is shown; listeners only need storing.
       if (
         typeof value !== 'function' &&
@@ -140,7 +148,9 @@ function createConnectElementClass(window: Window & typeof globalThis, tagName: 
       applyAppearance(root, connector.appearance);
       if (connector.locale) root.setAttribute('lang', connector.locale);
       this.replaceChildren(root);
+      this.statusEvents = new Map();
       const call = (setting: string, payload?: unknown) => {
+        if (replayedEvents.has(setting)) this.statusEvents.set(setting, payload);
         const listener = this.settings[setting];
         if (typeof listener === 'function') listener(payload);
       };

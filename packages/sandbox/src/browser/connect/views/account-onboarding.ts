@@ -74,6 +74,37 @@ export const renderAccountOnboarding: ConnectView = async (context) => {
     return h(document, 'label', {}, h(document, 'span', { text: spec.label }), input);
   };
 
+  // With setSkipTermsOfServiceCollection(true) the platform collects acceptance itself, as with Stripe.
+  const collectTerms = context.settings.skipTermsOfServiceCollection !== true;
+  const termsUrl =
+    typeof context.settings.fullTermsOfServiceUrl === 'string'
+      ? context.settings.fullTermsOfServiceUrl
+      : 'https://stripe.com/legal/connect-account';
+  const terms = h(document, 'input', {
+    type: 'checkbox',
+    name: 'accept_tos',
+    required: true,
+  }) as HTMLInputElement;
+  const termsField = collectTerms
+    ? h(
+        document,
+        'label',
+        { style: 'display:flex;gap:.5em;align-items:center' },
+        terms,
+        h(
+          document,
+          'span',
+          {},
+          'I agree to the ',
+          h(document, 'a', {
+            href: termsUrl,
+            target: '_blank',
+            rel: 'noreferrer',
+            text: 'Stripe Connected Account Agreement',
+          }),
+        ),
+      )
+    : null;
   const alert = h(document, 'div', { role: 'alert' });
   const status = h(document, 'p', { role: 'status' });
   const submit = h(document, 'button', { type: 'submit', text: 'Submit' }) as HTMLButtonElement;
@@ -147,6 +178,7 @@ export const renderAccountOnboarding: ConnectView = async (context) => {
         field('account_number'),
       ),
     ),
+    termsField,
     alert,
     status,
     h(document, 'div', { class: 'mk-sandbox-row' }, submit, exit),
@@ -176,6 +208,7 @@ export const renderAccountOnboarding: ConnectView = async (context) => {
       email: optional('email'),
       routing_number: value('routing_number'),
       account_number: value('account_number'),
+      accept_tos: collectTerms && terms.checked,
     });
     if (!context.isCurrent()) return;
     submit.disabled = false;

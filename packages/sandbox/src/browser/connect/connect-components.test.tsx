@@ -1,0 +1,237 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Stripe from 'stripe';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as ConnectJs from '@stripe/connect-js';
+import {
+  ConnectAccountOnboarding,
+  ConnectComponentsProvider,
+  ConnectDocuments,
+  ConnectNotificationBanner,
+  ConnectPayouts,
+} from '@stripe/react-connect-js';
+import { startSandbox } from '../../index';
+import { installSandboxStripe, uninstallSandboxStripe } from '../index';
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let stripe: Stripe;
+let connectJs: typeof ConnectJs;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  stripe = new Stripe(sandbox.secretKey, sandbox.stripeOptions);
+  installSandboxStripe({ apiBase: sandbox.url });
+  // connect-js notes once that a Connect.js is already on the page; that is the point of the stand-in.
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  connectJs = await import('@stripe/connect-js');
+});
+afterEach(cleanup);
+afterAll(async () => {
+  vi.restoreAllMocks();
+  uninstallSandboxStripe();
+  await sandbox?.stop();
+});
+
+const components = {
+  account_onboarding: { enabled: true },
+  notification_banner: { enabled: true },
+  payouts: { enabled: true },
+  balances: { enabled: true },
+  payments: { enabled: true },
+  documents: { enabled: true },
+};
+
+const createAccount = () =>
+  stripe.accounts.create({
+    type: 'express',
+    country: 'US',
+    capabilities: { transfers: { requested: true } },
+  });
+
+function connectFor(account: string, fetchClientSecret?: () => Promise<string>) {
+  return connectJs.loadConnectAndInitialize({
+    publishableKey: sandbox.publishableKey,
+    fetchClientSecret:
+      fetchClientSecret ??
+      (async () => (await stripe.accountSessions.create({ account, components })).client_secret),
+    appearance: {
+      variables: { colorPrimary: '#0a7d32', fontFamily: 'Georgia, serif', spacingUnit: '6px' },
+    },
+  });
+}
+
+function Embedded({
+  instance,
+  children,
+}: {
+  instance: ConnectJs.StripeConnectInstance;
+  children: React.ReactNode;
+}) {
+  return (
+    <ConnectComponentsProvider connectInstance={instance}>{children}</ConnectComponentsProvider>
+  );
+}
+
+async function onboard(account: string) {
+  const onExit = vi.fn();
+  render(
+    <Embedded instance={connectFor(account)}>
+      <ConnectAccountOnboarding onExit={onExit} />
+    </Embedded>,
+  );
+  const form = await screen.findByRole('form', { name: 'Sandbox account onboarding' });
+  return { form, onExit };
+}
+
+describe('Connect embedded components over the stand-in, against a running sandbox', () => {
+  it('completes onboarding with the sandbox form, calls onExit and satisfies the account’s requirements', async () => {
+    const account = await createAccount();
+    expect(account.requirements?.currently_due?.length).toBeGreaterThan(0);
+    const { form, onExit } = await onboard(account.id);
+    expect(within(form).getByText('Sandbox — not a real Stripe form')).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(
+      within(form).getByRole('checkbox', {
+        name: 'I agree to the Stripe Connected Account Agreement',
+      }),
+    );
+    await user.click(within(form).getByRole('button', { name: 'Submit' }));
+    await waitFor(() => expect(onExit).toHaveBeenCalledTimes(1));
+    expect(
+      screen.getByText('Onboarding complete. Your account details were submitted.'),
+    ).toBeTruthy();
+    const updated = await stripe.accounts.retrieve(account.id);
+    expect(updated.requirements?.currently_due).toEqual([]);
+    expect(updated.requirements?.errors).toEqual([]);
+    expect(updated.details_submitted).toBe(true);
+    expect(updated.payouts_enabled).toBe(true);
+  });
+
+  it('shows the verification failure for a failing ID number and does not exit', async () => {
+    const account = await createAccount();
+    const { form, onExit } = await onboard(account.id);
+    const user = userEvent.setup();
+    const idNumber = within(form).getByRole('textbox', { name: 'ID number (SSN)' });
+    await user.clear(idNumber);
+    await user.type(idNumber, '111111111');
+    await user.click(
+      within(form).getByRole('checkbox', {
+        name: 'I agree to the Stripe Connected Account Agreement',
+      }),
+    );
+    await user.click(within(form).getByRole('button', { name: 'Submit' }));
+    await waitFor(() =>
+      expect(within(form).getByRole('alert').textContent).toMatch(/could not be verified/),
+    );
+    expect(onExit).not.toHaveBeenCalled();
+    const updated = await stripe.accounts.retrieve(account.id);
+    expect(updated.requirements?.errors?.length).toBeGreaterThan(0);
+  });
+
+  it('lists what is due in the notification banner and reports the count', async () => {
+    const account = await createAccount();
+    const onNotificationsChange = vi.fn();
+    render(
+      <Embedded instance={connectFor(account.id)}>
+        <ConnectNotificationBanner onNotificationsChange={onNotificationsChange} />
+      </Embedded>,
+    );
+    const banner = await screen.findByRole('region', { name: 'Account notifications' });
+    expect(banner.textContent).toMatch(/Action required: \d+ items are due/);
+    expect(within(banner).getByText('Individual first name')).toBeTruthy();
+    const [report] = onNotificationsChange.mock.calls.at(-1)!;
+    expect(report.total).toBeGreaterThan(0);
+    expect(report.actionRequired).toBe(report.total);
+  });
+
+  it('shows the balance, pays out now, and lists the payout', async () => {
+    const account = await createAccount();
+    const funding = await onboard(account.id);
+    const user = userEvent.setup();
+    await user.click(
+      within(funding.form).getByRole('checkbox', {
+        name: 'I agree to the Stripe Connected Account Agreement',
+      }),
+    );
+    await user.click(within(funding.form).getByRole('button', { name: 'Submit' }));
+    await waitFor(() => expect(funding.onExit).toHaveBeenCalled());
+    cleanup();
+    // Funds available at once (4000 0000 0000 0077), then moved to the connected account.
+    await stripe.paymentIntents.create({
+      amount: 5000,
+      currency: 'usd',
+      payment_method: 'pm_card_bypassPending',
+      confirm: true,
+    });
+    await stripe.transfers.create({ amount: 3000, currency: 'usd', destination: account.id });
+
+    const onLoaderStart = vi.fn();
+    render(
+      <Embedded instance={connectFor(account.id)}>
+        <ConnectPayouts onLoaderStart={onLoaderStart} />
+      </Embedded>,
+    );
+    const balance = await screen.findByRole('region', { name: 'Balance' });
+    expect(within(balance).getByText('$30.00')).toBeTruthy();
+    expect(await screen.findByText('No payouts yet.')).toBeTruthy();
+    expect(onLoaderStart).toHaveBeenCalledWith({ elementTagName: 'stripe-connect-payouts' });
+    await user.click(within(balance).getByRole('button', { name: 'Pay out now' }));
+    const table = await screen.findByRole('table', { name: 'Payouts' });
+    expect(within(table).getByText('$30.00')).toBeTruthy();
+    const payouts = await stripe.payouts.list({ limit: 10 }, { stripeAccount: account.id });
+    expect(payouts.data.map((payout) => payout.amount)).toEqual([3000]);
+  });
+
+  it('renders a clear panel for components the sandbox does not emulate', async () => {
+    const account = await createAccount();
+    render(
+      <Embedded instance={connectFor(account.id)}>
+        <ConnectDocuments />
+      </Embedded>,
+    );
+    expect((await screen.findByRole('note')).textContent).toContain(
+      'The documents component is not emulated in the sandbox.',
+    );
+  });
+
+  it('calls onLoadError when the account session secret is refused', async () => {
+    const account = await createAccount();
+    const onLoadError = vi.fn();
+    const fetchClientSecret = vi.fn(async () => 'acctsess_unknown_secret_nope');
+    render(
+      <Embedded instance={connectFor(account.id, fetchClientSecret)}>
+        <ConnectPayouts onLoadError={onLoadError} />
+      </Embedded>,
+    );
+    await waitFor(() => expect(onLoadError).toHaveBeenCalled());
+    expect(onLoadError.mock.calls[0]![0]).toMatchObject({
+      elementTagName: 'stripe-connect-payouts',
+      error: { type: expect.any(String), message: expect.any(String) },
+    });
+    // One retry with a fresh secret, as Connect.js does when a session expires.
+    expect(fetchClientSecret).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('alert').textContent).toMatch(/^Sandbox: /);
+  });
+
+  it('honours appearance variables and re-applies them on update()', async () => {
+    const account = await createAccount();
+    const instance = connectFor(account.id);
+    render(
+      <Embedded instance={instance}>
+        <ConnectDocuments />
+      </Embedded>,
+    );
+    const root = (await screen.findByRole('note')).closest<HTMLElement>('.mk-sandbox')!;
+    expect(root.style.getPropertyValue('--mk-sandbox-color-primary')).toBe('#0a7d32');
+    expect(root.style.getPropertyValue('--mk-sandbox-font-family')).toBe('Georgia, serif');
+    instance.update({ appearance: { variables: { colorPrimary: '#123456' } } });
+    await waitFor(() =>
+      expect(
+        document
+          .querySelector<HTMLElement>('.mk-sandbox')!
+          .style.getPropertyValue('--mk-sandbox-color-primary'),
+      ).toBe('#123456'),
+    );
+  });
+});
