@@ -1,5 +1,17 @@
+// The stand-ins first: `window.Stripe` and `window.StripeConnect` must exist before `@stripe/*` loads.
+import '../packages/react/src/stories-support/install-sandbox-stripe';
 import type { Preview } from '@storybook/react-vite';
 import { initialize, mswLoader } from 'msw-storybook-addon';
+import { createMarketkitHandlers } from '../packages/react/src/test/handlers';
+import { checkoutFiveSellersFixture, checkoutFixture } from '../packages/react/src/test/fixtures';
+import { createConnectSandboxHandlers } from '../packages/react/src/stories-support/connect-sandbox-handlers';
+import { STORYBOOK_API_BASE } from '../packages/react/src/stories-support/constants';
+import { createStripeSandboxHandlers } from '../packages/react/src/stories-support/stripe-sandbox-handlers';
+import { withMarketkit } from '../packages/react/src/stories-support/with-marketkit';
+import '../packages/react/src/stories-support/story-canvas.css';
+
+// Every component stylesheet, as `@marketkit/react/styles.css` ships them (new components included).
+import.meta.glob('../packages/react/src/**/*.css', { eager: true });
 
 // Requests nobody mocked (the live-sandbox stories) go to the network untouched.
 initialize({ onUnhandledRequest: 'bypass', quiet: true });
@@ -7,6 +19,7 @@ initialize({ onUnhandledRequest: 'bypass', quiet: true });
 const preview: Preview = {
   tags: ['autodocs'],
   loaders: [mswLoader],
+  decorators: [withMarketkit],
   globalTypes: {
     theme: {
       description: 'MarketKit theme',
@@ -39,6 +52,16 @@ const preview: Preview = {
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
     // A violation fails the story's test, not just a warning in the panel.
     a11y: { test: 'error' },
+    // Each key can be replaced per story (`msw: { handlers: { marketkit: [...] } }`).
+    msw: {
+      handlers: {
+        marketkit: createMarketkitHandlers({ apiBase: STORYBOOK_API_BASE }),
+        stripe: createStripeSandboxHandlers({
+          checkouts: [checkoutFixture, checkoutFiveSellersFixture],
+        }),
+        connect: createConnectSandboxHandlers(),
+      },
+    },
   },
 };
 

@@ -10,6 +10,16 @@ const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 export default defineProject({
   root: repositoryRoot,
   plugins: [storybookTest({ configDir: fileURLToPath(new URL('.', import.meta.url)) })],
+  // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page under a running test.
+  optimizeDeps: {
+    include: [
+      'react/jsx-dev-runtime',
+      'react/jsx-runtime',
+      'react',
+      'react-dom',
+      'react-dom/client',
+    ],
+  },
   test: {
     name: 'storybook',
     root: repositoryRoot,

@@ -141,6 +141,7 @@ export const Embedded: Story = {
     );
     // The stand-in's form comes prefilled with Stripe's passing test values.
     await dialog.findByRole('form', { name: 'Sandbox account onboarding' }, { timeout: 5000 });
+    await userEvent.click(dialog.getByRole('checkbox', { name: /I agree/ }));
     await userEvent.click(dialog.getByRole('button', { name: 'Submit' }));
     // Completing onboarding exits Stripe's component: the dialog closes and the status is re-read.
     await waitFor(
