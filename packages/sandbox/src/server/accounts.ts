@@ -339,9 +339,13 @@ function missingFields(engine: Engine, profile: AccountProfile, accountId: strin
  * Derives requirements, capabilities and the enabled flags from what has been submitted and the clock,
  * and emits `account.updated` with `previous_attributes` when anything visible changed.
  */
-export function refreshAccount(engine: Engine, record: AccountRecord, options: { emit?: boolean } = {}) {
+export function refreshAccount(
+  engine: Engine,
+  record: AccountRecord,
+  options: { emit?: boolean; before?: ReturnType<typeof snapshotVisible> } = {},
+) {
   const { account, profile } = record;
-  const before = snapshotVisible(account);
+  const before = options.before ?? snapshotVisible(account);
   const missing = missingFields(engine, profile, account.id);
   const requirements = emptyRequirements();
   let active = false;
@@ -389,7 +393,8 @@ export function refreshAccount(engine: Engine, record: AccountRecord, options: {
   engine.changed();
 }
 
-function snapshotVisible(account: AccountObject) {
+/** The fields whose change makes an `account.updated` event; take it before mutating. */
+export function snapshotVisible(account: AccountObject) {
   return structuredClone({
     requirements: account.requirements,
     capabilities: account.capabilities,

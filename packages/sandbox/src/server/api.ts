@@ -9,6 +9,7 @@ import {
   refreshAccount,
   renderAccount,
   renderExternalAccount,
+  snapshotVisible,
 } from './accounts';
 import type { Engine } from './engine';
 import { StripeApiError, invalidRequest, notFound } from './errors';
@@ -121,8 +122,9 @@ route(
     const { engine, params } = context;
     params.allowOnly(['email', 'metadata', 'business_type', 'business_profile', 'capabilities', 'settings', 'tos_acceptance', 'individual', 'external_account', 'default_currency']);
     const record = engine.accountRecord(at(context, 0), 'id');
+    const before = snapshotVisible(record.account);
     applyAccountParams(engine, record, params);
-    refreshAccount(engine, record);
+    refreshAccount(engine, record, { before });
     return renderAccount(engine, record);
   },
   { platformOnly: true },

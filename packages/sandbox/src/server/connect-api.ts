@@ -1,4 +1,4 @@
-import { applyOnboarding, refreshAccount, renderAccount } from './accounts';
+import { applyOnboarding, refreshAccount, snapshotVisible, renderAccount } from './accounts';
 import type { Engine } from './engine';
 import { StripeApiError, invalidRequest } from './errors';
 import type { FormObject } from './form';
@@ -79,8 +79,9 @@ export function handleConnectApi(
         });
       }
       const answers = answersFromFields(body as OnboardingFields);
+      const before = snapshotVisible(record.account);
       if (answers) applyOnboarding(engine, record, answers);
-      refreshAccount(engine, record);
+      refreshAccount(engine, record, { before });
       return { status: 200, body: renderAccount(engine, record) };
     }
     case 'POST payouts': {

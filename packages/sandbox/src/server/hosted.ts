@@ -1,5 +1,5 @@
 import type { Engine } from './engine';
-import { applyOnboarding, refreshAccount } from './accounts';
+import { applyOnboarding, refreshAccount, snapshotVisible } from './accounts';
 import { onboardingScenarios, passingValues, answersFromFields, type OnboardingFields } from './onboarding-form';
 import { randomToken } from './ids';
 
@@ -103,8 +103,9 @@ export function submitOnboarding(engine: Engine, linkId: string, fields: Record<
   const record = engine.state.accounts[link.account];
   if (!record) return redirect(link.refresh_url);
   const answers = answersFromFields(fields as OnboardingFields, ip);
+  const before = snapshotVisible(record.account);
   if (answers) applyOnboarding(engine, record, answers);
-  refreshAccount(engine, record);
+  refreshAccount(engine, record, { before });
   return redirect(link.return_url);
 }
 
