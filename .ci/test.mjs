@@ -11,17 +11,25 @@ const reportFile = '.tmp/vitest-report.json';
 function ensureSystemPackages() {
   const missing = [];
   if (spawnSync('sh', ['-c', 'command -v chromium']).status !== 0) missing.push('chromium');
-  if (spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/postgres']).status !== 0) missing.push('postgresql');
+  if (spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/postgres']).status !== 0)
+    missing.push('postgresql');
   if (missing.length === 0) return;
-  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  const canInstall =
+    process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
   if (!canInstall) {
-    console.error(`Missing system packages: ${missing.join(', ')}. Install them (sudo apt-get install ${missing.join(' ')}) and run again.`);
+    console.error(
+      `Missing system packages: ${missing.join(', ')}. Install them (sudo apt-get install ${missing.join(' ')}) and run again.`,
+    );
     process.exit(1);
   }
   console.log(`Installing ${missing.join(', ')} from Debian…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fonts-liberation'], { stdio: 'inherit', env });
+  const install = spawnSync(
+    'apt-get',
+    ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fonts-liberation'],
+    { stdio: 'inherit', env },
+  );
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
 ensureSystemPackages();
@@ -32,11 +40,22 @@ const steps = [
   {
     name: 'vitest',
     command: 'pnpm',
-    args: ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+    args: [
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reportFile}`,
+    ],
     tests: true,
   },
   // Package checks (publint, are-the-types-wrong, size budgets) live in each package's `check` script.
-  { name: 'package checks', command: 'pnpm', args: ['-r', '--workspace-concurrency=1', '--if-present', 'run', 'check'] },
+  {
+    name: 'package checks',
+    command: 'pnpm',
+    args: ['-r', '--workspace-concurrency=1', '--if-present', 'run', 'check'],
+  },
 ];
 
 mkdirSync('.tmp', { recursive: true });
@@ -56,7 +75,9 @@ for (const step of steps) {
       const report = JSON.parse(readFileSync(reportFile, 'utf8'));
       passed += report.numPassedTests;
       failed += report.numFailedTests;
-      results.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped (${seconds}s)`);
+      results.push(
+        `${ok ? 'ok  ' : 'FAIL'} ${step.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped (${seconds}s)`,
+      );
       // A failing run with no failing test (a crashed file, an unhandled error) still fails.
       if (!ok && report.numFailedTests === 0) failed += 1;
     } else {

@@ -1,6 +1,6 @@
 // Shared library build: ESM + CJS + one bundled .d.ts per entry. Dependencies stay external.
 import { builtinModules } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import dts from 'rollup-plugin-dts';
@@ -23,14 +23,35 @@ export function defineLibraryConfig({ root, entries, banner, platform = 'neutral
     Object.entries(entries).map(([name, file]) => [name, join(root, file)]),
   );
   const target = platform === 'node' ? 'node20' : 'es2020';
+  // Start from an empty dist so renamed entries and old chunks never ship.
+  const cleanDist = {
+    name: 'clean-dist',
+    buildStart: () => rmSync(join(root, 'dist'), { recursive: true, force: true }),
+  };
   return [
     {
       input,
       external,
-      plugins: [esbuild({ target, jsx: 'automatic', tsconfig: join(root, 'tsconfig.json') })],
+      plugins: [
+        cleanDist,
+        esbuild({ target, jsx: 'automatic', tsconfig: join(root, 'tsconfig.json') }),
+      ],
       output: [
-        { dir: join(root, 'dist'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner },
-        { dir: join(root, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', banner, exports: 'named' },
+        {
+          dir: join(root, 'dist'),
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          banner,
+        },
+        {
+          dir: join(root, 'dist'),
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          chunkFileNames: 'chunks/[name]-[hash].cjs',
+          banner,
+          exports: 'named',
+        },
       ],
       onwarn(warning, warn) {
         // 'use client' directives are kept through `banner`; rollup's notice about dropping them is noise.
@@ -43,8 +64,18 @@ export function defineLibraryConfig({ root, entries, banner, platform = 'neutral
       external: (id) => external(id) || id.endsWith('.css'),
       plugins: [dts({ tsconfig: join(root, 'tsconfig.json') })],
       output: [
-        { dir: join(root, 'dist'), format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
-        { dir: join(root, 'dist'), format: 'cjs', entryFileNames: '[name].d.cts', chunkFileNames: 'chunks/[name]-[hash].d.cts' },
+        {
+          dir: join(root, 'dist'),
+          format: 'es',
+          entryFileNames: '[name].d.ts',
+          chunkFileNames: 'chunks/[name]-[hash].d.ts',
+        },
+        {
+          dir: join(root, 'dist'),
+          format: 'cjs',
+          entryFileNames: '[name].d.cts',
+          chunkFileNames: 'chunks/[name]-[hash].d.cts',
+        },
       ],
     },
   ];

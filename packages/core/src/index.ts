@@ -14,13 +14,22 @@ export {
   MoneyError,
   isMoneyError,
 } from './money';
-export type { CurrencyCode, CurrencyInfo, Money } from './money';
+export type { CurrencyCode, CurrencyInfo, Money, AssertAmountOptions } from './money';
 
-export { allocateSplit } from './split';
-export type { OrderLine, FeePolicy, SplitAllocation } from './split';
+export { allocateSplit, MAX_ORDER_LINES, SplitError, isSplitError } from './split';
+export type {
+  AllocateSplitInput,
+  FeeContext,
+  FeePolicy,
+  OrderLine,
+  ProcessingFeePolicy,
+  SellerFeePolicy,
+  SplitAllocation,
+  SplitSeller,
+} from './split';
 
-export { allocateRefund, allocateDispute } from './refund';
-export type { RefundAllocation } from './refund';
+export { allocateRefund, allocateDispute, RefundError, isRefundError } from './refund';
+export type { AllocateRefundInput, RefundAllocation, TransferState } from './refund';
 
 export {
   ERROR_CODES,
@@ -35,7 +44,12 @@ export {
 } from './errors';
 export type { ErrorCode } from './errors';
 
-export { deriveOnboardingState, canReceiveTransfers, compareSeverity, highestSeverity } from './onboarding';
+export {
+  deriveOnboardingState,
+  canReceiveTransfers,
+  compareSeverity,
+  highestSeverity,
+} from './onboarding';
 export type { AccountLike } from './onboarding';
 
 export { API_ROUTES, buildPath } from './contract/routes';

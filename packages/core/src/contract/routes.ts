@@ -32,7 +32,10 @@ export interface ApiContract {
   createAccount: { request: undefined; response: types.AccountStatus };
   getAccountStatus: { request: undefined; response: types.AccountStatus };
   createAccountLink: { request: types.AccountLinkRequest; response: types.AccountLinkResponse };
-  createAccountSession: { request: types.AccountSessionRequest; response: types.AccountSessionResponse };
+  createAccountSession: {
+    request: types.AccountSessionRequest;
+    response: types.AccountSessionResponse;
+  };
   createLoginLink: { request: undefined; response: types.LoginLinkResponse };
   createCheckout: { request: types.CheckoutRequest; response: types.CheckoutResponse };
   getOrder: { request: undefined; response: types.Order };

@@ -59,7 +59,10 @@ export const AccountStatusSchema = z.object({
   detailsSubmitted: z.boolean(),
   chargesEnabled: z.boolean(),
   payoutsEnabled: z.boolean(),
-  capabilities: z.object({ transfers: CapabilityStatusSchema, cardPayments: CapabilityStatusSchema }),
+  capabilities: z.object({
+    transfers: CapabilityStatusSchema,
+    cardPayments: CapabilityStatusSchema,
+  }),
   requirements: RequirementsSchema,
   dashboard: z.enum(['express', 'full', 'none']),
 });
@@ -280,7 +283,10 @@ export const WeekdaySchema = z.enum([
 
 export const PayoutScheduleSchema = z.discriminatedUnion('interval', [
   z.strictObject({ interval: z.literal('manual') }),
-  z.strictObject({ interval: z.literal('daily'), delayDays: z.number().int().min(2).max(365).optional() }),
+  z.strictObject({
+    interval: z.literal('daily'),
+    delayDays: z.number().int().min(2).max(365).optional(),
+  }),
   z.strictObject({
     interval: z.literal('weekly'),
     weeklyAnchor: WeekdaySchema,
@@ -312,7 +318,12 @@ export const RiskSignalKindSchema = z.enum([
 ]);
 
 /** What the user can do about a signal. `account_update` mints an `update` account link. */
-export const RemediationSchema = z.enum(['account_update', 'update_bank_account', 'respond_to_dispute', 'none']);
+export const RemediationSchema = z.enum([
+  'account_update',
+  'update_bank_account',
+  'respond_to_dispute',
+  'none',
+]);
 
 export const RiskSignalSchema = z.object({
   id: z.string(),

@@ -1,2 +1,7 @@
-export { deriveOnboardingState, canReceiveTransfers, compareSeverity, highestSeverity } from './onboarding-state';
+export {
+  deriveOnboardingState,
+  canReceiveTransfers,
+  compareSeverity,
+  highestSeverity,
+} from './onboarding-state';
 export type { AccountLike } from './onboarding-state';

@@ -6,7 +6,12 @@ const enabledAccount = {
   charges_enabled: true,
   payouts_enabled: true,
   capabilities: { transfers: 'active' },
-  requirements: { currently_due: [], past_due: [], pending_verification: [], disabled_reason: null },
+  requirements: {
+    currently_due: [],
+    past_due: [],
+    pending_verification: [],
+    disabled_reason: null,
+  },
 };
 
 describe('deriveOnboardingState', () => {
@@ -15,7 +20,9 @@ describe('deriveOnboardingState', () => {
   });
 
   it('is in_progress until the seller submits their details', () => {
-    expect(deriveOnboardingState({ ...enabledAccount, details_submitted: false })).toBe('in_progress');
+    expect(deriveOnboardingState({ ...enabledAccount, details_submitted: false })).toBe(
+      'in_progress',
+    );
   });
 
   it('is enabled once transfers are active and payouts are on', () => {
@@ -23,7 +30,10 @@ describe('deriveOnboardingState', () => {
   });
 
   it('stays enabled while requirements are due before their deadline', () => {
-    const account = { ...enabledAccount, requirements: { ...enabledAccount.requirements, currently_due: ['individual.id_number'] } };
+    const account = {
+      ...enabledAccount,
+      requirements: { ...enabledAccount.requirements, currently_due: ['individual.id_number'] },
+    };
     expect(deriveOnboardingState(account)).toBe('enabled');
   });
 
@@ -32,7 +42,11 @@ describe('deriveOnboardingState', () => {
       ...enabledAccount,
       payouts_enabled: false,
       capabilities: { transfers: 'inactive' },
-      requirements: { ...enabledAccount.requirements, past_due: ['external_account'], disabled_reason: 'requirements.past_due' },
+      requirements: {
+        ...enabledAccount.requirements,
+        past_due: ['external_account'],
+        disabled_reason: 'requirements.past_due',
+      },
     };
     expect(deriveOnboardingState(account)).toBe('restricted');
   });
@@ -42,13 +56,20 @@ describe('deriveOnboardingState', () => {
       ...enabledAccount,
       payouts_enabled: false,
       capabilities: { transfers: 'pending' },
-      requirements: { ...enabledAccount.requirements, pending_verification: ['individual.verification.document'], disabled_reason: 'requirements.pending_verification' },
+      requirements: {
+        ...enabledAccount.requirements,
+        pending_verification: ['individual.verification.document'],
+        disabled_reason: 'requirements.pending_verification',
+      },
     };
     expect(deriveOnboardingState(account)).toBe('pending_verification');
   });
 
   it('is rejected for a rejected account whatever else it says', () => {
-    const account = { ...enabledAccount, requirements: { ...enabledAccount.requirements, disabled_reason: 'rejected.fraud' } };
+    const account = {
+      ...enabledAccount,
+      requirements: { ...enabledAccount.requirements, disabled_reason: 'rejected.fraud' },
+    };
     expect(deriveOnboardingState(account)).toBe('rejected');
   });
 });
@@ -60,6 +81,8 @@ describe('severity helpers', () => {
   });
 
   it('sorts critical before warning before info', () => {
-    expect(['info', 'critical', 'warning'].sort((a, b) => compareSeverity(a as never, b as never))).toEqual(['critical', 'warning', 'info']);
+    expect(
+      ['info', 'critical', 'warning'].sort((a, b) => compareSeverity(a as never, b as never)),
+    ).toEqual(['critical', 'warning', 'info']);
   });
 });
