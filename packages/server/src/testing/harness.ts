@@ -51,6 +51,8 @@ export interface Harness {
   pay(paymentIntentId: string, paymentMethod?: string): Promise<Stripe.PaymentIntent>;
   /** Delivers queued webhooks and waits for the transfer worker to finish. */
   settle(): Promise<void>;
+  /** Another router on the same store and sandbox (another instance of the app); the caller closes it. */
+  createRouter(overrides?: Partial<MarketkitRouterOptions>): MarketkitRouter;
   /** Restarts the router on the same store (simulates a new process). */
   restart(overrides?: Partial<MarketkitRouterOptions>): Promise<MarketkitRouter>;
   close(): Promise<void>;
@@ -179,6 +181,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       await current.marketkit.worker.drain();
       await sandbox.flushWebhooks();
     },
+    createRouter: (overrides) => build(overrides),
     async restart(overrides) {
       await current.marketkit.worker.stop();
       current = build(overrides);
