@@ -14,14 +14,12 @@ describe('exactly-once transfers under failure', () => {
       .set(harness.as('buyer'))
       .send({
         currency: 'usd',
-        lines: sellers
-          .slice(0, count)
-          .map((sellerId, index) => ({
-            sellerId,
-            description: 'Thing',
-            amount: 1000 + index * 111,
-            quantity: 1,
-          })),
+        lines: sellers.slice(0, count).map((sellerId, index) => ({
+          sellerId,
+          description: 'Thing',
+          amount: 1000 + index * 111,
+          quantity: 1,
+        })),
       });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body as { orderId: string; paymentIntentId: string };

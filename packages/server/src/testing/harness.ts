@@ -170,7 +170,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       });
       if (!response.ok)
         throw new Error(`Sandbox onboarding failed: ${response.status} ${await response.text()}`);
-      await current.marketkit.accounts.refresh(userId);
+      if (sellerOptions.refresh !== false) await current.marketkit.accounts.refresh(userId);
       return accountId;
     },
     pay(paymentIntentId, paymentMethod = 'pm_card_bypassPending') {
