@@ -1,5 +1,5 @@
 import { delay, HttpResponse } from 'msw';
-import type { ErrorCode } from '@marketkit/core';
+import type { ErrorCode, Payout, PayoutsPage } from '@marketkit/core';
 import { apiErrorResponse, createMarketkitHandlers } from '../test/handlers';
 import type { HandlerOverrides } from '../test/handlers';
 import { STORYBOOK_API_BASE } from './constants';
@@ -30,4 +30,27 @@ export function failsWith(code: ErrorCode, message: string) {
 /** A route whose server cannot be reached (the browser's `TypeError: Failed to fetch`). */
 export function networkFailure() {
   return HttpResponse.error();
+}
+
+/**
+ * `GET /payouts` over a fixed list, honouring `limit` and `startingAfter` like the server, so pagination
+ * stories page through real cursors.
+ */
+export function paginatedPayouts(payouts: readonly Payout[]) {
+  return ({ request }: { request: Request }) => {
+    const query = new URL(request.url).searchParams;
+    const limit = Number(query.get('limit') ?? 10);
+    const startingAfter = query.get('startingAfter');
+    const start = startingAfter
+      ? payouts.findIndex((payout) => payout.id === startingAfter) + 1
+      : 0;
+    const data = payouts.slice(start, start + limit);
+    const hasMore = start + limit < payouts.length;
+    const page: PayoutsPage = {
+      data,
+      hasMore,
+      nextCursor: hasMore ? (data.at(-1)?.id ?? null) : null,
+    };
+    return HttpResponse.json(page);
+  };
 }
