@@ -96,13 +96,15 @@ describe('checkout', () => {
     await refundForm.getByLabel('Order').selectOption(orderId);
     await refundForm.getByLabel(/^Amount/).fill('20.00');
     await refundForm.getByRole('button', { name: 'Refund' }).click();
-    await expect(refundForm.getByRole('status')).toContainText('Refunded $20.00', {
-      timeout: WAIT_MS,
-    });
+    await expect
+      .poll(() => refundForm.getByRole('status').textContent(), { timeout: WAIT_MS })
+      .toContain('Refunded $20.00');
     await harness.screenshot('admin-refunded', page);
 
     await page.goto(`/#/orders/${orderId}`);
-    await expect(page.getByTestId('order-status')).toHaveText('partially refunded');
+    await expect
+      .poll(() => page.getByTestId('order-status').textContent(), { timeout: WAIT_MS })
+      .toBe('partially refunded');
     const reversals = await page
       .getByTestId('reversal')
       .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-amount'))));

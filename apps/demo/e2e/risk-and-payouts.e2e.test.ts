@@ -13,9 +13,9 @@ async function advanceClockOneDay(page: Page): Promise<void> {
   await page.goto('/#/admin');
   const controls = page.getByRole('region', { name: 'Sandbox controls' });
   await controls.getByRole('button', { name: 'Advance clock by a day' }).click();
-  await expect(controls.getByRole('status')).toContainText('Sandbox clock is now', {
-    timeout: WAIT_MS,
-  });
+  await expect
+    .poll(() => controls.getByRole('status').textContent(), { timeout: WAIT_MS })
+    .toContain('Sandbox clock is now');
 }
 
 async function availableBalance(userId: string): Promise<number> {
@@ -42,10 +42,7 @@ async function payOutNow(page: Page, userId: string): Promise<void> {
   await page.goto('/#/seller');
   await page.getByRole('button', { name: 'Pay out now' }).click();
   // The panel asks for confirmation before money moves.
-  await page
-    .getByRole('button', { name: /^(Confirm|Pay out)/ })
-    .last()
-    .click();
+  await page.getByRole('button', { name: 'Confirm', exact: true }).last().click();
   await expect
     .poll(() => page.textContent('body'), { timeout: WAIT_MS })
     .toMatch(/Payout of \$[\d.,]+ created\./);
@@ -100,9 +97,9 @@ describe('payouts and risk', () => {
       .getByRole('button', { name: /as lost$/ })
       .first()
       .click();
-    await expect(controls.getByRole('status')).toContainText('closed as lost', {
-      timeout: WAIT_MS,
-    });
+    await expect
+      .poll(() => controls.getByRole('status').textContent(), { timeout: WAIT_MS })
+      .toContain('closed as lost');
     expect(await availableBalance('seller-bruno')).toBeLessThan(0);
 
     await harness.signIn(page, 'seller-bruno');
@@ -121,6 +118,8 @@ describe('payouts and risk', () => {
     await harness.screenshot('admin-risk-table', page);
 
     await page.goto(`/#/orders/${orderId}`);
-    await expect(page.getByTestId('dispute')).toContainText('lost');
+    await expect
+      .poll(() => page.getByTestId('dispute').textContent(), { timeout: WAIT_MS })
+      .toContain('lost');
   });
 });

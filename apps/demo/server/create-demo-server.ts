@@ -16,6 +16,7 @@ import {
   type Store,
 } from '@marketkit/server';
 import { createDemoRoutes } from './demo-routes';
+import { marketkitSourceStyles } from './marketkit-source-styles';
 import { createDemoQueries } from './queries';
 import { seedDemo } from './seed';
 import { loadCookieSecret, readSession } from './session';
@@ -161,7 +162,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     appType: 'custom',
     logLevel: 'warn',
     clearScreen: false,
-    plugins: [react()],
+    plugins: [marketkitSourceStyles(), react()],
     resolve: {
       conditions: ['@marketkit/source', 'module', 'browser', 'development|production'],
       dedupe: [

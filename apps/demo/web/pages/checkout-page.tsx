@@ -39,9 +39,9 @@ export function CheckoutPage() {
       <SplitCheckout
         lines={lines}
         currency={cart[0]?.currency ?? 'usd'}
-        onSuccess={(order) => {
+        onSuccess={({ orderId }) => {
           clearCart();
-          navigateTo(`/orders/${order.orderId}`);
+          navigateTo(`/orders/${orderId}`);
         }}
       />
     </section>
