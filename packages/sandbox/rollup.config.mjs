@@ -1,22 +1,14 @@
 import { defineLibraryConfig } from '../../.config/rollup.shared.mjs';
 
-const root = import.meta.dirname;
-
-export default [
-  ...defineLibraryConfig({
-    root,
-    platform: 'node',
-    entries: {
-      index: 'src/index.ts',
-      browser: 'src/browser/index.ts',
-      'browser-install': 'src/browser/install.ts',
-    },
-  }),
-  // The CLI gets its own build so only it carries the shebang.
-  ...defineLibraryConfig({
-    root,
-    platform: 'node',
-    entries: { cli: 'src/cli.ts' },
-    banner: '#!/usr/bin/env node',
-  }),
-];
+export default defineLibraryConfig({
+  root: import.meta.dirname,
+  platform: 'node',
+  entries: {
+    index: 'src/index.ts',
+    cli: 'src/cli.ts',
+    browser: 'src/browser/index.ts',
+    'browser-install': 'src/browser/install.ts',
+  },
+  // Rollup accepts a per-chunk banner: only the CLI entry gets the shebang.
+  banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+});
