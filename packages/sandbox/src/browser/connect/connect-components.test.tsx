@@ -1,18 +1,23 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as ConnectJs from '@stripe/connect-js';
 import {
   ConnectAccountOnboarding,
+  ConnectBalances,
   ConnectComponentsProvider,
   ConnectDocuments,
   ConnectNotificationBanner,
+  ConnectPayments,
   ConnectPayouts,
 } from '@stripe/react-connect-js';
 import { startSandbox } from '../../index';
 import { installSandboxStripe, uninstallSandboxStripe } from '../index';
+
+// Generous waits: CI runs these beside the whole monorepo on two cores.
+configure({ asyncUtilTimeout: 5000 });
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let stripe: Stripe;
@@ -84,13 +89,32 @@ async function onboard(account: string) {
   return { form, onExit };
 }
 
+/** Onboards through the sandbox API the onboarding component uses, for tests about other components. */
+async function submitOnboarding(account: string) {
+  const { client_secret: secret } = await stripe.accountSessions.create({ account, components });
+  const response = await fetch(`${sandbox.url}/_sandbox/connect/onboarding`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      first_name: 'Jenny',
+      last_name: 'Rosen',
+      dob: { day: 1, month: 1, year: 1901 },
+      address: { line1: 'address_full_match', city: 'San Francisco', postal_code: '94111' },
+      id_number: '000000000',
+      routing_number: '110000000',
+      account_number: '000123456789',
+    }),
+  });
+  expect(response.status).toBe(200);
+}
+
 describe('Connect embedded components over the stand-in, against a running sandbox', () => {
   it('completes onboarding with the sandbox form, calls onExit and satisfies the account’s requirements', async () => {
     const account = await createAccount();
     expect(account.requirements?.currently_due?.length).toBeGreaterThan(0);
     const { form, onExit } = await onboard(account.id);
     expect(within(form).getByText('Sandbox — not a real Stripe form')).toBeTruthy();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(
       within(form).getByRole('checkbox', {
         name: 'I agree to the Stripe Connected Account Agreement',
@@ -111,7 +135,7 @@ describe('Connect embedded components over the stand-in, against a running sandb
   it('shows the verification failure for a failing ID number and does not exit', async () => {
     const account = await createAccount();
     const { form, onExit } = await onboard(account.id);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const idNumber = within(form).getByRole('textbox', { name: 'ID number (SSN)' });
     await user.clear(idNumber);
     await user.type(idNumber, '111111111');
@@ -148,7 +172,7 @@ describe('Connect embedded components over the stand-in, against a running sandb
   it('shows the balance, pays out now, and lists the payout', async () => {
     const account = await createAccount();
     const funding = await onboard(account.id);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(
       within(funding.form).getByRole('checkbox', {
         name: 'I agree to the Stripe Connected Account Agreement',
@@ -181,6 +205,58 @@ describe('Connect embedded components over the stand-in, against a running sandb
     expect(within(table).getByText('$30.00')).toBeTruthy();
     const payouts = await stripe.payouts.list({ limit: 10 }, { stripeAccount: account.id });
     expect(payouts.data.map((payout) => payout.amount)).toEqual([3000]);
+  });
+
+  it('shows balances and the payments an account received', async () => {
+    const account = await createAccount();
+    await submitOnboarding(account.id);
+    // A transfer tied to a card charge stays pending until the charge's funds are available.
+    const charge = await stripe.paymentIntents.create({
+      amount: 2000,
+      currency: 'usd',
+      payment_method: 'pm_card_visa',
+      confirm: true,
+    });
+    await stripe.transfers.create({
+      amount: 1234,
+      currency: 'usd',
+      destination: account.id,
+      source_transaction: charge.latest_charge as string,
+    });
+    render(
+      <Embedded instance={connectFor(account.id)}>
+        <ConnectBalances />
+        <ConnectPayments />
+      </Embedded>,
+    );
+    const balance = await screen.findByRole('region', { name: 'Balance' });
+    expect(within(balance).getByText('Pending (USD)').nextElementSibling?.textContent).toBe(
+      '$12.34',
+    );
+    expect(within(balance).getByText('Available (USD)').nextElementSibling?.textContent).toBe(
+      '$0.00',
+    );
+    expect(within(balance).getByRole('button', { name: 'Pay out now' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    const payments = await screen.findByRole('table', { name: 'Payments' });
+    expect(within(payments).getByText('$12.34')).toBeTruthy();
+  });
+
+  it('renders nothing in the notification banner once nothing is due, and reports zero', async () => {
+    const account = await createAccount();
+    await submitOnboarding(account.id);
+    const onNotificationsChange = vi.fn();
+    const { container } = render(
+      <Embedded instance={connectFor(account.id)}>
+        <ConnectNotificationBanner onNotificationsChange={onNotificationsChange} />
+      </Embedded>,
+    );
+    await waitFor(() =>
+      expect(onNotificationsChange).toHaveBeenCalledWith({ total: 0, actionRequired: 0 }),
+    );
+    expect(container.textContent).toBe('');
   });
 
   it('renders a clear panel for components the sandbox does not emulate', async () => {

@@ -6,7 +6,7 @@ import { askForAuthentication } from './authentication-dialog';
 
 describe('the 3D Secure stand-in dialog', () => {
   it('opens a labelled modal dialog, focuses "Complete authentication" and resolves the choice', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const outcome = askForAuthentication(document, '$19.99');
     const dialog = screen.getByRole('dialog', { name: 'Sandbox 3D Secure authentication' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
@@ -20,14 +20,14 @@ describe('the 3D Secure stand-in dialog', () => {
   });
 
   it('treats Escape as a failed authentication', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const outcome = askForAuthentication(document, '€5.00');
     await user.keyboard('{Escape}');
     await expect(outcome).resolves.toBe('fail');
   });
 
   it('resolves a failure when the tester picks "Fail authentication"', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const outcome = askForAuthentication(document, '¥500');
     await user.click(screen.getByRole('button', { name: 'Fail authentication' }));
     await expect(outcome).resolves.toBe('fail');

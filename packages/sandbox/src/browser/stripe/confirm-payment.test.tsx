@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import Stripe from 'stripe';
@@ -8,6 +8,9 @@ import type { Stripe as StripeJs } from '@stripe/stripe-js';
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { startSandbox } from '../../index';
 import { installSandboxStripe, uninstallSandboxStripe } from '../index';
+
+// Generous waits: CI runs these beside the whole monorepo on two cores.
+configure({ asyncUtilTimeout: 5000 });
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let stripe: Stripe;
@@ -87,7 +90,7 @@ function Checkout({
 }
 
 async function payWith(card: string) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   await user.type(await screen.findByRole('textbox', { name: 'Card number' }), card);
   await user.type(screen.getByRole('textbox', { name: 'Expiration date' }), '1234');
   await user.type(screen.getByRole('textbox', { name: 'Security code' }), '123');
@@ -133,10 +136,14 @@ describe('confirmPayment against a running sandbox', () => {
       const elements = stripeJs.elements({ clientSecret: intent.client_secret! });
       const container = document.body.appendChild(document.createElement('div'));
       elements.create('payment').mount(container);
-      const user = userEvent.setup();
-      await user.type(screen.getByRole('textbox', { name: 'Card number' }), card);
-      await user.type(screen.getByRole('textbox', { name: 'Expiration date' }), '1234');
-      await user.type(screen.getByRole('textbox', { name: 'Security code' }), '123');
+      // Pasting keeps this loop quick; typing is covered above.
+      const user = userEvent.setup({ delay: null });
+      await user.click(screen.getByRole('textbox', { name: 'Card number' }));
+      await user.paste(card);
+      await user.click(screen.getByRole('textbox', { name: 'Expiration date' }));
+      await user.paste('12/34');
+      await user.click(screen.getByRole('textbox', { name: 'Security code' }));
+      await user.paste('123');
       const result = await stripeJs.confirmPayment({ elements, redirect: 'if_required' });
       expect(result.error, card).toMatchObject({
         type: 'card_error',
@@ -182,7 +189,7 @@ describe('confirmPayment against a running sandbox', () => {
     const card = stripeJs.elements().create('card');
     const container = document.body.appendChild(document.createElement('div'));
     card.mount(container);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.type(screen.getByRole('textbox', { name: 'Card number' }), '4242424242424242');
     await user.type(screen.getByRole('textbox', { name: 'Expiration date' }), '1234');
     await user.type(screen.getByRole('textbox', { name: 'Security code' }), '123');

@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Stripe } from '@stripe/stripe-js';
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { installSandboxStripe, uninstallSandboxStripe } from '../index';
+
+// Generous waits: CI runs these beside the whole monorepo on two cores.
+configure({ asyncUtilTimeout: 5000 });
 
 // Nothing listens here: a confirm that reached the network would fail with api_connection_error instead.
 const unreachable = 'http://127.0.0.1:9';
@@ -83,7 +86,7 @@ describe('the sandbox Payment Element under @stripe/react-stripe-js', () => {
   });
 
   it('formats the card as typed and emits change, focus and blur like Stripe', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const onEvent = vi.fn();
     render(<Checkout onEvent={onEvent} />);
     const number = await screen.findByRole('textbox', { name: 'Card number' });
@@ -110,7 +113,7 @@ describe('the sandbox Payment Element under @stripe/react-stripe-js', () => {
   });
 
   it('shows an incomplete card in an alert and elements.submit() returns the validation error', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<Checkout onEvent={() => undefined} />);
     await user.type(await screen.findByRole('textbox', { name: 'Card number' }), '4242');
     await user.click(screen.getByRole('button', { name: 'Pay' }));
@@ -122,7 +125,7 @@ describe('the sandbox Payment Element under @stripe/react-stripe-js', () => {
   });
 
   it('shows an error on blur only once the user leaves a field, and clears it when fixed', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<Checkout onEvent={() => undefined} />);
     const number = await screen.findByRole('textbox', { name: 'Card number' });
     await user.type(number, '4242424242424241');
