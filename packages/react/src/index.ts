@@ -49,3 +49,30 @@ export type {
 
 export { RiskBanner, useRiskBanner, describeRiskSignal } from './risk-banner';
 export type { RiskBannerProps, UseRiskBannerOptions, UseRiskBannerResult } from './risk-banner';
+
+export { SplitCheckout, useSplitCheckout } from './split-checkout';
+export type {
+  SplitCheckoutProps,
+  CheckoutSuccess,
+  PaymentState,
+  UseSplitCheckoutOptions,
+  UseSplitCheckoutResult,
+} from './split-checkout';
+
+export { PayoutsPanel, usePayoutsPanel } from './payouts-panel';
+export type {
+  PayoutsPanelProps,
+  PendingPayout,
+  UsePayoutsPanelOptions,
+  UsePayoutsPanelResult,
+} from './payouts-panel';
+
+export { PlatformRiskTable, usePlatformRiskTable } from './platform-risk-table';
+export type {
+  PlatformRiskTableProps,
+  PlatformRiskSort,
+  PlatformRiskSortKey,
+  SortDirection,
+  UsePlatformRiskTableOptions,
+  UsePlatformRiskTableResult,
+} from './platform-risk-table';

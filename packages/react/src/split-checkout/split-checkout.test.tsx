@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { installSandboxStripe, uninstallSandboxStripe } from '@marketkit/sandbox/browser';
@@ -103,7 +103,9 @@ describe('SplitCheckout', () => {
     expect(checkoutRegion()).toHaveTextContent('Service fee$7.20');
     expect(checkoutRegion()).toHaveTextContent('Total$72.00');
     expect(requests).toEqual([{ lines: checkoutLinesFixture, currency: 'usd' }]);
-    expect(await screen.findByRole('button', { name: 'Pay $72.00' })).toBeEnabled();
+    // Enabled once Stripe.js has loaded.
+    const pay = await screen.findByRole('button', { name: 'Pay $72.00' });
+    await waitFor(() => expect(pay).toBeEnabled());
     await expectNoAxeViolations(container);
   });
 

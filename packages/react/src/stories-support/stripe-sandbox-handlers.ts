@@ -125,6 +125,10 @@ export function createStripeSandboxHandlers({
     `${origin}${STRIPE_SANDBOX_PATH}/_sandbox/authenticate/${id}`;
 
   return [
+    http.all('*', ({ request }) => {
+      console.log('ANY', request.method, request.url);
+      return undefined;
+    }),
     http.get(`*${STRIPE_SANDBOX_PATH}/v1/payment_intents/:id`, ({ params, request }) => {
       const clientSecret = new URL(request.url).searchParams.get('client_secret');
       const id = String(params.id);
@@ -202,6 +206,7 @@ export function createStripeSandboxHandlers({
     http.post(`*${STRIPE_SANDBOX_PATH}/_sandbox/authenticate/:id`, ({ params, request }) => {
       const id = String(params.id);
       const outcome = new URL(request.url).searchParams.get('outcome');
+      console.log('AUTH', request.url);
       if (outcome === 'complete') {
         return HttpResponse.json(update(id, { status: successStatus, next_action: null }));
       }

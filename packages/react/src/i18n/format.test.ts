@@ -1,0 +1,41 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from './format';
+import { en, fr } from './messages';
+
+describe('translator', () => {
+  it('ships a French translation for every English message', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    // Words that are the same in both languages.
+    const sameInFrench = ['checkout.line', 'checkout.total', 'platformRisk.severity.info'];
+    const untranslated = (Object.keys(en) as Array<keyof typeof en>).filter(
+      (key) => fr[key] === en[key] && !sameInFrench.includes(key),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
+  it('keeps the same placeholders in both languages', () => {
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('formats money from minor units and dates from unix seconds for the locale', () => {
+    const english = createTranslator('en-US');
+    const french = createTranslator('fr-FR');
+    expect(english.money(123_456, 'usd')).toBe('$1,234.56');
+    expect(english.money(1200, 'jpy')).toBe('¥1,200');
+    // Intl separates French thousands with narrow no-break spaces.
+    expect(french.money(123_456, 'eur').replace(/\s/g, ' ')).toBe('1 234,56 €');
+    expect(english.date(1_768_435_200)).toBe('Jan 15, 2026');
+    expect(french.date(1_768_435_200)).toBe('15 janv. 2026');
+  });
+
+  it('lets the app override single messages and falls back to English for unknown languages', () => {
+    const custom = createTranslator('de-DE', { 'onboarding.not_started': 'Start selling' });
+    expect(custom.t('onboarding.not_started')).toBe('Start selling');
+    expect(custom.t('onboarding.in_progress')).toBe('Continue setup');
+    expect(custom.t('checkout.pay', { amount: '5 €' })).toBe('Pay 5 €');
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { server } from '../test/server';
+import { TEST_API_BASE, apiErrorResponse, createMarketkitHandlers } from '../test/handlers';
+import { emptyPlatformRiskFixture, platformRiskFixture } from '../test/fixtures';
+import { renderWithProvider } from '../test/render';
+import { expectNoAxeViolations } from '../test/axe';
+import { PlatformRiskTable } from './platform-risk-table';
+
+function accountNames() {
+  return within(screen.getByRole('table'))
+    .getAllByRole('rowheader')
+    .map((cell) => cell.textContent);
+}
+
+describe('PlatformRiskTable', () => {
+  it('lists accounts at risk, most exposed first, with the platform’s exposure per currency', async () => {
+    const { container } = renderWithProvider(<PlatformRiskTable />);
+    await screen.findByRole('table', { name: 'Accounts at risk' });
+    expect(accountNames()).toEqual(['Lin Prints', 'Grace Textiles', 'Ada’s Pottery']);
+    expect(screen.getByRole('region', { name: 'Accounts at risk' })).toHaveTextContent(
+      'Platform exposure$42.50, €900.00',
+    );
+    const grace = screen.getByRole('row', { name: /Grace Textiles/ });
+    expect(grace).toHaveTextContent('Grace TextilesWarning2$42.50Enabled');
+    expect(screen.getByRole('columnheader', { name: /Exposure/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    await expectNoAxeViolations(container);
+  });
+
+  it('sorts by a column when its header is activated, and flips on the second press', async () => {
+    const user = userEvent.setup();
+    renderWithProvider(<PlatformRiskTable />);
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('button', { name: 'Severity' }));
+    expect(accountNames()).toEqual(['Ada’s Pottery', 'Grace Textiles', 'Lin Prints']);
+    expect(screen.getByRole('columnheader', { name: /Severity/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    screen.getByRole('button', { name: 'Account' }).focus();
+    await user.keyboard('{Enter}');
+    expect(accountNames()).toEqual(['Ada’s Pottery', 'Grace Textiles', 'Lin Prints']);
+    await user.keyboard('{Enter}');
+    expect(accountNames()).toEqual(['Lin Prints', 'Grace Textiles', 'Ada’s Pottery']);
+    expect(screen.getByRole('columnheader', { name: /Account/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+  });
+
+  it('says so when no account is at risk', async () => {
+    server.use(
+      ...createMarketkitHandlers({ overrides: { getPlatformRisk: emptyPlatformRiskFixture } }),
+    );
+    const { container } = renderWithProvider(<PlatformRiskTable />);
+    expect(await screen.findByText('No accounts at risk')).toBeInTheDocument();
+    expect(screen.getByText('No exposure')).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it('explains a refusal for non-admins and retries', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${TEST_API_BASE}/platform/risk`, () => {
+        calls += 1;
+        return calls === 1
+          ? apiErrorResponse('forbidden', 'Only platform admins can see platform risk.')
+          : HttpResponse.json(platformRiskFixture);
+      }),
+    );
+    const onError = vi.fn();
+    const { container } = renderWithProvider(<PlatformRiskTable onError={onError} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading…');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Only platform admins can see platform risk.',
+    );
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'forbidden', httpStatus: 403 }),
+    );
+    await expectNoAxeViolations(container);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(accountNames()).toHaveLength(3));
+  });
+});

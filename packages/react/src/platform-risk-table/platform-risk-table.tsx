@@ -1,0 +1,139 @@
+import { forwardRef, useId } from 'react';
+import type { HTMLAttributes } from 'react';
+import type { MoneyAmount } from '@marketkit/core';
+import { useMarketkit } from '../provider/marketkit-provider';
+import { describeError } from '../i18n/error-message';
+import type { MessageKey } from '../i18n/messages';
+import type { Translator } from '../i18n/format';
+import { usePlatformRiskTable } from './use-platform-risk-table';
+import type { PlatformRiskSort, PlatformRiskSortKey } from './use-platform-risk-table';
+
+export interface PlatformRiskTableProps extends Omit<HTMLAttributes<HTMLElement>, 'onError'> {
+  onError?: (error: Error) => void;
+  defaultSort?: PlatformRiskSort;
+}
+
+function formatAmounts(amounts: readonly MoneyAmount[], translator: Translator): string {
+  return amounts.map((money) => translator.money(money.amount, money.currency)).join(', ');
+}
+
+const COLUMNS: Array<{ key: PlatformRiskSortKey; label: MessageKey }> = [
+  { key: 'displayName', label: 'platformRisk.account' },
+  { key: 'severity', label: 'platformRisk.severity' },
+  { key: 'signals', label: 'platformRisk.signals' },
+  { key: 'exposure', label: 'platformRisk.accountExposure' },
+];
+
+/** Admin view: every connected account with risk signals, the platform's exposure per currency, sortable. */
+export const PlatformRiskTable = forwardRef<HTMLElement, PlatformRiskTableProps>(
+  function PlatformRiskTable({ onError, defaultSort, className, ...props }, ref) {
+    const { translator } = useMarketkit('PlatformRiskTable');
+    const { t } = translator;
+    const table = usePlatformRiskTable({ onError, defaultSort });
+    const titleId = useId();
+    const classes = className ? `mk-PlatformRiskTable ${className}` : 'mk-PlatformRiskTable';
+
+    let body;
+    if (table.status === 'error' && !table.data) {
+      body = (
+        <>
+          <p role="alert" className="mk-Alert">
+            {t('common.errorLoading', { message: describeError(table.error, translator) })}
+          </p>
+          <button
+            type="button"
+            className="mk-Button"
+            data-variant="secondary"
+            onClick={() => void table.refetch()}
+          >
+            {t('common.retry')}
+          </button>
+        </>
+      );
+    } else if (!table.data) {
+      body = <p role="status">{t('common.loading')}</p>;
+    } else {
+      const overview = table.data;
+      body = (
+        <>
+          <dl className="mk-PlatformRiskTable-summary">
+            <div>
+              <dt>{t('platformRisk.exposure')}</dt>
+              <dd>
+                {overview.exposure.length > 0
+                  ? formatAmounts(overview.exposure, translator)
+                  : t('platformRisk.noExposure')}
+              </dd>
+            </div>
+          </dl>
+          {table.accounts.length === 0 ? (
+            <p>{t('platformRisk.empty')}</p>
+          ) : (
+            <table className="mk-PlatformRiskTable-table" aria-labelledby={titleId}>
+              <thead>
+                <tr>
+                  {COLUMNS.map((column) => {
+                    const sorted = table.sort.key === column.key ? table.sort.direction : undefined;
+                    return (
+                      <th key={column.key} scope="col" aria-sort={sorted ?? 'none'}>
+                        <button
+                          type="button"
+                          className="mk-PlatformRiskTable-sort"
+                          onClick={() => table.sortBy(column.key)}
+                        >
+                          {t(column.label)}
+                          <span aria-hidden="true">
+                            {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                          </span>
+                        </button>
+                      </th>
+                    );
+                  })}
+                  <th scope="col">{t('platformRisk.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {table.accounts.map((account) => (
+                  <tr key={account.accountId} data-severity={account.highestSeverity ?? 'none'}>
+                    <th scope="row">{account.displayName}</th>
+                    <td>
+                      <span
+                        className="mk-PlatformRiskTable-badge"
+                        data-severity={account.highestSeverity ?? 'none'}
+                      >
+                        {t(`platformRisk.severity.${account.highestSeverity ?? 'none'}`)}
+                      </span>
+                    </td>
+                    <td>{account.signals.length}</td>
+                    <td>
+                      {account.exposure.length > 0
+                        ? formatAmounts(account.exposure, translator)
+                        : '—'}
+                    </td>
+                    <td>{t(`platformRisk.state.${account.state}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      );
+    }
+
+    return (
+      <section
+        ref={ref}
+        className={classes}
+        data-state={table.status}
+        aria-labelledby={titleId}
+        aria-busy={table.status === 'loading' || undefined}
+        {...props}
+      >
+        <h2 id={titleId} className="mk-PlatformRiskTable-title">
+          {t('platformRisk.title')}
+        </h2>
+        {body}
+      </section>
+    );
+  },
+);
