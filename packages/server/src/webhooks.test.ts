@@ -35,6 +35,16 @@ describe('webhook delivery order', () => {
     harness = await createHarness({
       store: await createTestPostgresStore(inject('postgresUrl')),
       webhooks: false,
+      // The test starts the worker itself, so the early refund reliably meets unpaid transfers.
+      routerOptions: {
+        worker: {
+          autoStart: false,
+          baseDelayMs: 5,
+          maxDelayMs: 40,
+          pollIntervalMs: 20,
+          callsPerSecond: 1000,
+        },
+      },
     });
     for (const seller of ['ann', 'ben']) await harness.onboardSeller(seller);
   });
@@ -66,6 +76,7 @@ describe('webhook delivery order', () => {
     const early = await deliver(refunded);
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('order_not_paid');
+    harness.router.marketkit.worker.start();
     await harness.router.marketkit.worker.drain();
 
     expect((await deliver(refunded)).body).toEqual({ received: true, duplicate: false });
@@ -122,6 +133,7 @@ describe('webhook delivery order', () => {
       (event) => event.type === 'payment_intent.succeeded',
     );
     expect((await deliver(succeeded!)).status).toBe(200);
+    harness.router.marketkit.worker.start();
     await harness.router.marketkit.worker.drain();
     const disputes = await harness.stripe.disputes.list({ payment_intent: paymentIntent.id });
     const disputeId = disputes.data[0]!.id;

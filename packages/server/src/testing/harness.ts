@@ -45,7 +45,7 @@ export interface Harness {
   /** Creates a seller account and completes onboarding with passing test values. */
   onboardSeller(
     userId: string,
-    options?: { displayName?: string; country?: string },
+    options?: { displayName?: string; country?: string; refresh?: boolean },
   ): Promise<string>;
   /** Pays a checkout with a test payment method, server side. */
   pay(paymentIntentId: string, paymentMethod?: string): Promise<Stripe.PaymentIntent>;

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import Stripe from 'stripe';
+import { ConfigurationError } from './errors';
+import type { MarketkitRouterOptions } from './options';
+import { parseOptions } from './parse-options';
+import { createPostgresStore } from './stores/postgres-store';
+
+// The store is never queried here; a lazily connecting PostgreSQL store avoids starting PGlite.
+const store = createPostgresStore({ connectionString: 'postgres://127.0.0.1:1/unused' });
+const valid = (): MarketkitRouterOptions => ({
+  stripe: new Stripe('sk_test_options', { host: '127.0.0.1', port: 1, protocol: 'http' }),
+  store,
+  authenticate: () => null,
+  platform: { country: 'US', defaultCurrency: 'usd' },
+  urls: {
+    apiBase: 'https://shop.example/api/marketkit/',
+    onboardingReturn: 'https://shop.example/seller',
+  },
+  webhookSecret: 'whsec_test',
+});
+
+const broken: [string, (options: MarketkitRouterOptions) => void, string][] = [
+  [
+    'no stripe instance',
+    (options) => Object.assign(options, { stripe: {} }),
+    'ERR_MARKETKIT_MISSING_STRIPE',
+  ],
+  [
+    'no authenticate function',
+    (options) => Object.assign(options, { authenticate: undefined }),
+    'ERR_MARKETKIT_MISSING_AUTHENTICATE',
+  ],
+  [
+    'a webhook secret that is not whsec_',
+    (options) => Object.assign(options, { webhookSecret: 'sk_test_oops' }),
+    'ERR_MARKETKIT_INVALID_WEBHOOK_SECRET',
+  ],
+  [
+    'no platform',
+    (options) => Object.assign(options, { platform: undefined }),
+    'ERR_MARKETKIT_MISSING_PLATFORM',
+  ],
+  [
+    'a lowercase country',
+    (options) => Object.assign(options, { platform: { country: 'us', defaultCurrency: 'usd' } }),
+    'ERR_MARKETKIT_INVALID_COUNTRY',
+  ],
+  [
+    'an unknown currency',
+    (options) =>
+      Object.assign(options, { platform: { country: 'US', defaultCurrency: 'dollars' } }),
+    'ERR_MARKETKIT_INVALID_CURRENCY',
+  ],
+  [
+    'currencies without the default',
+    (options) =>
+      Object.assign(options, {
+        platform: { country: 'US', defaultCurrency: 'usd', currencies: ['eur'] },
+      }),
+    'ERR_MARKETKIT_INVALID_CURRENCY',
+  ],
+  [
+    'a relative apiBase',
+    (options) =>
+      Object.assign(options, { urls: { apiBase: '/api', onboardingReturn: 'https://x.example' } }),
+    'ERR_MARKETKIT_INVALID_URL',
+  ],
+  [
+    'a javascript: return URL',
+    (options) =>
+      Object.assign(options, {
+        urls: { apiBase: 'https://x.example', onboardingReturn: 'javascript:alert(1)' },
+      }),
+    'ERR_MARKETKIT_INVALID_URL',
+  ],
+  [
+    'a zero worker concurrency',
+    (options) => Object.assign(options, { worker: { concurrency: 0 } }),
+    'ERR_MARKETKIT_INVALID_OPTION',
+  ],
+  [
+    'a fractional rate limit',
+    (options) => Object.assign(options, { worker: { callsPerSecond: 2.5 } }),
+    'ERR_MARKETKIT_INVALID_OPTION',
+  ],
+  [
+    'a max delay below the base delay',
+    (options) => Object.assign(options, { worker: { baseDelayMs: 100, maxDelayMs: 10 } }),
+    'ERR_MARKETKIT_INVALID_OPTION',
+  ],
+  [
+    'a store that is not a store',
+    (options) => Object.assign(options, { store: { query: 1 } }),
+    'ERR_MARKETKIT_INVALID_STORE',
+  ],
+  [
+    'a logger without error()',
+    (options) => Object.assign(options, { logger: { info() {} } }),
+    'ERR_MARKETKIT_INVALID_LOGGER',
+  ],
+];
+
+describe('parseOptions', () => {
+  it.each(broken)('refuses %s with a code and the fix', (_name, breakIt, code) => {
+    const options = valid();
+    breakIt(options);
+    let error: unknown;
+    try {
+      parseOptions(options);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).code).toBe(code);
+    expect((error as ConfigurationError).message.length).toBeGreaterThan(20);
+  });
+
+  it('fills in defaults: 4 workers, 20 Stripe calls per second, 32 kB bodies, US-only transfers', () => {
+    const config = parseOptions(valid());
+    expect(config.worker).toMatchObject({ concurrency: 4, callsPerSecond: 20, autoStart: true });
+    expect(config.limits.bodyBytes).toBe(32 * 1024);
+    expect(config.platform.currencies).toEqual(['usd']);
+    expect(config.platform.transferCountries).toEqual(['US']);
+    expect(config.urls.apiBase).toBe('https://shop.example/api/marketkit');
+  });
+
+  it('derives a link-state key that is not the webhook secret', () => {
+    const config = parseOptions(valid());
+    expect(config.stateSecret).not.toContain('whsec_');
+    expect(config.stateSecret).toHaveLength(64);
+  });
+});
