@@ -21,11 +21,17 @@ async function main() {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    console.error(`--port must be an integer between 0 and 65535 (got ${values.port}).\n\n${usage}`);
+    console.error(
+      `--port must be an integer between 0 and 65535 (got ${values.port}).\n\n${usage}`,
+    );
     process.exitCode = 1;
     return;
   }
-  const sandbox = await startSandbox({ port, state: values.state, publicUrl: values['public-url'] });
+  const sandbox = await startSandbox({
+    port,
+    state: values.state,
+    publicUrl: values['public-url'],
+  });
   // These are sandbox-only test keys: printing them is the point of the CLI.
   console.log(`MarketKit sandbox listening on ${sandbox.url}${values.state ? ` (state: ${values.state})` : ''}
   STRIPE_SECRET_KEY=${sandbox.secretKey}

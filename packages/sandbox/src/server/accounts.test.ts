@@ -15,10 +15,12 @@ const day = 86_400;
 /** Follows the hosted onboarding page like a browser: GET the form, POST it back. */
 async function submitHostedForm(url: string, overrides: Record<string, string> = {}) {
   const page = await fetch(url, { redirect: 'manual' });
-  if (page.status !== 200) return { status: page.status, location: page.headers.get('location'), html: '' };
+  if (page.status !== 200)
+    return { status: page.status, location: page.headers.get('location'), html: '' };
   const html = await page.text();
   const fields = new URLSearchParams();
-  for (const match of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) fields.set(match[1] as string, match[2] as string);
+  for (const match of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g))
+    fields.set(match[1] as string, match[2] as string);
   fields.set('accept_tos', 'on');
   fields.set('scenario', 'pass');
   fields.set('business_type', 'individual');
@@ -54,13 +56,20 @@ describe('accounts', () => {
     expect(account.type).toBe('express');
     expect(account.capabilities?.transfers).toBe('inactive');
     expect(account.charges_enabled).toBe(false);
-    expect(account.requirements?.currently_due).toEqual(expect.arrayContaining(['individual.first_name', 'external_account', 'tos_acceptance.date']));
+    expect(account.requirements?.currently_due).toEqual(
+      expect.arrayContaining(['individual.first_name', 'external_account', 'tos_acceptance.date']),
+    );
     expect(account.requirements?.disabled_reason).toBe('requirements.past_due');
   });
 
   it('rejects a controller combination Stripe does not allow', async () => {
     const error = (await stripe.accounts
-      .create({ controller: { requirement_collection: 'application', stripe_dashboard: { type: 'express' } } })
+      .create({
+        controller: {
+          requirement_collection: 'application',
+          stripe_dashboard: { type: 'express' },
+        },
+      })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.statusCode).toBe(400);
     expect(error.param).toBe('controller[requirement_collection]');
@@ -74,13 +83,19 @@ describe('accounts', () => {
       settings: { payouts: { schedule: { interval: 'weekly', weekly_anchor: 'friday' } } },
       metadata: { seller: 's_1' },
     });
-    expect(updated.settings?.payouts?.schedule).toMatchObject({ interval: 'weekly', weekly_anchor: 'friday', delay_days: 2 });
+    expect(updated.settings?.payouts?.schedule).toMatchObject({
+      interval: 'weekly',
+      weekly_anchor: 'friday',
+      delay_days: 2,
+    });
     expect(updated.metadata).toEqual({ seller: 's_1' });
     const list = await stripe.accounts.list({ limit: 100 });
     expect(list.data.some((item) => item.id === account.id)).toBe(true);
     const deleted = await stripe.accounts.del(account.id);
     expect(deleted).toMatchObject({ id: account.id, deleted: true });
-    const error = (await stripe.accounts.retrieve(account.id).catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    const error = (await stripe.accounts
+      .retrieve(account.id)
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.statusCode).toBe(404);
   });
 
@@ -96,7 +111,10 @@ describe('accounts', () => {
   });
 
   it('refuses transfers to an account whose transfers capability is not active', async () => {
-    const account = await stripe.accounts.create({ type: 'express', capabilities: { transfers: { requested: true } } });
+    const account = await stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const error = (await stripe.transfers
       .create({ amount: 100, currency: 'usd', destination: account.id })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
@@ -106,14 +124,19 @@ describe('accounts', () => {
 
 describe('onboarding', () => {
   it('moves requirements from due to satisfied through the hosted onboarding page and emits account.updated', async () => {
-    const account = await stripe.accounts.create({ type: 'express', capabilities: { transfers: { requested: true }, card_payments: { requested: true } } });
+    const account = await stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true }, card_payments: { requested: true } },
+    });
     const link = await stripe.accountLinks.create({
       account: account.id,
       type: 'account_onboarding',
       refresh_url: 'https://marketplace.example/refresh',
       return_url: 'https://marketplace.example/return',
     });
-    expect(link.url).toBe(`${harness.sandbox.url}/_sandbox/hosted/onboarding/${link.url.split('/').pop()}`);
+    expect(link.url).toBe(
+      `${harness.sandbox.url}/_sandbox/hosted/onboarding/${link.url.split('/').pop()}`,
+    );
     expect(link.expires_at - link.created).toBe(300);
     const result = await submitHostedForm(link.url);
     expect(result.html).toContain('Sandbox — not a real Stripe page');
@@ -127,16 +150,30 @@ describe('onboarding', () => {
     expect(onboarded.capabilities).toEqual({ transfers: 'active', card_payments: 'active' });
     expect(onboarded.charges_enabled).toBe(true);
     expect(onboarded.payouts_enabled).toBe(true);
-    expect(onboarded.external_accounts?.data[0]).toMatchObject({ object: 'bank_account', last4: '6789', routing_number: '110000000' });
-    const events = await stripe.events.list({ type: 'account.updated' }, { stripeAccount: account.id });
-    const update = events.data.find((event) => (event.data.object as Stripe.Account).id === account.id);
+    expect(onboarded.external_accounts?.data[0]).toMatchObject({
+      object: 'bank_account',
+      last4: '6789',
+      routing_number: '110000000',
+    });
+    const events = await stripe.events.list(
+      { type: 'account.updated' },
+      { stripeAccount: account.id },
+    );
+    const update = events.data.find(
+      (event) => (event.data.object as Stripe.Account).id === account.id,
+    );
     expect(update?.account).toBe(account.id);
     expect(update?.data.previous_attributes).toMatchObject({ charges_enabled: false });
   });
 
   it('redirects a reused or expired link to refresh_url', async () => {
     const account = await stripe.accounts.create({ type: 'express' });
-    const linkParams = { account: account.id, type: 'account_onboarding' as const, refresh_url: 'https://m.example/refresh', return_url: 'https://m.example/return' };
+    const linkParams = {
+      account: account.id,
+      type: 'account_onboarding' as const,
+      refresh_url: 'https://m.example/refresh',
+      return_url: 'https://m.example/return',
+    };
     const link = await stripe.accountLinks.create(linkParams);
     expect((await fetch(link.url, { redirect: 'manual' })).status).toBe(200);
     const reused = await fetch(link.url, { redirect: 'manual' });
@@ -149,12 +186,24 @@ describe('onboarding', () => {
   });
 
   it('fails verification for ID number 111111111 and disables the account once the deadline passes', async () => {
-    const account = await stripe.accounts.create({ type: 'express', capabilities: { transfers: { requested: true } } });
-    const link = await stripe.accountLinks.create({ account: account.id, type: 'account_onboarding', refresh_url: 'https://m.example/r', return_url: 'https://m.example/ok' });
+    const account = await stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
+    const link = await stripe.accountLinks.create({
+      account: account.id,
+      type: 'account_onboarding',
+      refresh_url: 'https://m.example/r',
+      return_url: 'https://m.example/ok',
+    });
     await submitHostedForm(link.url, { scenario: 'fail_id_number' });
     const restrictedSoon = await stripe.accounts.retrieve(account.id);
-    expect(restrictedSoon.requirements?.currently_due).toEqual(['individual.verification.document']);
-    expect(restrictedSoon.requirements?.errors?.[0]?.code).toBe('verification_failed_keyed_identity');
+    expect(restrictedSoon.requirements?.currently_due).toEqual([
+      'individual.verification.document',
+    ]);
+    expect(restrictedSoon.requirements?.errors?.[0]?.code).toBe(
+      'verification_failed_keyed_identity',
+    );
     expect(restrictedSoon.requirements?.current_deadline).toBe(harness.sandbox.now() + 7 * day);
     expect(restrictedSoon.payouts_enabled).toBe(true);
     await harness.sandbox.advanceClock(7 * day);
@@ -164,7 +213,12 @@ describe('onboarding', () => {
     expect(disabled.payouts_enabled).toBe(false);
     expect(disabled.capabilities?.transfers).toBe('inactive');
     // Fixing it with the passing value through a fresh link re-enables the account.
-    const again = await stripe.accountLinks.create({ account: account.id, type: 'account_onboarding', refresh_url: 'https://m.example/r', return_url: 'https://m.example/ok' });
+    const again = await stripe.accountLinks.create({
+      account: account.id,
+      type: 'account_onboarding',
+      refresh_url: 'https://m.example/r',
+      return_url: 'https://m.example/ok',
+    });
     await submitHostedForm(again.url);
     const fixed = await stripe.accounts.retrieve(account.id);
     expect(fixed.requirements?.currently_due).toEqual([]);
@@ -173,7 +227,12 @@ describe('onboarding', () => {
 
   it('leaves requirements due when the tester chooses to skip', async () => {
     const account = await stripe.accounts.create({ type: 'express' });
-    const link = await stripe.accountLinks.create({ account: account.id, type: 'account_onboarding', refresh_url: 'https://m.example/r', return_url: 'https://m.example/ok' });
+    const link = await stripe.accountLinks.create({
+      account: account.id,
+      type: 'account_onboarding',
+      refresh_url: 'https://m.example/r',
+      return_url: 'https://m.example/ok',
+    });
     const result = await submitHostedForm(link.url, { scenario: 'skip' });
     expect(result.location).toBe('https://m.example/ok');
     const after = await stripe.accounts.retrieve(account.id);
@@ -199,13 +258,28 @@ describe('onboarding', () => {
   it('only allows account_update links where the platform collects requirements', async () => {
     const express = await stripe.accounts.create({ type: 'express' });
     const error = (await stripe.accountLinks
-      .create({ account: express.id, type: 'account_update', refresh_url: 'https://m.example/r', return_url: 'https://m.example/ok' })
+      .create({
+        account: express.id,
+        type: 'account_update',
+        refresh_url: 'https://m.example/r',
+        return_url: 'https://m.example/ok',
+      })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.param).toBe('type');
     const custom = await stripe.accounts.create({
-      controller: { requirement_collection: 'application', stripe_dashboard: { type: 'none' }, fees: { payer: 'application' }, losses: { payments: 'application' } },
+      controller: {
+        requirement_collection: 'application',
+        stripe_dashboard: { type: 'none' },
+        fees: { payer: 'application' },
+        losses: { payments: 'application' },
+      },
     });
-    const link = await stripe.accountLinks.create({ account: custom.id, type: 'account_update', refresh_url: 'https://m.example/r', return_url: 'https://m.example/ok' });
+    const link = await stripe.accountLinks.create({
+      account: custom.id,
+      type: 'account_update',
+      refresh_url: 'https://m.example/r',
+      return_url: 'https://m.example/ok',
+    });
     const result = await submitHostedForm(link.url);
     expect(result.html).toContain('Update your account');
     expect((await stripe.accounts.retrieve(custom.id)).details_submitted).toBe(true);
@@ -217,11 +291,17 @@ describe('sessions, login links and external accounts', () => {
     const account = await stripe.accounts.create({ type: 'express' });
     const session = await stripe.accountSessions.create({
       account: account.id,
-      components: { account_onboarding: { enabled: true }, payouts: { enabled: true, features: { instant_payouts: true } } },
+      components: {
+        account_onboarding: { enabled: true },
+        payouts: { enabled: true, features: { instant_payouts: true } },
+      },
     });
     expect(session.client_secret).toMatch(/^acctsess_.+_secret_/);
     expect(session.expires_at).toBe(harness.sandbox.now() + 1800);
-    expect(session.components.payouts).toMatchObject({ enabled: true, features: { instant_payouts: true } });
+    expect(session.components.payouts).toMatchObject({
+      enabled: true,
+      features: { instant_payouts: true },
+    });
     expect(session.components.payments?.enabled).toBe(false);
   });
 
@@ -239,17 +319,31 @@ describe('sessions, login links and external accounts', () => {
 
   it('refuses login links for accounts without the Express dashboard', async () => {
     const account = await stripe.accounts.create({ type: 'standard' });
-    const error = (await stripe.accounts.createLoginLink(account.id).catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    const error = (await stripe.accounts
+      .createLoginLink(account.id)
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.statusCode).toBe(400);
   });
 
   it('adds bank accounts by test numbers and debit cards, lists and deletes them', async () => {
     const account = await stripe.accounts.create({ type: 'express' });
     const bank = (await stripe.accounts.createExternalAccount(account.id, {
-      external_account: { object: 'bank_account', country: 'US', currency: 'usd', routing_number: '110000000', account_number: '000111111116' },
+      external_account: {
+        object: 'bank_account',
+        country: 'US',
+        currency: 'usd',
+        routing_number: '110000000',
+        account_number: '000111111116',
+      },
     } as Stripe.AccountCreateExternalAccountParams)) as Stripe.BankAccount;
-    expect(bank).toMatchObject({ object: 'bank_account', last4: '1116', default_for_currency: true });
-    const card = (await stripe.accounts.createExternalAccount(account.id, { external_account: 'tok_visa_debit' })) as Stripe.Card;
+    expect(bank).toMatchObject({
+      object: 'bank_account',
+      last4: '1116',
+      default_for_currency: true,
+    });
+    const card = (await stripe.accounts.createExternalAccount(account.id, {
+      external_account: 'tok_visa_debit',
+    })) as Stripe.Card;
     expect(card).toMatchObject({ object: 'card', funding: 'debit', last4: '5556' });
     expect(card.available_payout_methods).toContain('instant');
     const list = await stripe.accounts.listExternalAccounts(account.id, { object: 'card' });
@@ -257,7 +351,15 @@ describe('sessions, login links and external accounts', () => {
     const deleted = await stripe.accounts.deleteExternalAccount(account.id, card.id);
     expect(deleted.deleted).toBe(true);
     const badRouting = (await stripe.accounts
-      .createExternalAccount(account.id, { external_account: { object: 'bank_account', country: 'US', currency: 'usd', routing_number: '12', account_number: '000123456789' } } as Stripe.AccountCreateExternalAccountParams)
+      .createExternalAccount(account.id, {
+        external_account: {
+          object: 'bank_account',
+          country: 'US',
+          currency: 'usd',
+          routing_number: '12',
+          account_number: '000123456789',
+        },
+      } as Stripe.AccountCreateExternalAccountParams)
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(badRouting.code).toBe('routing_number_invalid');
   });

@@ -18,11 +18,24 @@ export const testRoutingNumber = '110000000';
 export const bankAccountOutcomes: Record<string, { code: string; message: string } | null> = {
   '000123456789': null,
   '000000001234': null,
-  '000111111116': { code: 'no_account', message: 'The bank account details on file are probably incorrect. No bank account could be located with those details.' },
+  '000111111116': {
+    code: 'no_account',
+    message:
+      'The bank account details on file are probably incorrect. No bank account could be located with those details.',
+  },
   '000111111113': { code: 'account_closed', message: 'The bank account has been closed.' },
-  '000222222227': { code: 'insufficient_funds', message: 'Your Stripe account has insufficient funds to cover the payout.' },
-  '000333333335': { code: 'debit_not_authorized', message: 'Debit transactions are not approved on the bank account.' },
-  '000444444440': { code: 'invalid_currency', message: 'The bank was unable to process this payout because of its currency.' },
+  '000222222227': {
+    code: 'insufficient_funds',
+    message: 'Your Stripe account has insufficient funds to cover the payout.',
+  },
+  '000333333335': {
+    code: 'debit_not_authorized',
+    message: 'Debit transactions are not approved on the bank account.',
+  },
+  '000444444440': {
+    code: 'invalid_currency',
+    message: 'The bank was unable to process this payout because of its currency.',
+  },
 };
 
 /** Stripe's bank-account test tokens, as used by `external_account: 'btok_…'`. */
@@ -47,7 +60,40 @@ const regions: string[][] = [
   ['CA'],
   ['AU', 'NZ'],
   // EEA + UK + CH share one transfer region.
-  ['AT', 'BE', 'BG', 'CH', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GR', 'HR', 'HU', 'IE', 'IS', 'IT', 'LI', 'LT', 'LU', 'LV', 'MT', 'NL', 'NO', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'],
+  [
+    'AT',
+    'BE',
+    'BG',
+    'CH',
+    'CY',
+    'CZ',
+    'DE',
+    'DK',
+    'EE',
+    'ES',
+    'FI',
+    'FR',
+    'GB',
+    'GR',
+    'HR',
+    'HU',
+    'IE',
+    'IS',
+    'IT',
+    'LI',
+    'LT',
+    'LU',
+    'LV',
+    'MT',
+    'NL',
+    'NO',
+    'PL',
+    'PT',
+    'RO',
+    'SE',
+    'SI',
+    'SK',
+  ],
 ];
 
 export function sameTransferRegion(left: string, right: string) {
@@ -55,7 +101,23 @@ export function sameTransferRegion(left: string, right: string) {
   return regions.some((region) => region.includes(left) && region.includes(right));
 }
 
-const countryCurrency: Record<string, string> = { US: 'usd', CA: 'cad', GB: 'gbp', AU: 'aud', NZ: 'nzd', JP: 'jpy', CH: 'chf', SE: 'sek', DK: 'dkk', NO: 'nok', PL: 'pln', MX: 'mxn', BR: 'brl', SG: 'sgd', IN: 'inr' };
+const countryCurrency: Record<string, string> = {
+  US: 'usd',
+  CA: 'cad',
+  GB: 'gbp',
+  AU: 'aud',
+  NZ: 'nzd',
+  JP: 'jpy',
+  CH: 'chf',
+  SE: 'sek',
+  DK: 'dkk',
+  NO: 'nok',
+  PL: 'pln',
+  MX: 'mxn',
+  BR: 'brl',
+  SG: 'sgd',
+  IN: 'inr',
+};
 
 export function currencyForCountry(country: string) {
   return countryCurrency[country] ?? 'eur';
@@ -63,7 +125,10 @@ export function currencyForCountry(country: string) {
 
 type Controller = NonNullable<AccountObject['controller']>;
 
-function parseController(engine: Engine, params: Params): { controller: Controller; type: Stripe.Account.Type } {
+function parseController(
+  engine: Engine,
+  params: Params,
+): { controller: Controller; type: Stripe.Account.Type } {
   const type = params.oneOf('type', ['express', 'standard', 'custom'] as const);
   const input = params.object('controller');
   if (type && input) {
@@ -83,19 +148,32 @@ function parseController(engine: Engine, params: Params): { controller: Controll
       },
     };
   }
-  const dashboard = input?.object('stripe_dashboard')?.oneOf('type', ['express', 'full', 'none'] as const) ?? 'full';
-  const payer = input?.object('fees')?.oneOf('payer', ['account', 'application'] as const) ?? (dashboard === 'full' ? 'account' : 'application');
-  const losses = input?.object('losses')?.oneOf('payments', ['application', 'stripe'] as const) ?? (payer === 'account' ? 'stripe' : 'application');
-  const collection = input?.oneOf('requirement_collection', ['application', 'stripe'] as const) ?? 'stripe';
+  const dashboard =
+    input?.object('stripe_dashboard')?.oneOf('type', ['express', 'full', 'none'] as const) ??
+    'full';
+  const payer =
+    input?.object('fees')?.oneOf('payer', ['account', 'application'] as const) ??
+    (dashboard === 'full' ? 'account' : 'application');
+  const losses =
+    input?.object('losses')?.oneOf('payments', ['application', 'stripe'] as const) ??
+    (payer === 'account' ? 'stripe' : 'application');
+  const collection =
+    input?.oneOf('requirement_collection', ['application', 'stripe'] as const) ?? 'stripe';
   if (collection === 'application' && dashboard !== 'none') {
-    throw invalidRequest('`controller[requirement_collection]=application` requires `controller[stripe_dashboard][type]=none`.', {
-      param: 'controller[requirement_collection]',
-    });
+    throw invalidRequest(
+      '`controller[requirement_collection]=application` requires `controller[stripe_dashboard][type]=none`.',
+      {
+        param: 'controller[requirement_collection]',
+      },
+    );
   }
   if (losses === 'stripe' && payer !== 'account') {
-    throw invalidRequest('`controller[losses][payments]=stripe` requires `controller[fees][payer]=account`.', {
-      param: 'controller[losses][payments]',
-    });
+    throw invalidRequest(
+      '`controller[losses][payments]=stripe` requires `controller[fees][payer]=account`.',
+      {
+        param: 'controller[losses][payments]',
+      },
+    );
   }
   void engine;
   return {
@@ -103,7 +181,9 @@ function parseController(engine: Engine, params: Params): { controller: Controll
     controller: {
       type: 'application',
       is_controller: true,
-      fees: { payer: payer === 'application' && dashboard === 'express' ? 'application_express' : payer },
+      fees: {
+        payer: payer === 'application' && dashboard === 'express' ? 'application_express' : payer,
+      },
       losses: { payments: losses },
       requirement_collection: collection,
       stripe_dashboard: { type: dashboard },
@@ -114,10 +194,25 @@ function parseController(engine: Engine, params: Params): { controller: Controll
 const capabilityNames = ['transfers', 'card_payments'] as const;
 
 export function createAccount(engine: Engine, params: Params): AccountRecord {
-  params.allowOnly(['type', 'controller', 'country', 'email', 'capabilities', 'business_type', 'business_profile', 'metadata', 'default_currency', 'settings', 'tos_acceptance', 'individual', 'external_account']);
+  params.allowOnly([
+    'type',
+    'controller',
+    'country',
+    'email',
+    'capabilities',
+    'business_type',
+    'business_profile',
+    'metadata',
+    'default_currency',
+    'settings',
+    'tos_acceptance',
+    'individual',
+    'external_account',
+  ]);
   const { controller, type } = parseController(engine, params);
   const country = (params.string('country') ?? engine.state.platformCountry).toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) throw invalidRequest(`Invalid country: ${country}`, { param: 'country' });
+  if (!/^[A-Z]{2}$/.test(country))
+    throw invalidRequest(`Invalid country: ${country}`, { param: 'country' });
   const capabilities: Stripe.Account.Capabilities = {};
   const requested = params.object('capabilities');
   for (const name of capabilityNames) {
@@ -189,40 +284,71 @@ export function applyAccountParams(engine: Engine, record: AccountRecord, params
   const { account, profile } = record;
   if (params.has('email')) account.email = params.string('email') || null;
   if (params.has('metadata')) account.metadata = params.metadata(account.metadata);
-  const businessType = params.oneOf('business_type', ['individual', 'company', 'non_profit', 'government_entity'] as const);
+  const businessType = params.oneOf('business_type', [
+    'individual',
+    'company',
+    'non_profit',
+    'government_entity',
+  ] as const);
   if (businessType) {
     account.business_type = businessType;
     profile.business_type = businessType === 'individual' ? 'individual' : 'company';
   }
   const businessProfile = params.object('business_profile');
   if (businessProfile && account.business_profile) {
-    for (const key of ['name', 'url', 'mcc', 'product_description', 'support_email', 'support_phone', 'support_url'] as const) {
-      if (businessProfile.has(key)) account.business_profile[key] = businessProfile.string(key) || null;
+    for (const key of [
+      'name',
+      'url',
+      'mcc',
+      'product_description',
+      'support_email',
+      'support_phone',
+      'support_url',
+    ] as const) {
+      if (businessProfile.has(key))
+        account.business_profile[key] = businessProfile.string(key) || null;
     }
   }
   const capabilities = params.object('capabilities');
   if (capabilities) {
     for (const name of capabilityNames) {
       const requested = capabilities.object(name)?.boolean('requested');
-      if (requested === true && !account.capabilities?.[name]) account.capabilities = { ...account.capabilities, [name]: 'inactive' };
+      if (requested === true && !account.capabilities?.[name])
+        account.capabilities = { ...account.capabilities, [name]: 'inactive' };
       if (requested === false && account.capabilities) delete account.capabilities[name];
     }
   }
   const schedule = params.object('settings')?.object('payouts')?.object('schedule');
   if (schedule && account.settings.payouts) {
     const current = account.settings.payouts.schedule;
-    const interval = schedule.oneOf('interval', ['manual', 'daily', 'weekly', 'monthly'] as const) ?? current.interval;
+    const interval =
+      schedule.oneOf('interval', ['manual', 'daily', 'weekly', 'monthly'] as const) ??
+      current.interval;
     const delay = schedule.string('delay_days');
     const next: Stripe.Account.Settings.Payouts.Schedule = {
       interval,
       delay_days: delay === 'minimum' ? 2 : (schedule.integer('delay_days') ?? current.delay_days),
     };
     if (interval === 'weekly') {
-      next.weekly_anchor = schedule.oneOf('weekly_anchor', ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const) ?? current.weekly_anchor ?? 'monday';
+      next.weekly_anchor =
+        schedule.oneOf('weekly_anchor', [
+          'monday',
+          'tuesday',
+          'wednesday',
+          'thursday',
+          'friday',
+          'saturday',
+          'sunday',
+        ] as const) ??
+        current.weekly_anchor ??
+        'monday';
     }
     if (interval === 'monthly') {
       const anchor = schedule.integer('monthly_anchor') ?? current.monthly_anchor ?? 1;
-      if (anchor < 1 || anchor > 31) throw invalidRequest('monthly_anchor must be between 1 and 31.', { param: 'settings[payouts][schedule][monthly_anchor]' });
+      if (anchor < 1 || anchor > 31)
+        throw invalidRequest('monthly_anchor must be between 1 and 31.', {
+          param: 'settings[payouts][schedule][monthly_anchor]',
+        });
       next.monthly_anchor = anchor;
     }
     account.settings.payouts.schedule = next;
@@ -231,11 +357,16 @@ export function applyAccountParams(engine: Engine, record: AccountRecord, params
   if (tos) {
     const date = tos.integer('date');
     if (date !== undefined) {
-      account.tos_acceptance = { ...account.tos_acceptance, date, ip: tos.string('ip') ?? account.tos_acceptance?.ip ?? null };
+      account.tos_acceptance = {
+        ...account.tos_acceptance,
+        date,
+        ip: tos.string('ip') ?? account.tos_acceptance?.ip ?? null,
+      };
       profile.tos_accepted_at = date;
     }
     const agreement = tos.oneOf('service_agreement', ['full', 'recipient'] as const);
-    if (agreement) account.tos_acceptance = { ...account.tos_acceptance, service_agreement: agreement };
+    if (agreement)
+      account.tos_acceptance = { ...account.tos_acceptance, service_agreement: agreement };
   }
   const individual = params.object('individual');
   if (individual) {
@@ -246,9 +377,20 @@ export function applyAccountParams(engine: Engine, record: AccountRecord, params
       last_name: individual.string('last_name'),
       email: individual.string('email'),
       id_number: individual.string('id_number'),
-      dob: dob ? { day: dob.requiredInteger('day'), month: dob.requiredInteger('month'), year: dob.requiredInteger('year') } : undefined,
+      dob: dob
+        ? {
+            day: dob.requiredInteger('day'),
+            month: dob.requiredInteger('month'),
+            year: dob.requiredInteger('year'),
+          }
+        : undefined,
       address: address
-        ? { line1: address.string('line1'), city: address.string('city'), postal_code: address.string('postal_code'), state: address.string('state') }
+        ? {
+            line1: address.string('line1'),
+            city: address.string('city'),
+            postal_code: address.string('postal_code'),
+            state: address.string('state'),
+          }
         : undefined,
     });
   }
@@ -286,7 +428,11 @@ export function applyOnboarding(engine: Engine, record: AccountRecord, answers: 
   if (answers.address) profile.address = { ...profile.address, ...answers.address };
   if (answers.accept_tos) {
     profile.tos_accepted_at = engine.now();
-    account.tos_acceptance = { ...account.tos_acceptance, date: engine.now(), ip: answers.ip ?? '127.0.0.1' };
+    account.tos_acceptance = {
+      ...account.tos_acceptance,
+      date: engine.now(),
+      ip: answers.ip ?? '127.0.0.1',
+    };
   }
   if (answers.external_account) {
     const { routing_number, account_number } = answers.external_account;
@@ -310,27 +456,41 @@ function verify(engine: Engine, profile: AccountProfile) {
   } else if (dob && dob.year === 1900 && dob.month === 1 && dob.day === 1) {
     profile.failed_field = 'individual.verification.document';
     profile.failed_code = 'verification_failed_keyed_match';
-  } else if (profile.address?.line1 === 'address_no_match' || profile.address?.line1 === 'address_line1_no_match') {
+  } else if (
+    profile.address?.line1 === 'address_no_match' ||
+    profile.address?.line1 === 'address_line1_no_match'
+  ) {
     profile.failed_field = 'individual.verification.additional_document';
     profile.failed_code = 'verification_failed_address_match';
   }
-  profile.verification = profile.failed_field ? 'failed' : missingFields(engine, profile, null).length === 0 ? 'verified' : 'unverified';
+  profile.verification = profile.failed_field
+    ? 'failed'
+    : missingFields(engine, profile, null).length === 0
+      ? 'verified'
+      : 'unverified';
   // A fresh failure gives the account a grace period before capabilities are disabled, like Stripe's deadline.
-  if (profile.verification === 'failed' && previous !== 'failed') profile.deadline = engine.now() + 7 * day;
+  if (profile.verification === 'failed' && previous !== 'failed')
+    profile.deadline = engine.now() + 7 * day;
   if (profile.verification !== 'failed') profile.deadline = undefined;
 }
 
-function missingFields(engine: Engine, profile: AccountProfile, accountId: string | null): string[] {
+function missingFields(
+  engine: Engine,
+  profile: AccountProfile,
+  accountId: string | null,
+): string[] {
   const missing: string[] = [];
   if (!profile.business_type) missing.push('business_type');
   if (!profile.first_name) missing.push('individual.first_name');
   if (!profile.last_name) missing.push('individual.last_name');
-  if (!profile.dob) missing.push('individual.dob.day', 'individual.dob.month', 'individual.dob.year');
+  if (!profile.dob)
+    missing.push('individual.dob.day', 'individual.dob.month', 'individual.dob.year');
   if (!profile.address?.line1) missing.push('individual.address.line1');
   if (!profile.address?.city) missing.push('individual.address.city');
   if (!profile.address?.postal_code) missing.push('individual.address.postal_code');
   if (!profile.id_number) missing.push('individual.id_number');
-  if (accountId !== null && !defaultExternalAccount(engine, accountId)) missing.push('external_account');
+  if (accountId !== null && !defaultExternalAccount(engine, accountId))
+    missing.push('external_account');
   if (!profile.tos_accepted_at) missing.push('tos_acceptance.date', 'tos_acceptance.ip');
   return missing;
 }
@@ -359,7 +519,12 @@ export function refreshAccount(
     requirements.currently_due = [field];
     requirements.eventually_due = [field];
     requirements.errors = [
-      { code: (profile.failed_code ?? 'verification_failed_other') as Stripe.Account.Requirements.Error.Code, reason: 'The information provided could not be verified.', requirement: field },
+      {
+        code: (profile.failed_code ??
+          'verification_failed_other') as Stripe.Account.Requirements.Error.Code,
+        reason: 'The information provided could not be verified.',
+        requirement: field,
+      },
     ];
     const deadline = profile.deadline ?? engine.now();
     if (engine.now() >= deadline) {
@@ -381,7 +546,8 @@ export function refreshAccount(
   account.capabilities = capabilities;
   account.charges_enabled = active && capabilities.card_payments === 'active';
   account.payouts_enabled = active;
-  if (account.business_type === null && profile.business_type) account.business_type = profile.business_type;
+  if (account.business_type === null && profile.business_type)
+    account.business_type = profile.business_type;
   const after = snapshotVisible(account);
   const previous: Record<string, unknown> = {};
   for (const key of Object.keys(after) as Array<keyof typeof after>) {
@@ -410,10 +576,11 @@ export function snapshotVisible(account: AccountObject) {
   });
 }
 
+/** The account as Stripe returns it. Shares nested objects with state: serialize or clone before keeping it. */
 export function renderAccount(engine: Engine, record: AccountRecord): Stripe.Account {
-  const externals = externalAccountsOf(engine, record.account.id).map((item) => structuredClone(item.object));
+  const externals = externalAccountsOf(engine, record.account.id).map((item) => item.object);
   return {
-    ...structuredClone(record.account),
+    ...record.account,
     external_accounts: {
       object: 'list',
       data: externals as NonNullable<Stripe.Account['external_accounts']>['data'],
@@ -424,12 +591,20 @@ export function renderAccount(engine: Engine, record: AccountRecord): Stripe.Acc
 }
 
 export function externalAccountsOf(engine: Engine, accountId: string): ExternalAccountRecord[] {
-  return Object.values(engine.state.externalAccounts).filter((item) => item.object.account === accountId);
+  return Object.values(engine.state.externalAccounts).filter(
+    (item) => item.object.account === accountId,
+  );
 }
 
-export function defaultExternalAccount(engine: Engine, accountId: string, currency?: string, kind?: 'bank_account' | 'card') {
+export function defaultExternalAccount(
+  engine: Engine,
+  accountId: string,
+  currency?: string,
+  kind?: 'bank_account' | 'card',
+) {
   const candidates = externalAccountsOf(engine, accountId).filter(
-    (item) => (!currency || item.object.currency === currency) && (!kind || item.object.object === kind),
+    (item) =>
+      (!currency || item.object.currency === currency) && (!kind || item.object.object === kind),
   );
   return candidates.find((item) => item.object.default_for_currency) ?? candidates[0];
 }
@@ -448,10 +623,16 @@ export function createBankAccount(
   options: { default?: boolean; currency?: string; country?: string; holderName?: string } = {},
 ): ExternalAccountRecord {
   if (!/^\d{9}$/.test(routingNumber)) {
-    throw invalidRequest(`Routing number must have 9 digits`, { param: 'external_account[routing_number]', code: 'routing_number_invalid' });
+    throw invalidRequest(`Routing number must have 9 digits`, {
+      param: 'external_account[routing_number]',
+      code: 'routing_number_invalid',
+    });
   }
   if (!/^\d{4,17}$/.test(accountNumber)) {
-    throw invalidRequest('Invalid account number', { param: 'external_account[account_number]', code: 'account_number_invalid' });
+    throw invalidRequest('Invalid account number', {
+      param: 'external_account[account_number]',
+      code: 'account_number_invalid',
+    });
   }
   const account = engine.state.accounts[accountId]?.account;
   const currency = options.currency ?? account?.default_currency ?? 'usd';
@@ -479,7 +660,14 @@ export function createBankAccount(
   return record;
 }
 
-function createDebitCard(engine: Engine, accountId: string, number: string, brand: string, expMonth = 12, expYear = 2034) {
+function createDebitCard(
+  engine: Engine,
+  accountId: string,
+  number: string,
+  brand: string,
+  expMonth = 12,
+  expYear = 2034,
+) {
   const account = engine.state.accounts[accountId]?.account;
   const currency = account?.default_currency ?? 'usd';
   const object: CardObject = {
@@ -511,7 +699,11 @@ function clearDefaults(engine: Engine, accountId: string, currency: string) {
 }
 
 /** `external_account` as a test token (`btok_us_verified`, `tok_visa_debit`) or bank/card details. */
-export function addExternalAccount(engine: Engine, accountId: string, params: Params): ExternalAccountRecord {
+export function addExternalAccount(
+  engine: Engine,
+  accountId: string,
+  params: Params,
+): ExternalAccountRecord {
   const raw = params.values.external_account;
   const token = typeof raw === 'string' ? raw : undefined;
   if (token !== undefined) {
@@ -519,33 +711,64 @@ export function addExternalAccount(engine: Engine, accountId: string, params: Pa
     if (bankNumber) return createBankAccount(engine, accountId, testRoutingNumber, bankNumber);
     const card = debitCardTokens[token];
     if (card) return createDebitCard(engine, accountId, card.number, card.brand);
-    throw invalidRequest(`No such token: '${token}'`, { param: 'external_account', code: 'resource_missing' });
+    throw invalidRequest(`No such token: '${token}'`, {
+      param: 'external_account',
+      code: 'resource_missing',
+    });
   }
   const details = params.object('external_account');
-  if (!details) throw invalidRequest('Missing required param: external_account.', { param: 'external_account', code: 'parameter_missing' });
+  if (!details)
+    throw invalidRequest('Missing required param: external_account.', {
+      param: 'external_account',
+      code: 'parameter_missing',
+    });
   const kind = details.oneOf('object', ['bank_account', 'card'] as const) ?? 'bank_account';
   if (kind === 'card') {
     const number = details.requiredString('number').replace(/\s/g, '');
     const brand = number.startsWith('5') ? 'MasterCard' : 'Visa';
     const debit = ['4000056655665556', '5200828282828210'].includes(number);
-    if (!debit) throw invalidRequest('This card doesn’t appear to be a debit card.', { param: 'external_account[number]', code: 'invalid_card_type' });
-    return createDebitCard(engine, accountId, number, brand, details.integer('exp_month') ?? 12, details.integer('exp_year') ?? 2034);
+    if (!debit)
+      throw invalidRequest('This card doesn’t appear to be a debit card.', {
+        param: 'external_account[number]',
+        code: 'invalid_card_type',
+      });
+    return createDebitCard(
+      engine,
+      accountId,
+      number,
+      brand,
+      details.integer('exp_month') ?? 12,
+      details.integer('exp_year') ?? 2034,
+    );
   }
-  return createBankAccount(engine, accountId, details.requiredString('routing_number'), details.requiredString('account_number'), {
-    currency: details.string('currency'),
-    country: details.string('country'),
-    holderName: details.string('account_holder_name'),
-    default: details.boolean('default_for_currency'),
-  });
+  return createBankAccount(
+    engine,
+    accountId,
+    details.requiredString('routing_number'),
+    details.requiredString('account_number'),
+    {
+      currency: details.string('currency'),
+      country: details.string('country'),
+      holderName: details.string('account_holder_name'),
+      default: details.boolean('default_for_currency'),
+    },
+  );
 }
 
 export function deleteExternalAccount(engine: Engine, accountId: string, externalId: string) {
   const record = engine.state.externalAccounts[externalId];
   if (!record || record.object.account !== accountId) {
-    throw invalidRequest(`No such external account: '${externalId}'`, { status: 404, code: 'resource_missing', param: 'id' });
+    throw invalidRequest(`No such external account: '${externalId}'`, {
+      status: 404,
+      code: 'resource_missing',
+      param: 'id',
+    });
   }
   if (record.object.default_for_currency && externalAccountsOf(engine, accountId).length > 1) {
-    throw invalidRequest('You cannot delete the default external account for your default currency. Please make another external account the default using the `default_for_currency` param, and then delete this one.', { param: 'id' });
+    throw invalidRequest(
+      'You cannot delete the default external account for your default currency. Please make another external account the default using the `default_for_currency` param, and then delete this one.',
+      { param: 'id' },
+    );
   }
   delete engine.state.externalAccounts[externalId];
   return { id: externalId, object: record.object.object, deleted: true as const };

@@ -57,12 +57,20 @@ interface Route {
 
 const routes: Route[] = [];
 
-function route(method: Route['method'], path: string, handler: Handler, options: Pick<Route, 'publishable' | 'platformOnly'> = {}) {
+function route(
+  method: Route['method'],
+  path: string,
+  handler: Handler,
+  options: Pick<Route, 'publishable' | 'platformOnly'> = {},
+) {
   const pattern = new RegExp(`^${path.replace(/:[a-z_]+/g, '([^/]+)')}$`);
   routes.push({ method, pattern, handler, ...options });
 }
 
-export function matchRoute(method: string, pathname: string): { route: Route; path: string[] } | { methodMismatch: true } | null {
+export function matchRoute(
+  method: string,
+  pathname: string,
+): { route: Route; path: string[] } | { methodMismatch: true } | null {
   let mismatch = false;
   for (const candidate of routes) {
     const match = candidate.pattern.exec(pathname);
@@ -100,9 +108,16 @@ function platformAccount(engine: Engine): Stripe.Account {
 }
 
 route('GET', '/v1/account', ({ engine, account }) =>
-  engine.isPlatform(account) ? platformAccount(engine) : renderAccount(engine, engine.accountRecord(account)),
+  engine.isPlatform(account)
+    ? platformAccount(engine)
+    : renderAccount(engine, engine.accountRecord(account)),
 );
-route('POST', '/v1/accounts', ({ engine, params }) => renderAccount(engine, createAccount(engine, params)), { platformOnly: true });
+route(
+  'POST',
+  '/v1/accounts',
+  ({ engine, params }) => renderAccount(engine, createAccount(engine, params)),
+  { platformOnly: true },
+);
 route(
   'GET',
   '/v1/accounts',
@@ -114,13 +129,26 @@ route(
   },
   { platformOnly: true },
 );
-route('GET', '/v1/accounts/:id', (context) => renderAccount(context.engine, context.engine.accountRecord(at(context, 0), 'id')));
+route('GET', '/v1/accounts/:id', (context) =>
+  renderAccount(context.engine, context.engine.accountRecord(at(context, 0), 'id')),
+);
 route(
   'POST',
   '/v1/accounts/:id',
   (context) => {
     const { engine, params } = context;
-    params.allowOnly(['email', 'metadata', 'business_type', 'business_profile', 'capabilities', 'settings', 'tos_acceptance', 'individual', 'external_account', 'default_currency']);
+    params.allowOnly([
+      'email',
+      'metadata',
+      'business_type',
+      'business_profile',
+      'capabilities',
+      'settings',
+      'tos_acceptance',
+      'individual',
+      'external_account',
+      'default_currency',
+    ]);
     const record = engine.accountRecord(at(context, 0), 'id');
     const before = snapshotVisible(record.account);
     applyAccountParams(engine, record, params);
@@ -136,7 +164,11 @@ route(
     const record = context.engine.accountRecord(at(context, 0), 'id');
     record.deleted = true;
     context.engine.changed();
-    return { id: record.account.id, object: 'account', deleted: true } satisfies Stripe.DeletedAccount;
+    return {
+      id: record.account.id,
+      object: 'account',
+      deleted: true,
+    } satisfies Stripe.DeletedAccount;
   },
   { platformOnly: true },
 );
@@ -161,7 +193,9 @@ route(
     const { engine, params } = context;
     const record = engine.accountRecord(at(context, 0));
     const kind = params.oneOf('object', ['bank_account', 'card'] as const);
-    const items = externalAccountsOf(engine, record.account.id).filter((item) => !kind || item.object.object === kind);
+    const items = externalAccountsOf(engine, record.account.id).filter(
+      (item) => !kind || item.object.object === kind,
+    );
     return paginate(
       items.map((item) => ({ id: item.object.id, item })),
       params,
@@ -173,21 +207,25 @@ route(
 );
 route('GET', '/v1/accounts/:id/external_accounts/:external', (context) => {
   const external = context.engine.state.externalAccounts[at(context, 1)];
-  if (!external || external.object.account !== at(context, 0)) throw notFound('external account', at(context, 1));
+  if (!external || external.object.account !== at(context, 0))
+    throw notFound('external account', at(context, 1));
   return renderExternalAccount(external);
 });
 route('POST', '/v1/accounts/:id/external_accounts/:external', (context) => {
   const { engine, params } = context;
   params.allowOnly(['default_for_currency', 'metadata', 'account_holder_name']);
   const external = engine.state.externalAccounts[at(context, 1)];
-  if (!external || external.object.account !== at(context, 0)) throw notFound('external account', at(context, 1));
+  if (!external || external.object.account !== at(context, 0))
+    throw notFound('external account', at(context, 1));
   if (params.boolean('default_for_currency')) {
     for (const other of externalAccountsOf(engine, at(context, 0))) {
-      if (other.object.currency === external.object.currency) other.object.default_for_currency = false;
+      if (other.object.currency === external.object.currency)
+        other.object.default_for_currency = false;
     }
     external.object.default_for_currency = true;
   }
-  if (params.has('metadata')) external.object.metadata = params.metadata(external.object.metadata ?? {});
+  if (params.has('metadata'))
+    external.object.metadata = params.metadata(external.object.metadata ?? {});
   engine.changed();
   return renderExternalAccount(external);
 });
@@ -204,12 +242,24 @@ route(
     const { engine } = context;
     const record = engine.accountRecord(at(context, 0));
     if (record.account.controller?.stripe_dashboard?.type !== 'express') {
-      throw invalidRequest('Login links can only be created for accounts that use the Express Dashboard.', { param: 'account' });
+      throw invalidRequest(
+        'Login links can only be created for accounts that use the Express Dashboard.',
+        { param: 'account' },
+      );
     }
     const id = createId('lnk');
-    engine.state.loginLinks[id] = { id, account: record.account.id, created: engine.now(), used: false };
+    engine.state.loginLinks[id] = {
+      id,
+      account: record.account.id,
+      created: engine.now(),
+      used: false,
+    };
     engine.changed();
-    return { object: 'login_link', created: engine.now(), url: `${engine.url}/_sandbox/hosted/express/${id}` } satisfies Stripe.LoginLink;
+    return {
+      object: 'login_link',
+      created: engine.now(),
+      url: `${engine.url}/_sandbox/hosted/express/${id}`,
+    } satisfies Stripe.LoginLink;
   },
   { platformOnly: true },
 );
@@ -218,18 +268,39 @@ route(
   'POST',
   '/v1/account_links',
   ({ engine, params }) => {
-    params.allowOnly(['account', 'type', 'refresh_url', 'return_url', 'collect', 'collection_options']);
+    params.allowOnly([
+      'account',
+      'type',
+      'refresh_url',
+      'return_url',
+      'collect',
+      'collection_options',
+    ]);
     const record = engine.accountRecord(params.requiredString('account'));
     const type = params.oneOf('type', ['account_onboarding', 'account_update'] as const);
-    if (!type) throw invalidRequest('Missing required param: type.', { param: 'type', code: 'parameter_missing' });
-    if (type === 'account_update' && record.account.controller?.requirement_collection !== 'application') {
+    if (!type)
+      throw invalidRequest('Missing required param: type.', {
+        param: 'type',
+        code: 'parameter_missing',
+      });
+    if (
+      type === 'account_update' &&
+      record.account.controller?.requirement_collection !== 'application'
+    ) {
       // Stripe only allows account_update links where the platform collects requirements.
-      throw invalidRequest('You cannot create `account_update` type Account Links for accounts where Stripe collects requirements.', { param: 'type' });
+      throw invalidRequest(
+        'You cannot create `account_update` type Account Links for accounts where Stripe collects requirements.',
+        { param: 'type' },
+      );
     }
     const refreshUrl = params.requiredString('refresh_url');
     const returnUrl = params.requiredString('return_url');
-    for (const [name, value] of [['refresh_url', refreshUrl], ['return_url', returnUrl]] as const) {
-      if (!/^https?:\/\//.test(value)) throw invalidRequest(`Not a valid URL`, { param: name, code: 'url_invalid' });
+    for (const [name, value] of [
+      ['refresh_url', refreshUrl],
+      ['return_url', returnUrl],
+    ] as const) {
+      if (!/^https?:\/\//.test(value))
+        throw invalidRequest(`Not a valid URL`, { param: name, code: 'url_invalid' });
     }
     const id = `alink_${randomToken(24)}`;
     const link: Stripe.AccountLink = {
@@ -238,7 +309,15 @@ route(
       expires_at: engine.now() + 300,
       url: `${engine.url}/_sandbox/hosted/onboarding/${id}`,
     };
-    engine.state.accountLinks[id] = { id, link, account: record.account.id, type, refresh_url: refreshUrl, return_url: returnUrl, used: false };
+    engine.state.accountLinks[id] = {
+      id,
+      link,
+      account: record.account.id,
+      type,
+      refresh_url: refreshUrl,
+      return_url: returnUrl,
+      used: false,
+    };
     engine.changed();
     return link;
   },
@@ -265,19 +344,26 @@ route(
     const record = engine.accountRecord(params.requiredString('account'));
     const requested = params.object('components');
     if (!requested || Object.keys(requested.values).length === 0) {
-      throw invalidRequest('Missing required param: components.', { param: 'components', code: 'parameter_missing' });
+      throw invalidRequest('Missing required param: components.', {
+        param: 'components',
+        code: 'parameter_missing',
+      });
     }
     const components: AccountSessionObject['components'] = {};
     for (const name of componentNames) {
       const component = requested.object(name);
       const features: Record<string, boolean> = {};
       const featureParams = component?.object('features');
-      for (const feature of Object.keys(featureParams?.values ?? {})) features[feature] = featureParams?.boolean(feature) ?? false;
+      for (const feature of Object.keys(featureParams?.values ?? {}))
+        features[feature] = featureParams?.boolean(feature) ?? false;
       components[name] = { enabled: component?.boolean('enabled') ?? false, features };
     }
     for (const name of Object.keys(requested.values)) {
       if (!(componentNames as readonly string[]).includes(name)) {
-        throw invalidRequest(`Received unknown parameter: components[${name}]`, { param: `components[${name}]`, code: 'parameter_unknown' });
+        throw invalidRequest(`Received unknown parameter: components[${name}]`, {
+          param: `components[${name}]`,
+          code: 'parameter_unknown',
+        });
       }
     }
     const session: AccountSessionObject = {
@@ -297,9 +383,14 @@ route(
 
 // Payments -------------------------------------------------------------------------------------
 
-route('POST', '/v1/payment_methods', ({ engine, params }) => structuredClone(createPaymentMethodFromParams(engine, params).object), {
-  publishable: true,
-});
+route(
+  'POST',
+  '/v1/payment_methods',
+  ({ engine, params }) => structuredClone(createPaymentMethodFromParams(engine, params).object),
+  {
+    publishable: true,
+  },
+);
 route('GET', '/v1/payment_methods/:id', (context) => {
   const method = context.engine.state.paymentMethods[at(context, 0)];
   if (!method) throw notFound('PaymentMethod', at(context, 0));
@@ -309,16 +400,25 @@ route('GET', '/v1/payment_methods/:id', (context) => {
 function checkClientSecret(context: ApiContext, intentSecret: string | null) {
   if (context.keyKind !== 'publishable') return;
   const given = context.params.string('client_secret');
-  if (!given) throw invalidRequest('Missing required param: client_secret.', { param: 'client_secret', code: 'parameter_missing' });
-  if (given !== intentSecret) {
-    throw invalidRequest('The client_secret provided does not match the client_secret associated with the PaymentIntent.', {
+  if (!given)
+    throw invalidRequest('Missing required param: client_secret.', {
       param: 'client_secret',
-      code: 'payment_intent_invalid_parameter',
+      code: 'parameter_missing',
     });
+  if (given !== intentSecret) {
+    throw invalidRequest(
+      'The client_secret provided does not match the client_secret associated with the PaymentIntent.',
+      {
+        param: 'client_secret',
+        code: 'payment_intent_invalid_parameter',
+      },
+    );
   }
 }
 
-route('POST', '/v1/payment_intents', ({ engine, params }) => structuredClone(createPaymentIntent(engine, params)), { platformOnly: true });
+route('POST', '/v1/payment_intents', ({ engine, params }) => createPaymentIntent(engine, params), {
+  platformOnly: true,
+});
 route(
   'GET',
   '/v1/payment_intents',
@@ -334,14 +434,21 @@ route(
   (context) => {
     const intent = paymentIntentRecord(context.engine, at(context, 0));
     checkClientSecret(context, intent.client_secret);
-    return structuredClone(intent);
+    return intent;
   },
   { publishable: true, platformOnly: true },
 );
 route(
   'POST',
   '/v1/payment_intents/:id',
-  (context) => structuredClone(updatePaymentIntent(context.engine, paymentIntentRecord(context.engine, at(context, 0)), context.params)),
+  (context) =>
+    structuredClone(
+      updatePaymentIntent(
+        context.engine,
+        paymentIntentRecord(context.engine, at(context, 0)),
+        context.params,
+      ),
+    ),
   { platformOnly: true },
 );
 route(
@@ -349,7 +456,15 @@ route(
   '/v1/payment_intents/:id/confirm',
   (context) => {
     const { engine, params } = context;
-    params.allowOnly(['payment_method', 'payment_method_data', 'client_secret', 'return_url', 'receipt_email', 'use_stripe_sdk', 'mandate_data']);
+    params.allowOnly([
+      'payment_method',
+      'payment_method_data',
+      'client_secret',
+      'return_url',
+      'receipt_email',
+      'use_stripe_sdk',
+      'mandate_data',
+    ]);
     const intent = paymentIntentRecord(engine, at(context, 0));
     checkClientSecret(context, intent.client_secret);
     return structuredClone(confirmPaymentIntent(engine, intent, params));
@@ -359,7 +474,14 @@ route(
 route(
   'POST',
   '/v1/payment_intents/:id/cancel',
-  (context) => structuredClone(cancelPaymentIntent(context.engine, paymentIntentRecord(context.engine, at(context, 0)), context.params)),
+  (context) =>
+    structuredClone(
+      cancelPaymentIntent(
+        context.engine,
+        paymentIntentRecord(context.engine, at(context, 0)),
+        context.params,
+      ),
+    ),
   { platformOnly: true },
 );
 
@@ -367,28 +489,55 @@ route(
   'GET',
   '/v1/charges',
   ({ engine, params }) => {
-    params.allowOnly(['limit', 'starting_after', 'ending_before', 'payment_intent', 'transfer_group', 'created']);
+    params.allowOnly([
+      'limit',
+      'starting_after',
+      'ending_before',
+      'payment_intent',
+      'transfer_group',
+      'created',
+    ]);
     const intent = params.string('payment_intent');
     const group = params.string('transfer_group');
     const items = Object.values(engine.state.charges).filter(
-      (charge) => (!intent || charge.payment_intent === intent) && (!group || charge.transfer_group === group),
+      (charge) =>
+        (!intent || charge.payment_intent === intent) &&
+        (!group || charge.transfer_group === group),
     );
     return paginate(items, params, '/v1/charges', (charge) => renderCharge(engine, charge));
   },
   { platformOnly: true },
 );
-route('GET', '/v1/charges/:id', (context) => renderCharge(context.engine, chargeRecord(context.engine, at(context, 0), 'id')), { platformOnly: true });
+route(
+  'GET',
+  '/v1/charges/:id',
+  (context) => renderCharge(context.engine, chargeRecord(context.engine, at(context, 0), 'id')),
+  { platformOnly: true },
+);
 
-route('POST', '/v1/refunds', ({ engine, params }) => structuredClone(createRefund(engine, params)), { platformOnly: true });
+route(
+  'POST',
+  '/v1/refunds',
+  ({ engine, params }) => structuredClone(createRefund(engine, params)),
+  { platformOnly: true },
+);
 route(
   'GET',
   '/v1/refunds',
   ({ engine, params }) => {
-    params.allowOnly(['limit', 'starting_after', 'ending_before', 'charge', 'payment_intent', 'created']);
+    params.allowOnly([
+      'limit',
+      'starting_after',
+      'ending_before',
+      'charge',
+      'payment_intent',
+      'created',
+    ]);
     const charge = params.string('charge');
     const intent = params.string('payment_intent');
     const items = Object.values(engine.state.refunds).filter(
-      (refund) => (!charge || refund.charge === charge) && (!intent || refund.payment_intent === intent),
+      (refund) =>
+        (!charge || refund.charge === charge) && (!intent || refund.payment_intent === intent),
     );
     return paginate(items, params, '/v1/refunds');
   },
@@ -409,9 +558,18 @@ route(
   'GET',
   '/v1/disputes',
   ({ engine, params }) => {
-    params.allowOnly(['limit', 'starting_after', 'ending_before', 'charge', 'payment_intent', 'created']);
+    params.allowOnly([
+      'limit',
+      'starting_after',
+      'ending_before',
+      'charge',
+      'payment_intent',
+      'created',
+    ]);
     const charge = params.string('charge');
-    const items = Object.values(engine.state.disputes).filter((dispute) => !charge || dispute.charge === charge);
+    const items = Object.values(engine.state.disputes).filter(
+      (dispute) => !charge || dispute.charge === charge,
+    );
     return paginate(items, params, '/v1/disputes', (dispute) => renderDispute(engine, dispute));
   },
   { platformOnly: true },
@@ -435,22 +593,43 @@ route(
 
 // Transfers ------------------------------------------------------------------------------------
 
-route('POST', '/v1/transfers', ({ engine, params }) => structuredClone(createTransfer(engine, params)), { platformOnly: true });
+route(
+  'POST',
+  '/v1/transfers',
+  ({ engine, params }) => structuredClone(createTransfer(engine, params)),
+  { platformOnly: true },
+);
 route(
   'GET',
   '/v1/transfers',
   ({ engine, params }) => {
-    params.allowOnly(['limit', 'starting_after', 'ending_before', 'destination', 'transfer_group', 'created']);
+    params.allowOnly([
+      'limit',
+      'starting_after',
+      'ending_before',
+      'destination',
+      'transfer_group',
+      'created',
+    ]);
     const destination = params.string('destination');
     const group = params.string('transfer_group');
     const items = Object.values(engine.state.transfers).filter(
-      (transfer) => (!destination || transfer.destination === destination) && (!group || transfer.transfer_group === group),
+      (transfer) =>
+        (!destination || transfer.destination === destination) &&
+        (!group || transfer.transfer_group === group),
     );
-    return paginate(items, params, '/v1/transfers', (transfer) => renderTransfer(engine, transfer.id));
+    return paginate(items, params, '/v1/transfers', (transfer) =>
+      renderTransfer(engine, transfer.id),
+    );
   },
   { platformOnly: true },
 );
-route('GET', '/v1/transfers/:id', (context) => renderTransfer(context.engine, transferRecord(context.engine, at(context, 0)).id), { platformOnly: true });
+route(
+  'GET',
+  '/v1/transfers/:id',
+  (context) => renderTransfer(context.engine, transferRecord(context.engine, at(context, 0)).id),
+  { platformOnly: true },
+);
 route(
   'POST',
   '/v1/transfers/:id',
@@ -468,7 +647,14 @@ route(
 route(
   'POST',
   '/v1/transfers/:id/reversals',
-  (context) => structuredClone(createTransferReversal(context.engine, transferRecord(context.engine, at(context, 0)), context.params)),
+  (context) =>
+    structuredClone(
+      createTransferReversal(
+        context.engine,
+        transferRecord(context.engine, at(context, 0)),
+        context.params,
+      ),
+    ),
   { platformOnly: true },
 );
 route(
@@ -476,7 +662,9 @@ route(
   '/v1/transfers/:id/reversals',
   (context) => {
     const transfer = transferRecord(context.engine, at(context, 0));
-    const items = Object.values(context.engine.state.transferReversals).filter((reversal) => reversal.transfer === transfer.id);
+    const items = Object.values(context.engine.state.transferReversals).filter(
+      (reversal) => reversal.transfer === transfer.id,
+    );
     return paginate(items, context.params, `/v1/transfers/${transfer.id}/reversals`);
   },
   { platformOnly: true },
@@ -486,7 +674,8 @@ route(
   '/v1/transfers/:id/reversals/:reversal',
   (context) => {
     const reversal = context.engine.state.transferReversals[at(context, 1)];
-    if (!reversal || reversal.transfer !== at(context, 0)) throw notFound('transfer_reversal', at(context, 1));
+    if (!reversal || reversal.transfer !== at(context, 0))
+      throw notFound('transfer_reversal', at(context, 1));
     return structuredClone(reversal);
   },
   { platformOnly: true },
@@ -495,10 +684,17 @@ route(
 function renderTransfer(engine: Engine, id: string) {
   const transfer = engine.state.transfers[id];
   if (!transfer) throw notFound('transfer', id);
-  const reversals = Object.values(engine.state.transferReversals).filter((reversal) => reversal.transfer === id).reverse();
+  const reversals = Object.values(engine.state.transferReversals)
+    .filter((reversal) => reversal.transfer === id)
+    .reverse();
   return {
     ...structuredClone(transfer),
-    reversals: { object: 'list' as const, data: structuredClone(reversals), has_more: false, url: `/v1/transfers/${id}/reversals` },
+    reversals: {
+      object: 'list' as const,
+      data: structuredClone(reversals),
+      has_more: false,
+      url: `/v1/transfers/${id}/reversals`,
+    },
   };
 }
 
@@ -509,7 +705,16 @@ route('GET', '/v1/balance', ({ engine, params, account }) => {
   return engine.balance(account);
 });
 route('GET', '/v1/balance_transactions', ({ engine, params, account }) => {
-  params.allowOnly(['limit', 'starting_after', 'ending_before', 'type', 'payout', 'source', 'currency', 'created']);
+  params.allowOnly([
+    'limit',
+    'starting_after',
+    'ending_before',
+    'type',
+    'payout',
+    'source',
+    'currency',
+    'created',
+  ]);
   const type = params.string('type');
   const source = params.string('source');
   const currency = params.string('currency');
@@ -520,29 +725,46 @@ route('GET', '/v1/balance_transactions', ({ engine, params, account }) => {
       (!source || transaction.source === source) &&
       (!currency || transaction.currency === currency),
   );
-  return paginate(items, params, '/v1/balance_transactions', (transaction) => engine.renderBalanceTransaction(transaction));
+  return paginate(items, params, '/v1/balance_transactions', (transaction) =>
+    engine.renderBalanceTransaction(transaction),
+  );
 });
 route('GET', '/v1/balance_transactions/:id', (context) => {
   const transaction = context.engine.state.balanceTransactions[at(context, 0)];
-  if (!transaction || context.engine.ownerOf(transaction.id) !== context.account) throw notFound('balance transaction', at(context, 0));
+  if (!transaction || context.engine.ownerOf(transaction.id) !== context.account)
+    throw notFound('balance transaction', at(context, 0));
   return context.engine.renderBalanceTransaction(transaction);
 });
 
-route('POST', '/v1/payouts', ({ engine, params, account }) => structuredClone(createPayout(engine, account, params)));
+route('POST', '/v1/payouts', ({ engine, params, account }) =>
+  structuredClone(createPayout(engine, account, params)),
+);
 route('GET', '/v1/payouts', ({ engine, params, account }) => {
-  params.allowOnly(['limit', 'starting_after', 'ending_before', 'status', 'destination', 'arrival_date', 'created']);
+  params.allowOnly([
+    'limit',
+    'starting_after',
+    'ending_before',
+    'status',
+    'destination',
+    'arrival_date',
+    'created',
+  ]);
   const status = params.string('status');
   const items = Object.values(engine.state.payouts).filter(
     (payout) => engine.ownerOf(payout.id) === account && (!status || payout.status === status),
   );
   return paginate(items, params, '/v1/payouts');
 });
-route('GET', '/v1/payouts/:id', (context) => structuredClone(payoutRecord(context.engine, context.account, at(context, 0))));
+route('GET', '/v1/payouts/:id', (context) =>
+  structuredClone(payoutRecord(context.engine, context.account, at(context, 0))),
+);
 route('POST', '/v1/payouts/:id/cancel', (context) => {
   const { engine, account } = context;
   const payout = payoutRecord(engine, account, at(context, 0));
   if (payout.status !== 'pending' || payout.method === 'instant') {
-    throw invalidRequest('Payouts can only be canceled while they are pending.', { code: 'payout_not_cancelable' });
+    throw invalidRequest('Payouts can only be canceled while they are pending.', {
+      code: 'payout_not_cancelable',
+    });
   }
   engine.addBalanceTransaction(account, {
     amount: payout.amount,
@@ -560,7 +782,15 @@ route('POST', '/v1/payouts/:id/cancel', (context) => {
 // Events and webhook endpoints -----------------------------------------------------------------
 
 route('GET', '/v1/events', ({ engine, params, account }) => {
-  params.allowOnly(['limit', 'starting_after', 'ending_before', 'type', 'types', 'created', 'delivery_success']);
+  params.allowOnly([
+    'limit',
+    'starting_after',
+    'ending_before',
+    'type',
+    'types',
+    'created',
+    'delivery_success',
+  ]);
   const type = params.string('type');
   const types = params.stringArray('types');
   const matchesType = (eventType: string) => {
@@ -569,12 +799,15 @@ route('GET', '/v1/events', ({ engine, params, account }) => {
     // `type=charge.*` matches a family, as on Stripe.
     return type.endsWith('.*') ? eventType.startsWith(type.slice(0, -1)) : eventType === type;
   };
-  const items = Object.values(engine.state.events).filter((event) => engine.ownerOf(event.id) === account && matchesType(event.type));
+  const items = Object.values(engine.state.events).filter(
+    (event) => engine.ownerOf(event.id) === account && matchesType(event.type),
+  );
   return paginate(items, params, '/v1/events');
 });
 route('GET', '/v1/events/:id', (context) => {
   const event = context.engine.state.events[at(context, 0)];
-  if (!event || context.engine.ownerOf(event.id) !== context.account) throw notFound('event', at(context, 0));
+  if (!event || context.engine.ownerOf(event.id) !== context.account)
+    throw notFound('event', at(context, 0));
   return structuredClone(event);
 });
 
@@ -582,11 +815,26 @@ route(
   'POST',
   '/v1/webhook_endpoints',
   ({ engine, params }) => {
-    params.allowOnly(['url', 'enabled_events', 'connect', 'description', 'metadata', 'api_version']);
+    params.allowOnly([
+      'url',
+      'enabled_events',
+      'connect',
+      'description',
+      'metadata',
+      'api_version',
+    ]);
     const url = params.requiredString('url');
-    if (!/^https?:\/\//.test(url)) throw invalidRequest('Invalid URL: must be an http(s) URL.', { param: 'url', code: 'url_invalid' });
+    if (!/^https?:\/\//.test(url))
+      throw invalidRequest('Invalid URL: must be an http(s) URL.', {
+        param: 'url',
+        code: 'url_invalid',
+      });
     const events = params.stringArray('enabled_events');
-    if (!events || events.length === 0) throw invalidRequest('Missing required param: enabled_events.', { param: 'enabled_events', code: 'parameter_missing' });
+    if (!events || events.length === 0)
+      throw invalidRequest('Missing required param: enabled_events.', {
+        param: 'enabled_events',
+        code: 'parameter_missing',
+      });
     const endpoint: WebhookEndpointObject = {
       id: createId('we'),
       object: 'webhook_endpoint',
@@ -611,7 +859,8 @@ route(
 route(
   'GET',
   '/v1/webhook_endpoints',
-  ({ engine, params }) => paginate(Object.values(engine.state.webhookEndpoints), params, '/v1/webhook_endpoints'),
+  ({ engine, params }) =>
+    paginate(Object.values(engine.state.webhookEndpoints), params, '/v1/webhook_endpoints'),
   { platformOnly: true },
 );
 route(
@@ -652,7 +901,11 @@ route(
     if (!endpoint) throw notFound('webhook endpoint', at(context, 0));
     delete context.engine.state.webhookEndpoints[endpoint.id];
     context.engine.changed();
-    return { id: endpoint.id, object: 'webhook_endpoint', deleted: true } satisfies Stripe.DeletedWebhookEndpoint;
+    return {
+      id: endpoint.id,
+      object: 'webhook_endpoint',
+      deleted: true,
+    } satisfies Stripe.DeletedWebhookEndpoint;
   },
   { platformOnly: true },
 );
@@ -667,22 +920,36 @@ export function renderById(engine: Engine, id: string): unknown {
     return transaction && engine.renderBalanceTransaction(transaction);
   }
   if (id.startsWith('ch_')) return state.charges[id] && renderCharge(engine, state.charges[id]);
-  if (id.startsWith('pi_')) return state.paymentIntents[id] && structuredClone(state.paymentIntents[id]);
-  if (id.startsWith('trr_')) return state.transferReversals[id] && structuredClone(state.transferReversals[id]);
+  if (id.startsWith('pi_'))
+    return state.paymentIntents[id] && structuredClone(state.paymentIntents[id]);
+  if (id.startsWith('trr_'))
+    return state.transferReversals[id] && structuredClone(state.transferReversals[id]);
   if (id.startsWith('tr_')) return state.transfers[id] && renderTransfer(engine, id);
   if (id.startsWith('re_')) return state.refunds[id] && structuredClone(state.refunds[id]);
   if (id.startsWith('dp_')) return state.disputes[id] && renderDispute(engine, state.disputes[id]);
   if (id.startsWith('po_')) return state.payouts[id] && structuredClone(state.payouts[id]);
-  if (id.startsWith('pm_')) return state.paymentMethods[id] && structuredClone(state.paymentMethods[id].object);
-  if (id.startsWith('acct_')) return state.accounts[id] && renderAccount(engine, state.accounts[id]);
-  if (id.startsWith('ba_') || id.startsWith('card_')) return state.externalAccounts[id] && renderExternalAccount(state.externalAccounts[id]);
+  if (id.startsWith('pm_'))
+    return state.paymentMethods[id] && structuredClone(state.paymentMethods[id].object);
+  if (id.startsWith('acct_'))
+    return state.accounts[id] && renderAccount(engine, state.accounts[id]);
+  if (id.startsWith('ba_') || id.startsWith('card_'))
+    return state.externalAccounts[id] && renderExternalAccount(state.externalAccounts[id]);
   return undefined;
 }
 
-/** Applies `expand[]` paths such as `latest_charge.balance_transaction` or `data.destination`. */
+/**
+ * Applies `expand[]` paths such as `latest_charge.balance_transaction` or `data.destination`.
+ * Handlers may return live state objects (they are serialized at once), so expansion works on a copy.
+ */
 export function expand(engine: Engine, value: unknown, paths: string[]) {
+  if (paths.length === 0) return value;
+  value = structuredClone(value);
   for (const path of paths) {
-    if (path.split('.').length > 4) throw invalidRequest(`You cannot expand more than 4 levels of a property. Property: ${path}`, { param: 'expand' });
+    if (path.split('.').length > 4)
+      throw invalidRequest(
+        `You cannot expand more than 4 levels of a property. Property: ${path}`,
+        { param: 'expand' },
+      );
     expandPath(engine, value, path.split('.'), path);
   }
   return value;
@@ -701,8 +968,10 @@ function expandPath(engine: Engine, value: unknown, segments: string[], fullPath
   }
   let child = record[head];
   if (typeof child === 'string') {
-    const rendered = renderById(engine, child);
-    if (rendered === undefined) throw invalidRequest(`This property cannot be expanded (${fullPath}).`, { param: 'expand' });
+    const found = renderById(engine, child);
+    if (found === undefined)
+      throw invalidRequest(`This property cannot be expanded (${fullPath}).`, { param: 'expand' });
+    const rendered = structuredClone(found);
     record[head] = rendered;
     child = rendered;
   }

@@ -14,14 +14,23 @@ export interface JsonResponse {
 }
 
 /** Resolves `Authorization: Bearer <account session client_secret>`, or a 401 like Stripe's. */
-export function sessionFor(engine: Engine, authorization: string | undefined): AccountSessionObject {
+export function sessionFor(
+  engine: Engine,
+  authorization: string | undefined,
+): AccountSessionObject {
   const secret = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]?.trim();
   const session = secret ? engine.state.accountSessions[secret] : undefined;
-  if (!session || session.expires_at <= engine.now() || engine.state.accounts[session.account]?.deleted) {
+  if (
+    !session ||
+    session.expires_at <= engine.now() ||
+    engine.state.accounts[session.account]?.deleted
+  ) {
     throw new StripeApiError(401, {
       type: 'invalid_request_error',
       code: 'account_session_invalid',
-      message: session ? 'This account session has expired. Create a new one on your server.' : 'Invalid account session client secret.',
+      message: session
+        ? 'This account session has expired. Create a new one on your server.'
+        : 'Invalid account session client secret.',
     });
   }
   return session;
@@ -52,26 +61,42 @@ export function handleConnectApi(
   const key = `${method} ${route}`;
   switch (key) {
     case 'GET session':
-      return { status: 200, body: { account: accountId, components: session.components, expires_at: session.expires_at } };
+      return {
+        status: 200,
+        body: {
+          account: accountId,
+          components: session.components,
+          expires_at: session.expires_at,
+        },
+      };
     case 'GET account':
       return { status: 200, body: renderAccount(engine, record) };
     case 'GET balance':
       return { status: 200, body: engine.balance(accountId) };
     case 'GET payouts': {
-      const payouts = Object.values(engine.state.payouts).filter((payout) => engine.ownerOf(payout.id) === accountId);
+      const payouts = Object.values(engine.state.payouts).filter(
+        (payout) => engine.ownerOf(payout.id) === accountId,
+      );
       return { status: 200, body: paginate(payouts, params, '/_sandbox/connect/payouts') };
     }
     case 'GET payments': {
       const transactions = Object.values(engine.state.balanceTransactions).filter(
-        (transaction) => engine.ownerOf(transaction.id) === accountId && (transaction.type === 'payment' || transaction.type === 'payment_refund'),
+        (transaction) =>
+          engine.ownerOf(transaction.id) === accountId &&
+          (transaction.type === 'payment' || transaction.type === 'payment_refund'),
       );
       return {
         status: 200,
-        body: paginate(transactions, params, '/_sandbox/connect/payments', (transaction) => engine.renderBalanceTransaction(transaction)),
+        body: paginate(transactions, params, '/_sandbox/connect/payments', (transaction) =>
+          engine.renderBalanceTransaction(transaction),
+        ),
       };
     }
     case 'POST onboarding': {
-      if (!session.components.account_onboarding?.enabled && !session.components.account_management?.enabled) {
+      if (
+        !session.components.account_onboarding?.enabled &&
+        !session.components.account_management?.enabled
+      ) {
         throw new StripeApiError(403, {
           type: 'invalid_request_error',
           code: 'component_not_enabled',
@@ -94,9 +119,12 @@ export function handleConnectApi(
       }
       const method = body.method === 'instant' ? 'instant' : 'standard';
       if (method === 'instant' && session.components.payouts?.features.instant_payouts === false) {
-        throw invalidRequest('Instant payouts are disabled for this account session.', { code: 'feature_not_enabled' });
+        throw invalidRequest('Instant payouts are disabled for this account session.', {
+          code: 'feature_not_enabled',
+        });
       }
-      const currency = typeof body.currency === 'string' ? body.currency : engine.defaultCurrency(accountId);
+      const currency =
+        typeof body.currency === 'string' ? body.currency : engine.defaultCurrency(accountId);
       const amount =
         typeof body.amount === 'number' && Number.isInteger(body.amount)
           ? body.amount
@@ -105,6 +133,8 @@ export function handleConnectApi(
       return { status: 200, body: createPayout(engine, accountId, new Params(values)) };
     }
     default:
-      throw invalidRequest(`Unrecognized request URL (${method}: /_sandbox/connect/${route}).`, { status: 404 });
+      throw invalidRequest(`Unrecognized request URL (${method}: /_sandbox/connect/${route}).`, {
+        status: 404,
+      });
   }
 }

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../index';
-import { chargeCard, createOnboardedAccount, startHarness, type SandboxHarness } from './test-support';
+import {
+  chargeCard,
+  createOnboardedAccount,
+  startHarness,
+  type SandboxHarness,
+} from './test-support';
 
 let harness: SandboxHarness;
 let stripe: Stripe;
@@ -15,7 +20,12 @@ beforeAll(async () => {
 });
 afterAll(() => harness.sandbox.stop());
 
-async function control(method: string, path: string, body?: unknown, key = harness.sandbox.secretKey) {
+async function control(
+  method: string,
+  path: string,
+  body?: unknown,
+  key = harness.sandbox.secretKey,
+) {
   const response = await fetch(`${harness.sandbox.url}/_sandbox/${path}`, {
     method,
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
@@ -26,7 +36,9 @@ async function control(method: string, path: string, body?: unknown, key = harne
 
 describe('HTTP controls', () => {
   it('requires the secret key', async () => {
-    expect((await control('GET', 'clock', undefined, harness.sandbox.publishableKey)).status).toBe(401);
+    expect((await control('GET', 'clock', undefined, harness.sandbox.publishableKey)).status).toBe(
+      401,
+    );
   });
 
   it('reads and advances the clock', async () => {
@@ -39,26 +51,50 @@ describe('HTTP controls', () => {
 
   it('closes a dispute over HTTP', async () => {
     const intent = await chargeCard(stripe, 2000, 'pm_card_createDispute');
-    const dispute = (await stripe.disputes.list({ charge: intent.latest_charge as string })).data[0] as Stripe.Dispute;
+    const dispute = (await stripe.disputes.list({ charge: intent.latest_charge as string }))
+      .data[0] as Stripe.Dispute;
     const closed = await control('POST', `disputes/${dispute.id}/close`, { outcome: 'lost' });
     expect(closed.body.status).toBe('lost');
-    expect((await control('POST', `disputes/${dispute.id}/close`, { outcome: 'won' })).status).toBe(400);
+    expect((await control('POST', `disputes/${dispute.id}/close`, { outcome: 'won' })).status).toBe(
+      400,
+    );
   });
 
   it('injects 500 and 429 faults for the next matching requests only', async () => {
-    expect((await control('POST', 'faults', { method: 'POST', path: '/v1/transfers', count: 1, status: 500 })).status).toBe(200);
+    expect(
+      (
+        await control('POST', 'faults', {
+          method: 'POST',
+          path: '/v1/transfers',
+          count: 1,
+          status: 500,
+        })
+      ).status,
+    ).toBe(200);
     await control('POST', 'faults', { path: '/v1/balance', count: 1, status: 429 });
-    const failure = (await stripe.transfers.create({ amount: 1, currency: 'usd', destination: 'acct_x' }).catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    const failure = (await stripe.transfers
+      .create({ amount: 1, currency: 'usd', destination: 'acct_x' })
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(failure).toBeInstanceOf(Stripe.errors.StripeAPIError);
     expect(failure.statusCode).toBe(500);
-    const limited = (await stripe.balance.retrieve().catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    const limited = (await stripe.balance
+      .retrieve()
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(limited).toBeInstanceOf(Stripe.errors.StripeRateLimitError);
     await expect(stripe.balance.retrieve()).resolves.toMatchObject({ object: 'balance' });
   });
 
   it('lets the SDK recover from an injected 500 with its own retries and idempotency key', async () => {
-    const retrying = new Stripe(harness.sandbox.secretKey, { ...harness.sandbox.stripeOptions, maxNetworkRetries: 2 });
-    harness.sandbox.injectFault({ method: 'POST', path: '/v1/payment_intents', count: 1, status: 500 });
+    const retrying = new Stripe(harness.sandbox.secretKey, {
+      ...harness.sandbox.stripeOptions,
+      maxNetworkRetries: 2,
+    });
+    harness.sandbox.injectFault({
+      method: 'POST',
+      path: '/v1/payment_intents',
+      count: 1,
+      status: 500,
+    });
     const intent = await retrying.paymentIntents.create({ amount: 1300, currency: 'usd' });
     expect(intent.amount).toBe(1300);
   });
@@ -69,7 +105,9 @@ describe('HTTP controls', () => {
     await expect(stripe.balance.retrieve()).resolves.toMatchObject({ object: 'balance' });
     // …and two in a row surface as a connection error.
     harness.sandbox.injectFault({ path: '/v1/balance', count: 2, drop: true });
-    const dropped = (await stripe.balance.retrieve().catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    const dropped = (await stripe.balance
+      .retrieve()
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(dropped).toBeInstanceOf(Stripe.errors.StripeConnectionError);
     harness.sandbox.injectFault({ path: '/v1/balance', count: 1, latencyMs: 150 });
     const started = Date.now();
@@ -82,7 +120,11 @@ describe('HTTP controls', () => {
     const snapshot = await control('GET', 'state');
     expect((snapshot.body.accounts as Record<string, unknown>)[account.id]).toBeDefined();
     await control('POST', 'reset');
-    expect((await stripe.accounts.retrieve(account.id).catch((caught: unknown) => caught)) as Stripe.errors.StripeError).toMatchObject({ statusCode: 404 });
+    expect(
+      (await stripe.accounts
+        .retrieve(account.id)
+        .catch((caught: unknown) => caught)) as Stripe.errors.StripeError,
+    ).toMatchObject({ statusCode: 404 });
     expect((await stripe.accounts.list()).data).toHaveLength(0);
     expect((await control('PUT', 'state', snapshot.body)).status).toBe(200);
     expect((await stripe.accounts.retrieve(account.id)).metadata).toEqual({ keep: 'me' });
@@ -95,21 +137,33 @@ describe('HTTP controls', () => {
 });
 
 describe('Connect.js stand-in API', () => {
-  async function session(accountId: string, components: Stripe.AccountSessionCreateParams.Components) {
+  async function session(
+    accountId: string,
+    components: Stripe.AccountSessionCreateParams.Components,
+  ) {
     const created = await stripe.accountSessions.create({ account: accountId, components });
     return (method: string, path: string, body?: unknown) =>
       fetch(`${harness.sandbox.url}/_sandbox/connect/${path}`, {
         method,
-        headers: { Authorization: `Bearer ${created.client_secret}`, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${created.client_secret}`,
+          'Content-Type': 'application/json',
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
-      }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> }));
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as Record<string, unknown>,
+      }));
   }
 
   it('onboards through the same code as the hosted form', async () => {
     const account = await stripe.accounts.create({ type: 'express' });
     const call = await session(account.id, { account_onboarding: { enabled: true } });
     const info = await call('GET', 'session');
-    expect(info.body).toMatchObject({ account: account.id, components: { account_onboarding: { enabled: true } } });
+    expect(info.body).toMatchObject({
+      account: account.id,
+      components: { account_onboarding: { enabled: true } },
+    });
     const result = await call('POST', 'onboarding', {
       business_type: 'individual',
       first_name: 'Jenny',
@@ -132,15 +186,23 @@ describe('Connect.js stand-in API', () => {
     // Earlier disputes in this file left the platform short, so fund generously.
     await chargeCard(stripe, 20_000, 'pm_card_bypassPending');
     await stripe.transfers.create({ amount: 2500, currency: 'usd', destination: seller.id });
-    const call = await session(seller.id, { payouts: { enabled: true, features: { instant_payouts: true } } });
+    const call = await session(seller.id, {
+      payouts: { enabled: true, features: { instant_payouts: true } },
+    });
     const balance = await call('GET', 'balance');
-    expect(balance.body.available).toEqual([expect.objectContaining({ amount: 2500, currency: 'usd' })]);
+    expect(balance.body.available).toEqual([
+      expect.objectContaining({ amount: 2500, currency: 'usd' }),
+    ]);
     const payments = await call('GET', 'payments?limit=5');
-    expect((payments.body.data as Array<{ amount: number }>).map((payment) => payment.amount)).toEqual([2500]);
+    expect(
+      (payments.body.data as Array<{ amount: number }>).map((payment) => payment.amount),
+    ).toEqual([2500]);
     const payout = await call('POST', 'payouts', {});
     expect(payout.body).toMatchObject({ object: 'payout', amount: 2500 });
     const payouts = await call('GET', 'payouts?limit=10');
-    expect((payouts.body.data as Array<{ id: string }>).map((item) => item.id)).toEqual([payout.body.id]);
+    expect((payouts.body.data as Array<{ id: string }>).map((item) => item.id)).toEqual([
+      payout.body.id,
+    ]);
     expect((await call('GET', 'account')).body.id).toBe(seller.id);
   });
 
@@ -150,7 +212,9 @@ describe('Connect.js stand-in API', () => {
     await harness.sandbox.advanceClock(31 * 60);
     const expired = await call('GET', 'session');
     expect(expired.status).toBe(401);
-    expect(expired.body).toMatchObject({ error: { type: 'invalid_request_error', code: 'account_session_invalid' } });
+    expect(expired.body).toMatchObject({
+      error: { type: 'invalid_request_error', code: 'account_session_invalid' },
+    });
   });
 });
 
@@ -167,7 +231,10 @@ describe('persistence and CLI', () => {
       const second = await startSandbox({ port: 0, state: file });
       try {
         expect(second.secretKey).toBe(first.secretKey);
-        const again = new Stripe(second.secretKey, { ...second.stripeOptions, maxNetworkRetries: 0 });
+        const again = new Stripe(second.secretKey, {
+          ...second.stripeOptions,
+          maxNetworkRetries: 0,
+        });
         expect((await again.accounts.retrieve(account.id)).email).toBe('kept@example.com');
       } finally {
         await second.stop();
@@ -178,9 +245,20 @@ describe('persistence and CLI', () => {
   });
 
   it('prints the keys to use from the CLI', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@marketkit/source', join(import.meta.dirname, '../cli.ts'), '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--conditions=@marketkit/source',
+        join(import.meta.dirname, '../cli.ts'),
+        '--port',
+        '0',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       const output = await new Promise<string>((resolve, reject) => {
         let text = '';

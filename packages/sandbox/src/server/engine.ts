@@ -1,18 +1,16 @@
 import type Stripe from 'stripe';
 import { createId } from './ids';
 import { notFound } from './errors';
-import type {
-  AccountRecord,
-  BalanceTransactionObject,
-  EventObject,
-  SandboxState,
-} from './state';
+import type { AccountRecord, BalanceTransactionObject, EventObject, SandboxState } from './state';
 import type { WebhookDispatcher } from './webhooks';
 
 export const apiVersion = '2026-10-28.endive';
 export const day = 86_400;
 
-export type BalanceObject = Pick<Stripe.Balance, 'object' | 'available' | 'pending' | 'connect_reserved' | 'instant_available' | 'livemode'>;
+export type BalanceObject = Pick<
+  Stripe.Balance,
+  'object' | 'available' | 'pending' | 'connect_reserved' | 'instant_available' | 'livemode'
+>;
 
 export interface RequestInfo {
   id: string;
@@ -94,7 +92,14 @@ export class Engine {
       description: input.description ?? null,
       fee,
       fee_details: fee
-        ? [{ amount: fee, currency: input.currency, description: input.fee_description ?? 'Stripe processing fees', type: 'stripe_fee' }]
+        ? [
+            {
+              amount: fee,
+              currency: input.currency,
+              description: input.fee_description ?? 'Stripe processing fees',
+              type: 'stripe_fee',
+            },
+          ]
         : [],
       net: input.amount - fee,
       reporting_category: input.reporting_category,
@@ -132,7 +137,8 @@ export class Engine {
   connectReserved(currency: string) {
     let reserved = 0;
     for (const record of Object.values(this.state.accounts)) {
-      if (record.deleted || record.account.controller?.requirement_collection !== 'application') continue;
+      if (record.deleted || record.account.controller?.requirement_collection !== 'application')
+        continue;
       const totals = this.balanceTotals(record.account.id).get(currency);
       if (totals && totals.available < 0) reserved -= totals.available;
     }
@@ -153,7 +159,11 @@ export class Engine {
     for (const currency of currencies) {
       const entry = totals.get(currency) ?? { available: 0, pending: 0 };
       const held = this.isPlatform(owner) ? this.connectReserved(currency) : 0;
-      available.push({ amount: entry.available - held, currency, source_types: { card: entry.available - held } });
+      available.push({
+        amount: entry.available - held,
+        currency,
+        source_types: { card: entry.available - held },
+      });
       pending.push({ amount: entry.pending, currency, source_types: { card: entry.pending } });
       reserved.push({ amount: held, currency });
     }
@@ -162,7 +172,10 @@ export class Engine {
       available,
       pending,
       connect_reserved: reserved,
-      instant_available: available.map((entry) => ({ amount: Math.max(entry.amount, 0), currency: entry.currency })),
+      instant_available: available.map((entry) => ({
+        amount: Math.max(entry.amount, 0),
+        currency: entry.currency,
+      })),
       livemode: false,
     };
   }
@@ -172,7 +185,12 @@ export class Engine {
   }
 
   /** Records an event (scoped to a connected account when `owner` is one) and queues its deliveries. */
-  emit(type: string, object: unknown, owner: string, previousAttributes?: Record<string, unknown>): EventObject {
+  emit(
+    type: string,
+    object: unknown,
+    owner: string,
+    previousAttributes?: Record<string, unknown>,
+  ): EventObject {
     const event: EventObject = {
       id: createId('evt'),
       object: 'event',
@@ -184,7 +202,10 @@ export class Engine {
       },
       livemode: false,
       pending_webhooks: 0,
-      request: { id: this.request?.id ?? null, idempotency_key: this.request?.idempotencyKey ?? null },
+      request: {
+        id: this.request?.id ?? null,
+        idempotency_key: this.request?.idempotencyKey ?? null,
+      },
       type,
       ...(this.isPlatform(owner) ? {} : { account: owner }),
     };

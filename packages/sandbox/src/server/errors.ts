@@ -31,7 +31,10 @@ export class StripeApiError extends Error {
   }
 }
 
-export function invalidRequest(message: string, options: { param?: string; code?: string; status?: number } = {}) {
+export function invalidRequest(
+  message: string,
+  options: { param?: string; code?: string; status?: number } = {},
+) {
   return new StripeApiError(options.status ?? 400, {
     type: 'invalid_request_error',
     message,
@@ -45,5 +48,9 @@ export function missingParam(param: string) {
 }
 
 export function notFound(kind: string, id: string, param = 'id') {
-  return invalidRequest(`No such ${kind}: '${id}'`, { param, code: 'resource_missing', status: 404 });
+  return invalidRequest(`No such ${kind}: '${id}'`, {
+    param,
+    code: 'resource_missing',
+    status: 404,
+  });
 }

@@ -3,7 +3,9 @@ import { decodeForm } from './form';
 
 describe('decodeForm', () => {
   it('decodes nested bracket notation the way the stripe SDK encodes it', () => {
-    expect(decodeForm('amount=1000&metadata[order]=o_1&controller[fees][payer]=application')).toEqual({
+    expect(
+      decodeForm('amount=1000&metadata[order]=o_1&controller[fees][payer]=application'),
+    ).toEqual({
       amount: '1000',
       metadata: { order: 'o_1' },
       controller: { fees: { payer: 'application' } },
@@ -13,7 +15,9 @@ describe('decodeForm', () => {
   it('turns indexed and empty-bracket keys into arrays in order', () => {
     expect(decodeForm('expand[1]=b&expand[0]=a')).toEqual({ expand: ['a', 'b'] });
     expect(decodeForm('expand[]=a&expand[]=b')).toEqual({ expand: ['a', 'b'] });
-    expect(decodeForm('items[0][price]=p&items[1][price]=q')).toEqual({ items: [{ price: 'p' }, { price: 'q' }] });
+    expect(decodeForm('items[0][price]=p&items[1][price]=q')).toEqual({
+      items: [{ price: 'p' }, { price: 'q' }],
+    });
   });
 
   it('decodes percent-encoded brackets and plus signs', () => {

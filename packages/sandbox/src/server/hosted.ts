@@ -1,6 +1,11 @@
 import type { Engine } from './engine';
 import { applyOnboarding, refreshAccount, snapshotVisible } from './accounts';
-import { onboardingScenarios, passingValues, answersFromFields, type OnboardingFields } from './onboarding-form';
+import {
+  onboardingScenarios,
+  passingValues,
+  answersFromFields,
+  type OnboardingFields,
+} from './onboarding-form';
 import { randomToken } from './ids';
 
 export interface HostedResponse {
@@ -43,7 +48,11 @@ const html = (status: number, body: string): HostedResponse => ({
   headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   body,
 });
-const redirect = (location: string): HostedResponse => ({ status: 303, headers: { Location: location }, body: '' });
+const redirect = (location: string): HostedResponse => ({
+  status: 303,
+  headers: { Location: location },
+  body: '',
+});
 
 const formTokens = new Map<string, string>();
 
@@ -95,10 +104,16 @@ ${field('account_number', 'Bank account number', passingValues.account_number)}
 }
 
 /** `POST /_sandbox/hosted/onboarding/:link`: applies the answers and 303s to `return_url`. */
-export function submitOnboarding(engine: Engine, linkId: string, fields: Record<string, unknown>, ip?: string): HostedResponse {
+export function submitOnboarding(
+  engine: Engine,
+  linkId: string,
+  fields: Record<string, unknown>,
+  ip?: string,
+): HostedResponse {
   const link = engine.state.accountLinks[linkId];
   if (!link) return html(404, page('Link not found', '<h1>This link is not valid</h1>'));
-  if (!fields.form_token || formTokens.get(linkId) !== fields.form_token) return redirect(link.refresh_url);
+  if (!fields.form_token || formTokens.get(linkId) !== fields.form_token)
+    return redirect(link.refresh_url);
   formTokens.delete(linkId);
   const record = engine.state.accounts[link.account];
   if (!record) return redirect(link.refresh_url);
@@ -113,13 +128,24 @@ export function submitOnboarding(engine: Engine, linkId: string, fields: Record<
 export function expressDashboardPage(engine: Engine, loginLinkId: string): HostedResponse {
   const link = engine.state.loginLinks[loginLinkId];
   if (!link) return html(404, page('Link not found', '<h1>This link is not valid</h1>'));
-  if (link.used) return html(410, page('Link expired', '<h1>This login link has already been used</h1><p>Ask the platform for a new one.</p>'));
+  if (link.used)
+    return html(
+      410,
+      page(
+        'Link expired',
+        '<h1>This login link has already been used</h1><p>Ask the platform for a new one.</p>',
+      ),
+    );
   link.used = true;
   engine.changed();
   const balance = engine.balance(link.account);
-  const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
+  const money = (amount: number, currency: string) =>
+    `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
   const rows = balance.available
-    .map((entry, index) => `<tr><td>${entry.currency.toUpperCase()}</td><td>${money(entry.amount, entry.currency)}</td><td>${money(balance.pending[index]?.amount ?? 0, entry.currency)}</td></tr>`)
+    .map(
+      (entry, index) =>
+        `<tr><td>${entry.currency.toUpperCase()}</td><td>${money(entry.amount, entry.currency)}</td><td>${money(balance.pending[index]?.amount ?? 0, entry.currency)}</td></tr>`,
+    )
     .join('');
   const payouts = Object.values(engine.state.payouts)
     .filter((payout) => engine.ownerOf(payout.id) === link.account)

@@ -2,11 +2,20 @@ import { randomBytes } from 'node:crypto';
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+// Random bytes are drawn in blocks: one syscall per ~170 ids instead of one per id.
+let pool = Buffer.alloc(0);
+let offset = 0;
+
 /** Random base62 text, like the tail of a Stripe id. */
 export function randomToken(length = 24): string {
-  const bytes = randomBytes(length);
+  if (offset + length > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
   let text = '';
-  for (const byte of bytes) text += alphabet[byte % alphabet.length];
+  for (let index = 0; index < length; index += 1)
+    text += alphabet[(pool[offset + index] as number) % alphabet.length];
+  offset += length;
   return text;
 }
 

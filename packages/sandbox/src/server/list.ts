@@ -20,7 +20,10 @@ export function paginate<T extends { id: string }, R = T>(
 ): ListObject<R> {
   const limit = params.integer('limit') ?? 10;
   if (limit < 1 || limit > 100) {
-    throw invalidRequest('This value must be greater than or equal to 1 and less than or equal to 100.', { param: 'limit', code: 'parameter_invalid_integer' });
+    throw invalidRequest(
+      'This value must be greater than or equal to 1 and less than or equal to 100.',
+      { param: 'limit', code: 'parameter_invalid_integer' },
+    );
   }
   const newestFirst = [...items].reverse();
   const startingAfter = params.string('starting_after');
@@ -29,7 +32,12 @@ export function paginate<T extends { id: string }, R = T>(
   let hasMore: boolean;
   if (endingBefore) {
     const index = newestFirst.findIndex((item) => item.id === endingBefore);
-    if (index === -1) throw invalidRequest(`No such object: '${endingBefore}'`, { param: 'ending_before', code: 'resource_missing', status: 404 });
+    if (index === -1)
+      throw invalidRequest(`No such object: '${endingBefore}'`, {
+        param: 'ending_before',
+        code: 'resource_missing',
+        status: 404,
+      });
     const before = newestFirst.slice(0, index);
     page = before.slice(Math.max(0, before.length - limit));
     hasMore = before.length > limit;
@@ -37,7 +45,12 @@ export function paginate<T extends { id: string }, R = T>(
     let start = 0;
     if (startingAfter) {
       const index = newestFirst.findIndex((item) => item.id === startingAfter);
-      if (index === -1) throw invalidRequest(`No such object: '${startingAfter}'`, { param: 'starting_after', code: 'resource_missing', status: 404 });
+      if (index === -1)
+        throw invalidRequest(`No such object: '${startingAfter}'`, {
+          param: 'starting_after',
+          code: 'resource_missing',
+          status: 404,
+        });
       start = index + 1;
     }
     page = newestFirst.slice(start, start + limit);

@@ -27,7 +27,9 @@ export const passingValues = {
   account_number: '000123456789',
 };
 
-export type OnboardingFields = Partial<Record<keyof typeof passingValues | 'scenario' | 'accept_tos', unknown>> & {
+export type OnboardingFields = Partial<
+  Record<keyof typeof passingValues | 'scenario' | 'accept_tos', unknown>
+> & {
   address?: unknown;
 };
 
@@ -57,9 +59,12 @@ function parseDob(value: unknown): OnboardingAnswers['dob'] {
  */
 export function answersFromFields(fields: OnboardingFields, ip?: string): OnboardingAnswers | null {
   const scenario = (text(fields.scenario) ?? 'pass') as OnboardingScenario;
-  if (!(scenario in onboardingScenarios)) throw invalidRequest(`Unknown scenario: ${scenario}`, { param: 'scenario' });
+  if (!(scenario in onboardingScenarios))
+    throw invalidRequest(`Unknown scenario: ${scenario}`, { param: 'scenario' });
   if (scenario === 'skip') return null;
-  const nested = (fields.address && typeof fields.address === 'object' ? fields.address : {}) as Record<string, unknown>;
+  const nested = (
+    fields.address && typeof fields.address === 'object' ? fields.address : {}
+  ) as Record<string, unknown>;
   const answers: OnboardingAnswers = {
     business_type: text(fields.business_type) === 'company' ? 'company' : 'individual',
     first_name: text(fields.first_name),
@@ -72,14 +77,19 @@ export function answersFromFields(fields: OnboardingFields, ip?: string): Onboar
       postal_code: text(fields.address_postal_code) ?? text(nested.postal_code),
     },
     id_number: text(fields.id_number),
-    accept_tos: fields.accept_tos === undefined ? true : fields.accept_tos === true || fields.accept_tos === 'on' || fields.accept_tos === 'true',
+    accept_tos:
+      fields.accept_tos === undefined
+        ? true
+        : fields.accept_tos === true || fields.accept_tos === 'on' || fields.accept_tos === 'true',
     ip,
   };
   const routing = text(fields.routing_number);
   const accountNumber = text(fields.account_number);
-  if (routing && accountNumber) answers.external_account = { routing_number: routing, account_number: accountNumber };
+  if (routing && accountNumber)
+    answers.external_account = { routing_number: routing, account_number: accountNumber };
   if (scenario === 'fail_id_number') answers.id_number = '111111111';
   if (scenario === 'fail_dob') answers.dob = { year: 1902, month: 1, day: 1 };
-  if (scenario === 'fail_address') answers.address = { ...answers.address, line1: 'address_no_match' };
+  if (scenario === 'fail_address')
+    answers.address = { ...answers.address, line1: 'address_no_match' };
   return answers;
 }

@@ -31,7 +31,8 @@ export class Params {
   string(key: string): string | undefined {
     const value = this.values[key];
     if (value === undefined) return undefined;
-    if (typeof value !== 'string') throw invalidRequest(`Invalid string: ${this.name(key)}`, { param: this.name(key) });
+    if (typeof value !== 'string')
+      throw invalidRequest(`Invalid string: ${this.name(key)}`, { param: this.name(key) });
     return value;
   }
 
@@ -57,7 +58,10 @@ export class Params {
     const value = this.string(key);
     if (value === undefined || value === '') return undefined;
     if (!/^-?\d+$/.test(value)) {
-      throw invalidRequest(`Invalid integer: ${value}`, { param: this.name(key), code: 'parameter_invalid_integer' });
+      throw invalidRequest(`Invalid integer: ${value}`, {
+        param: this.name(key),
+        code: 'parameter_invalid_integer',
+      });
     }
     return Number(value);
   }
@@ -73,7 +77,10 @@ export class Params {
     if (value === undefined || value === '') return undefined;
     if (value === 'true') return true;
     if (value === 'false') return false;
-    throw invalidRequest(`Invalid boolean: ${value}`, { param: this.name(key), code: 'parameter_invalid_boolean' });
+    throw invalidRequest(`Invalid boolean: ${value}`, {
+      param: this.name(key),
+      code: 'parameter_invalid_boolean',
+    });
   }
 
   object(key: string): Params | undefined {
@@ -89,7 +96,8 @@ export class Params {
     const value: FormValue | undefined = this.values[key];
     if (value === undefined || value === '') return undefined;
     if (typeof value === 'string') return [value];
-    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+      return value as string[];
     throw invalidRequest(`Invalid array: ${this.name(key)}`, { param: this.name(key) });
   }
 
@@ -103,7 +111,8 @@ export class Params {
     }
     const next = { ...current };
     for (const [key, item] of Object.entries(value)) {
-      if (typeof item !== 'string') throw invalidRequest(`Invalid metadata[${key}]`, { param: `metadata[${key}]` });
+      if (typeof item !== 'string')
+        throw invalidRequest(`Invalid metadata[${key}]`, { param: `metadata[${key}]` });
       if (item === '') delete next[key];
       else next[key] = item;
     }
@@ -127,10 +136,13 @@ export function isCurrency(value: string) {
 export function requireCurrency(params: Params, key = 'currency'): string {
   const value = params.requiredString(key);
   if (!isCurrency(value)) {
-    throw invalidRequest(`Invalid currency: ${value}. Stripe currencies are three-letter lowercase ISO codes.`, {
-      param: key,
-      code: 'parameter_invalid_string',
-    });
+    throw invalidRequest(
+      `Invalid currency: ${value}. Stripe currencies are three-letter lowercase ISO codes.`,
+      {
+        param: key,
+        code: 'parameter_invalid_string',
+      },
+    );
   }
   return value;
 }

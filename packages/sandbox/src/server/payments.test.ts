@@ -1,6 +1,11 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chargeCard, createOnboardedAccount, startHarness, type SandboxHarness } from './test-support';
+import {
+  chargeCard,
+  createOnboardedAccount,
+  startHarness,
+  type SandboxHarness,
+} from './test-support';
 
 let harness: SandboxHarness;
 let stripe: Stripe;
@@ -21,25 +26,51 @@ describe('payment intents', () => {
       metadata: { order: 'order_1' },
       automatic_payment_methods: { enabled: true },
     });
-    expect(created).toMatchObject({ status: 'requires_payment_method', amount: 10_000, transfer_group: 'order_1' });
+    expect(created).toMatchObject({
+      status: 'requires_payment_method',
+      amount: 10_000,
+      transfer_group: 'order_1',
+    });
     expect(created.client_secret).toMatch(new RegExp(`^${created.id}_secret_`));
-    const updated = await stripe.paymentIntents.update(created.id, { amount: 12_345, metadata: { note: 'resized' } });
+    const updated = await stripe.paymentIntents.update(created.id, {
+      amount: 12_345,
+      metadata: { note: 'resized' },
+    });
     expect(updated.metadata).toEqual({ order: 'order_1', note: 'resized' });
-    const confirmed = await stripe.paymentIntents.confirm(created.id, { payment_method: 'pm_card_visa' });
+    const confirmed = await stripe.paymentIntents.confirm(created.id, {
+      payment_method: 'pm_card_visa',
+    });
     expect(confirmed.status).toBe('succeeded');
     expect(confirmed.amount_received).toBe(12_345);
-    const charge = await stripe.charges.retrieve(confirmed.latest_charge as string, { expand: ['balance_transaction'] });
-    expect(charge).toMatchObject({ status: 'succeeded', paid: true, amount: 12_345, transfer_group: 'order_1' });
+    const charge = await stripe.charges.retrieve(confirmed.latest_charge as string, {
+      expand: ['balance_transaction'],
+    });
+    expect(charge).toMatchObject({
+      status: 'succeeded',
+      paid: true,
+      amount: 12_345,
+      transfer_group: 'order_1',
+    });
     expect(charge.payment_method_details?.card?.last4).toBe('4242');
     const transaction = charge.balance_transaction as Stripe.BalanceTransaction;
     // 2.9% of 12345 = 358.005 → 358, plus 30.
-    expect(transaction).toMatchObject({ type: 'charge', fee: 388, net: 11_957, status: 'pending', available_on: harness.sandbox.now() + 2 * day });
-    expect(transaction.fee_details).toEqual([{ amount: 388, currency: 'usd', description: 'Stripe processing fees', type: 'stripe_fee' }]);
+    expect(transaction).toMatchObject({
+      type: 'charge',
+      fee: 388,
+      net: 11_957,
+      status: 'pending',
+      available_on: harness.sandbox.now() + 2 * day,
+    });
+    expect(transaction.fee_details).toEqual([
+      { amount: 388, currency: 'usd', description: 'Stripe processing fees', type: 'stripe_fee' },
+    ]);
   });
 
   it('makes funds available at once for the bypassPending card', async () => {
     const intent = await chargeCard(stripe, 2000, 'pm_card_bypassPending');
-    const charge = await stripe.charges.retrieve(intent.latest_charge as string, { expand: ['balance_transaction'] });
+    const charge = await stripe.charges.retrieve(intent.latest_charge as string, {
+      expand: ['balance_transaction'],
+    });
     expect((charge.balance_transaction as Stripe.BalanceTransaction).status).toBe('available');
   });
 
@@ -50,23 +81,34 @@ describe('payment intents', () => {
     ['pm_card_chargeDeclinedStolenCard', 'card_declined', 'stolen_card'],
     ['pm_card_chargeDeclinedExpiredCard', 'expired_card', 'expired_card'],
     ['pm_card_chargeDeclinedIncorrectCvc', 'incorrect_cvc', 'incorrect_cvc'],
-  ])('declines %s with a 402 %s / %s and leaves the intent payable', async (paymentMethod, code, declineCode) => {
-    const error = (await chargeCard(stripe, 3000, paymentMethod).catch((caught: unknown) => caught)) as Stripe.errors.StripeCardError;
-    expect(error).toBeInstanceOf(Stripe.errors.StripeCardError);
-    expect(error.statusCode).toBe(402);
-    expect(error.code).toBe(code);
-    expect(error.decline_code).toBe(declineCode);
-    expect(error.payment_intent?.status).toBe('requires_payment_method');
-    const intent = await stripe.paymentIntents.retrieve(error.payment_intent?.id as string);
-    expect(intent.last_payment_error?.decline_code).toBe(declineCode);
-    const charge = await stripe.charges.retrieve(error.charge as string);
-    expect(charge).toMatchObject({ status: 'failed', failure_code: code, balance_transaction: null });
-  });
+  ])(
+    'declines %s with a 402 %s / %s and leaves the intent payable',
+    async (paymentMethod, code, declineCode) => {
+      const error = (await chargeCard(stripe, 3000, paymentMethod).catch(
+        (caught: unknown) => caught,
+      )) as Stripe.errors.StripeCardError;
+      expect(error).toBeInstanceOf(Stripe.errors.StripeCardError);
+      expect(error.statusCode).toBe(402);
+      expect(error.code).toBe(code);
+      expect(error.decline_code).toBe(declineCode);
+      expect(error.payment_intent?.status).toBe('requires_payment_method');
+      const intent = await stripe.paymentIntents.retrieve(error.payment_intent?.id as string);
+      expect(intent.last_payment_error?.decline_code).toBe(declineCode);
+      const charge = await stripe.charges.retrieve(error.charge as string);
+      expect(charge).toMatchObject({
+        status: 'failed',
+        failure_code: code,
+        balance_transaction: null,
+      });
+    },
+  );
 
   it('confirms in the browser with the publishable key and client secret, like Stripe.js', async () => {
     const intent = await stripe.paymentIntents.create({ amount: 4200, currency: 'usd' });
     const secret = intent.client_secret as string;
-    const retrieved = await harness.publishable.paymentIntents.retrieve(intent.id, { client_secret: secret });
+    const retrieved = await harness.publishable.paymentIntents.retrieve(intent.id, {
+      client_secret: secret,
+    });
     expect(retrieved.status).toBe('requires_payment_method');
     const wrong = (await harness.publishable.paymentIntents
       .retrieve(intent.id, { client_secret: `${intent.id}_secret_wrong` })
@@ -77,7 +119,10 @@ describe('payment intents', () => {
       card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' },
     });
     expect(method.card?.last4).toBe('4242');
-    const confirmed = await harness.publishable.paymentIntents.confirm(intent.id, { payment_method: method.id, client_secret: secret } as Stripe.PaymentIntentConfirmParams);
+    const confirmed = await harness.publishable.paymentIntents.confirm(intent.id, {
+      payment_method: method.id,
+      client_secret: secret,
+    } as Stripe.PaymentIntentConfirmParams);
     expect(confirmed.status).toBe('succeeded');
   });
 
@@ -93,20 +138,33 @@ describe('payment intents', () => {
     });
     const response = await fetch(`${harness.sandbox.url}/v1/payment_intents/${intent.id}/confirm`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${harness.sandbox.publishableKey}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Authorization: `Bearer ${harness.sandbox.publishableKey}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body,
     });
     expect(response.status).toBe(402);
-    const { error } = (await response.json()) as { error: { type: string; decline_code: string; payment_intent: { id: string } } };
-    expect(error).toMatchObject({ type: 'card_error', decline_code: 'insufficient_funds', payment_intent: { id: intent.id } });
+    const { error } = (await response.json()) as {
+      error: { type: string; decline_code: string; payment_intent: { id: string } };
+    };
+    expect(error).toMatchObject({
+      type: 'card_error',
+      decline_code: 'insufficient_funds',
+      payment_intent: { id: intent.id },
+    });
   });
 
   it('cancels an unpaid intent and refuses to cancel a paid one', async () => {
     const open = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
-    const canceled = await stripe.paymentIntents.cancel(open.id, { cancellation_reason: 'abandoned' });
+    const canceled = await stripe.paymentIntents.cancel(open.id, {
+      cancellation_reason: 'abandoned',
+    });
     expect(canceled).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned' });
     const paid = await chargeCard(stripe, 1000);
-    const error = (await stripe.paymentIntents.cancel(paid.id).catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    const error = (await stripe.paymentIntents
+      .cancel(paid.id)
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.code).toBe('payment_intent_unexpected_state');
   });
 });
@@ -120,7 +178,12 @@ describe('transfers and refunds', () => {
       .create({ amount: available + 1, currency: 'usd', destination: account.id })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.code).toBe('balance_insufficient');
-    const transfer = await stripe.transfers.create({ amount: 500, currency: 'usd', destination: account.id, transfer_group: 'direct' });
+    const transfer = await stripe.transfers.create({
+      amount: 500,
+      currency: 'usd',
+      destination: account.id,
+      transfer_group: 'direct',
+    });
     expect(transfer.source_transaction).toBeNull();
     const seller = await stripe.balance.retrieve({}, { stripeAccount: account.id });
     expect(seller.available[0]).toMatchObject({ amount: 500, currency: 'usd' });
@@ -130,7 +193,12 @@ describe('transfers and refunds', () => {
     const account = await createOnboardedAccount(stripe);
     const intent = await chargeCard(stripe, 1000);
     const error = (await stripe.transfers
-      .create({ amount: 1001, currency: 'usd', destination: account.id, source_transaction: intent.latest_charge as string })
+      .create({
+        amount: 1001,
+        currency: 'usd',
+        destination: account.id,
+        source_transaction: intent.latest_charge as string,
+      })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.param).toBe('amount');
   });
@@ -138,10 +206,21 @@ describe('transfers and refunds', () => {
   it('reverses transfers fully and partially but never more than transferred', async () => {
     const account = await createOnboardedAccount(stripe);
     const intent = await chargeCard(stripe, 5000);
-    const transfer = await stripe.transfers.create({ amount: 3000, currency: 'usd', destination: account.id, source_transaction: intent.latest_charge as string });
+    const transfer = await stripe.transfers.create({
+      amount: 3000,
+      currency: 'usd',
+      destination: account.id,
+      source_transaction: intent.latest_charge as string,
+    });
     const partial = await stripe.transfers.createReversal(transfer.id, { amount: 1000 });
-    expect(partial).toMatchObject({ object: 'transfer_reversal', amount: 1000, transfer: transfer.id });
-    const tooMuch = (await stripe.transfers.createReversal(transfer.id, { amount: 2001 }).catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    expect(partial).toMatchObject({
+      object: 'transfer_reversal',
+      amount: 1000,
+      transfer: transfer.id,
+    });
+    const tooMuch = (await stripe.transfers
+      .createReversal(transfer.id, { amount: 2001 })
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(tooMuch.param).toBe('amount');
     await stripe.transfers.createReversal(transfer.id);
     const reversed = await stripe.transfers.retrieve(transfer.id);
@@ -152,25 +231,60 @@ describe('transfers and refunds', () => {
   });
 
   it('refunds with reverse_transfer, pulling each seller’s share back in proportion', async () => {
-    const [first, second] = await Promise.all([createOnboardedAccount(stripe), createOnboardedAccount(stripe)]);
-    const intent = await chargeCard(stripe, 10_000, 'pm_card_visa', { transfer_group: 'order_refund' });
+    const [first, second] = await Promise.all([
+      createOnboardedAccount(stripe),
+      createOnboardedAccount(stripe),
+    ]);
+    const intent = await chargeCard(stripe, 10_000, 'pm_card_visa', {
+      transfer_group: 'order_refund',
+    });
     const charge = intent.latest_charge as string;
-    await stripe.transfers.create({ amount: 6000, currency: 'usd', destination: first!.id, source_transaction: charge, transfer_group: 'order_refund' });
-    await stripe.transfers.create({ amount: 3000, currency: 'usd', destination: second!.id, source_transaction: charge, transfer_group: 'order_refund' });
-    const refund = await stripe.refunds.create({ payment_intent: intent.id, amount: 5000, reverse_transfer: true, reason: 'requested_by_customer' });
-    expect(refund).toMatchObject({ status: 'succeeded', amount: 5000, reason: 'requested_by_customer' });
+    await stripe.transfers.create({
+      amount: 6000,
+      currency: 'usd',
+      destination: first!.id,
+      source_transaction: charge,
+      transfer_group: 'order_refund',
+    });
+    await stripe.transfers.create({
+      amount: 3000,
+      currency: 'usd',
+      destination: second!.id,
+      source_transaction: charge,
+      transfer_group: 'order_refund',
+    });
+    const refund = await stripe.refunds.create({
+      payment_intent: intent.id,
+      amount: 5000,
+      reverse_transfer: true,
+      reason: 'requested_by_customer',
+    });
+    expect(refund).toMatchObject({
+      status: 'succeeded',
+      amount: 5000,
+      reason: 'requested_by_customer',
+    });
     const transfers = await stripe.transfers.list({ transfer_group: 'order_refund' });
-    expect(transfers.data.map((transfer) => [transfer.destination, transfer.amount_reversed])).toEqual([
+    expect(
+      transfers.data.map((transfer) => [transfer.destination, transfer.amount_reversed]),
+    ).toEqual([
       [second!.id, 1500],
       [first!.id, 3000],
     ]);
     const refundedCharge = await stripe.charges.retrieve(charge);
     expect(refundedCharge).toMatchObject({ amount_refunded: 5000, refunded: false });
-    const tooLarge = (await stripe.refunds.create({ charge, amount: 5001 }).catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    const tooLarge = (await stripe.refunds
+      .create({ charge, amount: 5001 })
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(tooLarge.code).toBe('amount_too_large');
     await stripe.refunds.create({ charge, refund_application_fee: true });
-    expect(await stripe.charges.retrieve(charge)).toMatchObject({ amount_refunded: 10_000, refunded: true });
-    const again = (await stripe.refunds.create({ charge }).catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    expect(await stripe.charges.retrieve(charge)).toMatchObject({
+      amount_refunded: 10_000,
+      refunded: true,
+    });
+    const again = (await stripe.refunds
+      .create({ charge })
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(again.code).toBe('charge_already_refunded');
   });
 });
@@ -182,7 +296,12 @@ describe('disputes', () => {
     const disputes = await stripe.disputes.list({ charge: intent.latest_charge as string });
     const dispute = disputes.data[0] as Stripe.Dispute;
     expect(dispute).toMatchObject({ status: 'needs_response', amount: 8000, reason: 'fraudulent' });
-    expect(dispute.balance_transactions[0]).toMatchObject({ amount: -8000, fee: 1500, net: -9500, type: 'adjustment' });
+    expect(dispute.balance_transactions[0]).toMatchObject({
+      amount: -8000,
+      fee: 1500,
+      net: -9500,
+      type: 'adjustment',
+    });
     const after = (await stripe.balance.retrieve()).available[0]?.amount ?? 0;
     expect(after - before).toBe(-9500);
     await harness.sandbox.closeDispute(dispute.id, 'won');
@@ -191,10 +310,13 @@ describe('disputes', () => {
     expect(won.balance_transactions.map((transaction) => transaction.net)).toEqual([-9500, 8000]);
 
     const lostIntent = await chargeCard(stripe, 1000, 'pm_card_createDispute');
-    const lost = (await stripe.disputes.list({ charge: lostIntent.latest_charge as string })).data[0] as Stripe.Dispute;
+    const lost = (await stripe.disputes.list({ charge: lostIntent.latest_charge as string }))
+      .data[0] as Stripe.Dispute;
     const closed = await stripe.disputes.close(lost.id);
     expect(closed.status).toBe('lost');
     const events = await stripe.events.list({ type: 'charge.dispute.closed' });
-    expect(events.data.map((event) => (event.data.object as Stripe.Dispute).id)).toEqual(expect.arrayContaining([dispute.id, lost.id]));
+    expect(events.data.map((event) => (event.data.object as Stripe.Dispute).id)).toEqual(
+      expect.arrayContaining([dispute.id, lost.id]),
+    );
   });
 });

@@ -3,7 +3,13 @@ import { day, type Engine } from './engine';
 import { StripeApiError, invalidRequest, missingParam, notFound } from './errors';
 import { createId } from './ids';
 import { type Params, percentOf, requireCurrency } from './params';
-import type { ChargeObject, DisputeObject, PaymentIntentObject, PaymentMethodRecord, RefundObject } from './state';
+import type {
+  ChargeObject,
+  DisputeObject,
+  PaymentIntentObject,
+  PaymentMethodRecord,
+  RefundObject,
+} from './state';
 import { newClientSecret } from './accounts';
 import { reverseTransfer } from './transfers';
 
@@ -23,12 +29,60 @@ const testCards: Record<string, TestCard> = {
   '5555555555554444': { brand: 'mastercard', funding: 'credit' },
   '4000000000000077': { brand: 'visa', funding: 'credit', bypassPending: true },
   '4000000000000259': { brand: 'visa', funding: 'credit', dispute: true },
-  '4000000000000002': { brand: 'visa', funding: 'credit', decline: { code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' } },
-  '4000000000009995': { brand: 'visa', funding: 'credit', decline: { code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' } },
-  '4000000000009987': { brand: 'visa', funding: 'credit', decline: { code: 'card_declined', decline_code: 'lost_card', message: 'Your card was declined.' } },
-  '4000000000009979': { brand: 'visa', funding: 'credit', decline: { code: 'card_declined', decline_code: 'stolen_card', message: 'Your card was declined.' } },
-  '4000000000000069': { brand: 'visa', funding: 'credit', decline: { code: 'expired_card', decline_code: 'expired_card', message: 'Your card has expired.' } },
-  '4000000000000127': { brand: 'visa', funding: 'credit', decline: { code: 'incorrect_cvc', decline_code: 'incorrect_cvc', message: "Your card's security code is incorrect." } },
+  '4000000000000002': {
+    brand: 'visa',
+    funding: 'credit',
+    decline: {
+      code: 'card_declined',
+      decline_code: 'generic_decline',
+      message: 'Your card was declined.',
+    },
+  },
+  '4000000000009995': {
+    brand: 'visa',
+    funding: 'credit',
+    decline: {
+      code: 'card_declined',
+      decline_code: 'insufficient_funds',
+      message: 'Your card has insufficient funds.',
+    },
+  },
+  '4000000000009987': {
+    brand: 'visa',
+    funding: 'credit',
+    decline: {
+      code: 'card_declined',
+      decline_code: 'lost_card',
+      message: 'Your card was declined.',
+    },
+  },
+  '4000000000009979': {
+    brand: 'visa',
+    funding: 'credit',
+    decline: {
+      code: 'card_declined',
+      decline_code: 'stolen_card',
+      message: 'Your card was declined.',
+    },
+  },
+  '4000000000000069': {
+    brand: 'visa',
+    funding: 'credit',
+    decline: {
+      code: 'expired_card',
+      decline_code: 'expired_card',
+      message: 'Your card has expired.',
+    },
+  },
+  '4000000000000127': {
+    brand: 'visa',
+    funding: 'credit',
+    decline: {
+      code: 'incorrect_cvc',
+      decline_code: 'incorrect_cvc',
+      message: "Your card's security code is incorrect.",
+    },
+  },
 };
 
 const testPaymentMethods: Record<string, string> = {
@@ -45,7 +99,11 @@ const testPaymentMethods: Record<string, string> = {
   pm_card_chargeDeclinedIncorrectCvc: '4000000000000127',
 };
 
-export function createPaymentMethod(engine: Engine, number: string, card: { exp_month?: number; exp_year?: number; cvc?: string } = {}): PaymentMethodRecord {
+export function createPaymentMethod(
+  engine: Engine,
+  number: string,
+  card: { exp_month?: number; exp_year?: number; cvc?: string } = {},
+): PaymentMethodRecord {
   const digits = number.replace(/\s/g, '');
   const info = testCards[digits];
   if (!info) {
@@ -87,7 +145,9 @@ export function createPaymentMethod(engine: Engine, number: string, card: { exp_
 export function createPaymentMethodFromParams(engine: Engine, params: Params): PaymentMethodRecord {
   params.allowOnly(['type', 'card', 'billing_details', 'metadata']);
   if (params.requiredString('type') !== 'card') {
-    throw invalidRequest('The sandbox supports `type=card` payment methods only.', { param: 'type' });
+    throw invalidRequest('The sandbox supports `type=card` payment methods only.', {
+      param: 'type',
+    });
   }
   const card = params.object('card');
   if (!card) throw missingParam('card');
@@ -101,7 +161,11 @@ export function createPaymentMethodFromParams(engine: Engine, params: Params): P
 }
 
 /** A stored `pm_…` or one of Stripe's named test payment methods (`pm_card_visa`…). */
-export function resolvePaymentMethod(engine: Engine, id: string, param = 'payment_method'): PaymentMethodRecord {
+export function resolvePaymentMethod(
+  engine: Engine,
+  id: string,
+  param = 'payment_method',
+): PaymentMethodRecord {
   const stored = engine.state.paymentMethods[id];
   if (stored) return stored;
   const number = testPaymentMethods[id];
@@ -109,18 +173,36 @@ export function resolvePaymentMethod(engine: Engine, id: string, param = 'paymen
   throw notFound('PaymentMethod', id, param);
 }
 
-export function paymentIntentRecord(engine: Engine, id: string, param = 'intent'): PaymentIntentObject {
+export function paymentIntentRecord(
+  engine: Engine,
+  id: string,
+  param = 'intent',
+): PaymentIntentObject {
   const intent = engine.state.paymentIntents[id];
   if (!intent) throw notFound('payment_intent', id, param);
   return intent;
 }
 
 export function createPaymentIntent(engine: Engine, params: Params): PaymentIntentObject {
-  params.allowOnly(['amount', 'currency', 'transfer_group', 'metadata', 'automatic_payment_methods', 'payment_method', 'payment_method_types', 'confirm', 'description', 'capture_method', 'receipt_email', 'statement_descriptor_suffix']);
+  params.allowOnly([
+    'amount',
+    'currency',
+    'transfer_group',
+    'metadata',
+    'automatic_payment_methods',
+    'payment_method',
+    'payment_method_types',
+    'confirm',
+    'description',
+    'capture_method',
+    'receipt_email',
+    'statement_descriptor_suffix',
+  ]);
   const amount = params.requiredInteger('amount');
   const currency = requireCurrency(params);
   validateAmount(amount, currency);
-  const captureMethod = params.oneOf('capture_method', ['automatic', 'automatic_async'] as const) ?? 'automatic_async';
+  const captureMethod =
+    params.oneOf('capture_method', ['automatic', 'automatic_async'] as const) ?? 'automatic_async';
   const automatic = params.object('automatic_payment_methods')?.boolean('enabled');
   const types = params.stringArray('payment_method_types');
   const id = createId('pi');
@@ -130,7 +212,9 @@ export function createPaymentIntent(engine: Engine, params: Params): PaymentInte
     amount,
     amount_capturable: 0,
     amount_received: 0,
-    automatic_payment_methods: types ? null : { allow_redirects: 'always', enabled: automatic ?? true },
+    automatic_payment_methods: types
+      ? null
+      : { allow_redirects: 'always', enabled: automatic ?? true },
     canceled_at: null,
     cancellation_reason: null,
     capture_method: captureMethod,
@@ -164,20 +248,36 @@ function validateAmount(amount: number, currency: string) {
   // Stripe's minimum charge is about 50 cents; zero-decimal currencies use their own unit.
   const minimum = ['jpy', 'krw', 'vnd', 'clp'].includes(currency) ? 50 : 50;
   if (amount < minimum) {
-    throw invalidRequest(`Amount must be at least ${minimum} ${currency}`, { param: 'amount', code: 'amount_too_small' });
+    throw invalidRequest(`Amount must be at least ${minimum} ${currency}`, {
+      param: 'amount',
+      code: 'amount_too_small',
+    });
   }
   if (amount > 99_999_999) {
-    throw invalidRequest('Amount must be no more than 99,999,999', { param: 'amount', code: 'amount_too_large' });
+    throw invalidRequest('Amount must be no more than 99,999,999', {
+      param: 'amount',
+      code: 'amount_too_large',
+    });
   }
 }
 
 export function updatePaymentIntent(engine: Engine, intent: PaymentIntentObject, params: Params) {
-  params.allowOnly(['amount', 'currency', 'transfer_group', 'metadata', 'description', 'payment_method']);
+  params.allowOnly([
+    'amount',
+    'currency',
+    'transfer_group',
+    'metadata',
+    'description',
+    'payment_method',
+  ]);
   if (intent.status === 'succeeded' || intent.status === 'canceled') {
     if (params.has('amount') || params.has('currency') || params.has('payment_method')) {
-      throw invalidRequest(`This PaymentIntent's amount could not be updated because it has a status of ${intent.status}.`, {
-        code: 'payment_intent_unexpected_state',
-      });
+      throw invalidRequest(
+        `This PaymentIntent's amount could not be updated because it has a status of ${intent.status}.`,
+        {
+          code: 'payment_intent_unexpected_state',
+        },
+      );
     }
   }
   const amount = params.integer('amount');
@@ -209,7 +309,12 @@ export function cancelPaymentIntent(engine: Engine, intent: PaymentIntentObject,
   intent.status = 'canceled';
   intent.canceled_at = engine.now();
   intent.cancellation_reason =
-    params.oneOf('cancellation_reason', ['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'] as const) ?? null;
+    params.oneOf('cancellation_reason', [
+      'duplicate',
+      'fraudulent',
+      'requested_by_customer',
+      'abandoned',
+    ] as const) ?? null;
   engine.emit('payment_intent.canceled', intent, engine.platformId);
   return intent;
 }
@@ -218,13 +323,21 @@ export function cancelPaymentIntent(engine: Engine, intent: PaymentIntentObject,
  * Confirms with the attached (or given) payment method. Success creates a charge, its balance
  * transaction and fee, and events; a test decline card throws Stripe's 402 `card_error`.
  */
-export function confirmPaymentIntent(engine: Engine, intent: PaymentIntentObject, params: Params | null) {
+export function confirmPaymentIntent(
+  engine: Engine,
+  intent: PaymentIntentObject,
+  params: Params | null,
+) {
   if (params) {
     const paymentMethod = params.string('payment_method');
-    if (paymentMethod) intent.payment_method = resolvePaymentMethod(engine, paymentMethod).object.id;
+    if (paymentMethod)
+      intent.payment_method = resolvePaymentMethod(engine, paymentMethod).object.id;
     const data = params.object('payment_method_data');
     if (data) {
-      if (data.requiredString('type') !== 'card') throw invalidRequest('Only card payment_method_data is supported.', { param: 'payment_method_data[type]' });
+      if (data.requiredString('type') !== 'card')
+        throw invalidRequest('Only card payment_method_data is supported.', {
+          param: 'payment_method_data[type]',
+        });
       const card = data.object('card');
       if (!card) throw missingParam('payment_method_data[card]');
       intent.payment_method = createPaymentMethod(engine, card.requiredString('number'), {
@@ -234,7 +347,11 @@ export function confirmPaymentIntent(engine: Engine, intent: PaymentIntentObject
       }).object.id;
     }
   }
-  if (intent.status === 'succeeded' || intent.status === 'canceled' || intent.status === 'processing') {
+  if (
+    intent.status === 'succeeded' ||
+    intent.status === 'canceled' ||
+    intent.status === 'processing'
+  ) {
     throw invalidRequest(
       `This PaymentIntent's payment_method could not be updated because it has a status of ${intent.status}. You may only update the payment_method of a PaymentIntent with one of the following statuses: requires_payment_method, requires_confirmation, requires_action.`,
       { code: 'payment_intent_unexpected_state' },
@@ -286,7 +403,12 @@ export function chargeFee(engine: Engine, amount: number) {
   return percentOf(amount, pricing.cardPercentBasisPoints) + pricing.cardFixed;
 }
 
-function createCharge(engine: Engine, intent: PaymentIntentObject, method: PaymentMethodRecord, card: TestCard): ChargeObject {
+function createCharge(
+  engine: Engine,
+  intent: PaymentIntentObject,
+  method: PaymentMethodRecord,
+  card: TestCard,
+): ChargeObject {
   const id = createId('ch');
   const succeeded = !card.decline;
   const charge: ChargeObject = {
@@ -309,7 +431,9 @@ function createCharge(engine: Engine, intent: PaymentIntentObject, method: Payme
       network_status: succeeded ? 'approved_by_network' : 'declined_by_network',
       reason: card.decline?.decline_code ?? null,
       risk_level: 'normal',
-      seller_message: succeeded ? 'Payment complete.' : 'The bank did not return any further details with this decline.',
+      seller_message: succeeded
+        ? 'Payment complete.'
+        : 'The bank did not return any further details with this decline.',
       type: succeeded ? 'authorized' : 'issuer_declined',
     },
     paid: succeeded,
@@ -356,10 +480,17 @@ export function chargeRecord(engine: Engine, id: string, param = 'charge'): Char
 }
 
 export function renderCharge(engine: Engine, charge: ChargeObject) {
-  const refunds = Object.values(engine.state.refunds).filter((refund) => refund.charge === charge.id).reverse();
+  const refunds = Object.values(engine.state.refunds)
+    .filter((refund) => refund.charge === charge.id)
+    .reverse();
   return {
     ...structuredClone(charge),
-    refunds: { object: 'list' as const, data: structuredClone(refunds), has_more: false, url: `/v1/charges/${charge.id}/refunds` },
+    refunds: {
+      object: 'list' as const,
+      data: structuredClone(refunds),
+      has_more: false,
+      url: `/v1/charges/${charge.id}/refunds`,
+    },
   };
 }
 
@@ -413,7 +544,9 @@ export function closeDispute(engine: Engine, id: string, outcome: 'won' | 'lost'
   const dispute = engine.state.disputes[id];
   if (!dispute) throw notFound('dispute', id);
   if (dispute.status === 'won' || dispute.status === 'lost') {
-    throw invalidRequest(`This dispute is already closed (${dispute.status}).`, { code: 'dispute_already_closed' });
+    throw invalidRequest(`This dispute is already closed (${dispute.status}).`, {
+      code: 'dispute_already_closed',
+    });
   }
   const previous = { status: dispute.status };
   if (outcome === 'won') {
@@ -436,7 +569,15 @@ export function closeDispute(engine: Engine, id: string, outcome: 'won' | 'lost'
 }
 
 export function createRefund(engine: Engine, params: Params): RefundObject {
-  params.allowOnly(['charge', 'payment_intent', 'amount', 'reason', 'reverse_transfer', 'refund_application_fee', 'metadata']);
+  params.allowOnly([
+    'charge',
+    'payment_intent',
+    'amount',
+    'reason',
+    'reverse_transfer',
+    'refund_application_fee',
+    'metadata',
+  ]);
   const chargeId = params.string('charge');
   const intentId = params.string('payment_intent');
   let charge: ChargeObject;
@@ -444,20 +585,38 @@ export function createRefund(engine: Engine, params: Params): RefundObject {
   else if (intentId) {
     const intent = paymentIntentRecord(engine, intentId, 'payment_intent');
     if (intent.status !== 'succeeded' || !intent.latest_charge) {
-      throw invalidRequest(`This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, { code: 'charge_not_refundable', param: 'payment_intent' });
+      throw invalidRequest(
+        `This PaymentIntent (${intent.id}) does not have a successful charge to refund.`,
+        { code: 'charge_not_refundable', param: 'payment_intent' },
+      );
     }
     charge = chargeRecord(engine, intent.latest_charge);
   } else {
-    throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.', { code: 'parameter_missing' });
+    throw invalidRequest(
+      'One of the following params should be provided for this request: payment_intent or charge.',
+      { code: 'parameter_missing' },
+    );
   }
-  if (charge.status !== 'succeeded') throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, { code: 'charge_not_refundable' });
+  if (charge.status !== 'succeeded')
+    throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, {
+      code: 'charge_not_refundable',
+    });
   if (charge.disputed) {
-    throw invalidRequest(`Charge ${charge.id} has been charged back; cannot issue a refund.`, { code: 'charge_disputed' });
+    throw invalidRequest(`Charge ${charge.id} has been charged back; cannot issue a refund.`, {
+      code: 'charge_disputed',
+    });
   }
   const remaining = charge.amount - charge.amount_refunded;
-  if (remaining === 0) throw invalidRequest(`Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded' });
+  if (remaining === 0)
+    throw invalidRequest(`Charge ${charge.id} has already been refunded.`, {
+      code: 'charge_already_refunded',
+    });
   const amount = params.integer('amount') ?? remaining;
-  if (amount <= 0) throw invalidRequest('Refund amount must be positive.', { param: 'amount', code: 'parameter_invalid_integer' });
+  if (amount <= 0)
+    throw invalidRequest('Refund amount must be positive.', {
+      param: 'amount',
+      code: 'parameter_invalid_integer',
+    });
   if (amount > remaining) {
     throw invalidRequest(
       `Refund amount (${amount} ${charge.currency}) is greater than unrefunded amount on charge (${remaining} ${charge.currency})`,
@@ -485,7 +644,8 @@ export function createRefund(engine: Engine, params: Params): RefundObject {
     currency: charge.currency,
     metadata: params.metadata(),
     payment_intent: charge.payment_intent,
-    reason: params.oneOf('reason', ['duplicate', 'fraudulent', 'requested_by_customer'] as const) ?? null,
+    reason:
+      params.oneOf('reason', ['duplicate', 'fraudulent', 'requested_by_customer'] as const) ?? null,
     status: 'succeeded',
     transfer_reversal: null,
   };
@@ -496,12 +656,19 @@ export function createRefund(engine: Engine, params: Params): RefundObject {
   charge.refunded = charge.amount_refunded === charge.amount;
   if (params.boolean('reverse_transfer')) {
     // Reverse every transfer funded by this charge in proportion to the refunded share.
-    const transfers = Object.values(engine.state.transfers).filter((transfer) => transfer.source_transaction === charge.id);
+    const transfers = Object.values(engine.state.transfers).filter(
+      (transfer) => transfer.source_transaction === charge.id,
+    );
     for (const transfer of transfers) {
-      const share = Math.floor((2 * amount * transfer.amount + charge.amount) / (2 * charge.amount));
+      const share = Math.floor(
+        (2 * amount * transfer.amount + charge.amount) / (2 * charge.amount),
+      );
       const reversible = Math.min(share, transfer.amount - transfer.amount_reversed);
       if (reversible <= 0) continue;
-      const reversal = reverseTransfer(engine, transfer, reversible, { sourceRefund: id, metadata: {} });
+      const reversal = reverseTransfer(engine, transfer, reversible, {
+        sourceRefund: id,
+        metadata: {},
+      });
       refund.transfer_reversal ??= reversal.id;
     }
   }

@@ -13,48 +13,99 @@ export function payoutRecord(engine: Engine, owner: string, id: string): PayoutO
 
 /** Manual payouts (`POST /v1/payouts`, usually with `Stripe-Account`), standard or instant. */
 export function createPayout(engine: Engine, owner: string, params: Params): PayoutObject {
-  params.allowOnly(['amount', 'currency', 'method', 'destination', 'description', 'metadata', 'statement_descriptor', 'source_type']);
+  params.allowOnly([
+    'amount',
+    'currency',
+    'method',
+    'destination',
+    'description',
+    'metadata',
+    'statement_descriptor',
+    'source_type',
+  ]);
   const amount = params.requiredInteger('amount');
-  if (amount <= 0) throw invalidRequest('Invalid positive integer', { param: 'amount', code: 'parameter_invalid_integer' });
+  if (amount <= 0)
+    throw invalidRequest('Invalid positive integer', {
+      param: 'amount',
+      code: 'parameter_invalid_integer',
+    });
   const currency = params.string('currency') ?? engine.defaultCurrency(owner);
-  if (!isCurrency(currency)) throw invalidRequest(`Invalid currency: ${currency}`, { param: 'currency' });
+  if (!isCurrency(currency))
+    throw invalidRequest(`Invalid currency: ${currency}`, { param: 'currency' });
   const method = params.oneOf('method', ['standard', 'instant'] as const) ?? 'standard';
   const destinationId = params.string('destination');
-  return startPayout(engine, owner, { amount, currency, method, destinationId, automatic: false, description: params.string('description') ?? null, metadata: params.metadata(), statementDescriptor: params.string('statement_descriptor') ?? null });
+  return startPayout(engine, owner, {
+    amount,
+    currency,
+    method,
+    destinationId,
+    automatic: false,
+    description: params.string('description') ?? null,
+    metadata: params.metadata(),
+    statementDescriptor: params.string('statement_descriptor') ?? null,
+  });
 }
 
 function startPayout(
   engine: Engine,
   owner: string,
-  input: { amount: number; currency: string; method: 'standard' | 'instant'; destinationId?: string; automatic: boolean; description: string | null; metadata: Record<string, string>; statementDescriptor: string | null },
+  input: {
+    amount: number;
+    currency: string;
+    method: 'standard' | 'instant';
+    destinationId?: string;
+    automatic: boolean;
+    description: string | null;
+    metadata: Record<string, string>;
+    statementDescriptor: string | null;
+  },
 ): PayoutObject {
   const record = engine.state.accounts[owner];
   if (record && !record.account.payouts_enabled) {
-    throw invalidRequest('Your account cannot currently make payouts. Complete the requirements on the account first.', { code: 'payouts_not_allowed' });
+    throw invalidRequest(
+      'Your account cannot currently make payouts. Complete the requirements on the account first.',
+      { code: 'payouts_not_allowed' },
+    );
   }
   let destination: ExternalAccountRecord | undefined;
   if (input.destinationId) {
     destination = engine.state.externalAccounts[input.destinationId];
-    if (!destination || destination.object.account !== (record ? owner : destination.object.account)) {
-      throw invalidRequest(`No such external account: '${input.destinationId}'`, { param: 'destination', code: 'resource_missing' });
+    if (
+      !destination ||
+      destination.object.account !== (record ? owner : destination.object.account)
+    ) {
+      throw invalidRequest(`No such external account: '${input.destinationId}'`, {
+        param: 'destination',
+        code: 'resource_missing',
+      });
     }
   } else if (record) {
-    destination = input.method === 'instant'
-      ? defaultExternalAccount(engine, owner, input.currency, 'card')
-      : defaultExternalAccount(engine, owner, input.currency);
+    destination =
+      input.method === 'instant'
+        ? defaultExternalAccount(engine, owner, input.currency, 'card')
+        : defaultExternalAccount(engine, owner, input.currency);
   }
   if (record && !destination) {
     throw invalidRequest(
       input.method === 'instant'
         ? 'This account has no debit card that supports instant payouts. Add one with `external_account: tok_visa_debit`.'
         : `This account has no external account for ${input.currency}.`,
-      { param: 'destination', code: input.method === 'instant' ? 'instant_payouts_unsupported' : 'no_external_account' },
+      {
+        param: 'destination',
+        code: input.method === 'instant' ? 'instant_payouts_unsupported' : 'no_external_account',
+      },
     );
   }
   if (input.method === 'instant' && destination && destination.object.object !== 'card') {
-    throw invalidRequest('Instant payouts need a debit card destination.', { param: 'method', code: 'instant_payouts_unsupported' });
+    throw invalidRequest('Instant payouts need a debit card destination.', {
+      param: 'method',
+      code: 'instant_payouts_unsupported',
+    });
   }
-  const fee = input.method === 'instant' ? Math.max(percentOf(input.amount, engine.state.pricing.instantPayoutBasisPoints), 50) : 0;
+  const fee =
+    input.method === 'instant'
+      ? Math.max(percentOf(input.amount, engine.state.pricing.instantPayoutBasisPoints), 50)
+      : 0;
   if (engine.availableBalance(owner, input.currency) < input.amount + fee) {
     throw invalidRequest(
       'You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance).',
@@ -103,9 +154,15 @@ function startPayout(
 /** Settles payouts whose arrival date has come: paid, or failed with the funds returned. */
 export function settlePayouts(engine: Engine) {
   for (const payout of Object.values(engine.state.payouts)) {
-    if ((payout.status !== 'pending' && payout.status !== 'in_transit') || payout.arrival_date > engine.now()) continue;
+    if (
+      (payout.status !== 'pending' && payout.status !== 'in_transit') ||
+      payout.arrival_date > engine.now()
+    )
+      continue;
     const owner = engine.ownerOf(payout.id) as string;
-    const destination = payout.destination ? engine.state.externalAccounts[payout.destination] : undefined;
+    const destination = payout.destination
+      ? engine.state.externalAccounts[payout.destination]
+      : undefined;
     const failure = destination ? bankAccountOutcomes[destination.number] : null;
     const previous = { status: payout.status };
     if (failure) {
@@ -130,16 +187,23 @@ export function settlePayouts(engine: Engine) {
   }
 }
 
-function payoutDue(schedule: { interval: string; weekly_anchor?: string; monthly_anchor?: number }, dayStart: number) {
+function payoutDue(
+  schedule: { interval: string; weekly_anchor?: string; monthly_anchor?: number },
+  dayStart: number,
+) {
   const date = new Date(dayStart * 1000);
   if (schedule.interval === 'daily') return true;
   if (schedule.interval === 'weekly') {
-    const weekday = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][date.getUTCDay()];
+    const weekday = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][
+      date.getUTCDay()
+    ];
     return weekday === (schedule.weekly_anchor ?? 'monday');
   }
   if (schedule.interval === 'monthly') {
     const anchor = schedule.monthly_anchor ?? 1;
-    const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+    const lastDay = new Date(
+      Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0),
+    ).getUTCDate();
     // Anchors past the month's end (31 in April) pay out on its last day, as Stripe does.
     return date.getUTCDate() === Math.min(anchor, lastDay);
   }
@@ -157,7 +221,15 @@ function runAutomaticPayouts(engine: Engine, dayStart: number) {
     engine.state.lastPayoutRun[id] = dayStart;
     for (const [currency, totals] of engine.balanceTotals(id)) {
       if (totals.available <= 0 || !defaultExternalAccount(engine, id, currency)) continue;
-      startPayout(engine, id, { amount: totals.available, currency, method: 'standard', automatic: true, description: 'STRIPE PAYOUT', metadata: {}, statementDescriptor: null });
+      startPayout(engine, id, {
+        amount: totals.available,
+        currency,
+        method: 'standard',
+        automatic: true,
+        description: 'STRIPE PAYOUT',
+        metadata: {},
+        statementDescriptor: null,
+      });
     }
   }
 }
@@ -167,7 +239,8 @@ function runAutomaticPayouts(engine: Engine, dayStart: number) {
  * payouts arriving, midnight payout runs, verification deadlines) so effects occur in time order.
  */
 export function advanceClock(engine: Engine, seconds: number) {
-  if (!Number.isFinite(seconds) || seconds < 0) throw invalidRequest('seconds must be a non-negative number.', { param: 'seconds' });
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw invalidRequest('seconds must be a non-negative number.', { param: 'seconds' });
   const target = engine.now() + Math.floor(seconds);
   settlePayouts(engine);
   for (;;) {
@@ -175,10 +248,16 @@ export function advanceClock(engine: Engine, seconds: number) {
     const nextMidnight = (Math.floor(from / day) + 1) * day;
     let next = Math.min(target, nextMidnight);
     for (const transaction of Object.values(engine.state.balanceTransactions)) {
-      if (transaction.available_on > from && transaction.available_on < next) next = transaction.available_on;
+      if (transaction.available_on > from && transaction.available_on < next)
+        next = transaction.available_on;
     }
     for (const payout of Object.values(engine.state.payouts)) {
-      if ((payout.status === 'pending' || payout.status === 'in_transit') && payout.arrival_date > from && payout.arrival_date < next) next = payout.arrival_date;
+      if (
+        (payout.status === 'pending' || payout.status === 'in_transit') &&
+        payout.arrival_date > from &&
+        payout.arrival_date < next
+      )
+        next = payout.arrival_date;
     }
     for (const record of Object.values(engine.state.accounts)) {
       const deadline = record.profile.deadline;
@@ -188,7 +267,8 @@ export function advanceClock(engine: Engine, seconds: number) {
     engine.state.now = next;
     announceAvailableFunds(engine, from, next);
     settlePayouts(engine);
-    for (const record of Object.values(engine.state.accounts)) if (!record.deleted) refreshAccount(engine, record);
+    for (const record of Object.values(engine.state.accounts))
+      if (!record.deleted) refreshAccount(engine, record);
     if (next % day === 0) runAutomaticPayouts(engine, next);
     if (next >= target) break;
   }
@@ -199,7 +279,11 @@ export function advanceClock(engine: Engine, seconds: number) {
 function announceAvailableFunds(engine: Engine, from: number, to: number) {
   const owners = new Set<string>();
   for (const transaction of Object.values(engine.state.balanceTransactions)) {
-    if (transaction.available_on > from && transaction.available_on <= to && transaction.net !== 0) {
+    if (
+      transaction.available_on > from &&
+      transaction.available_on <= to &&
+      transaction.net !== 0
+    ) {
       owners.add(engine.ownerOf(transaction.id) as string);
     }
   }

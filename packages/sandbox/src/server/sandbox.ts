@@ -50,7 +50,11 @@ export interface Sandbox {
 function isState(value: unknown): value is SandboxState {
   if (!value || typeof value !== 'object') return false;
   const candidate = value as Partial<SandboxState>;
-  return candidate.version === 1 && typeof candidate.keys?.secretKey === 'string' && typeof candidate.accounts === 'object';
+  return (
+    candidate.version === 1 &&
+    typeof candidate.keys?.secretKey === 'string' &&
+    typeof candidate.accounts === 'object'
+  );
 }
 
 /** Starts an offline, stateful Stripe Connect API that the real `stripe` SDK can talk to. */
@@ -67,7 +71,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let state: SandboxState | undefined;
   if (options.state && existsSync(options.state)) {
     const loaded: unknown = JSON.parse(readFileSync(options.state, 'utf8'));
-    if (!isState(loaded)) throw new Error(`${options.state} is not a sandbox state file (expected version 1).`);
+    if (!isState(loaded))
+      throw new Error(`${options.state} is not a sandbox state file (expected version 1).`);
     state = loaded;
   }
   state ??= fresh();
@@ -90,7 +95,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!options.state || saveTimer) return;
     saveTimer = setTimeout(() => {
       saveTimer = undefined;
-      void save().catch((error: unknown) => console.error('[marketkit-sandbox] could not save state', error));
+      void save().catch((error: unknown) =>
+        console.error('[marketkit-sandbox] could not save state', error),
+      );
     }, 200);
   };
 
@@ -134,7 +141,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return structuredClone(engine.state);
     },
     async restore(value) {
-      if (!isState(value)) throw invalidRequest('Not a sandbox state snapshot (expected version 1).');
+      if (!isState(value))
+        throw invalidRequest('Not a sandbox state snapshot (expected version 1).');
       replaceState(structuredClone(value));
     },
     flushWebhooks() {

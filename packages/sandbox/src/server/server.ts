@@ -5,7 +5,12 @@ import { handleConnectApi } from './connect-api';
 import type { Engine } from './engine';
 import { StripeApiError, invalidRequest, type StripeErrorBody } from './errors';
 import { decodeForm } from './form';
-import { expressDashboardPage, onboardingPage, submitOnboarding, type HostedResponse } from './hosted';
+import {
+  expressDashboardPage,
+  onboardingPage,
+  submitOnboarding,
+  type HostedResponse,
+} from './hosted';
 import { randomToken } from './ids';
 import { Params } from './params';
 
@@ -34,7 +39,8 @@ export interface Controls {
 const corsHeaders = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Stripe-Account, Stripe-Version, Idempotency-Key',
+  'Access-Control-Allow-Headers':
+    'Authorization, Content-Type, Stripe-Account, Stripe-Version, Idempotency-Key',
   'Access-Control-Expose-Headers': 'Request-Id, Idempotent-Replayed, Stripe-Version',
   'Access-Control-Max-Age': '600',
 };
@@ -60,9 +66,18 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -78,7 +93,8 @@ function parseJson(text: string): Record<string, unknown> {
   if (!text.trim()) return {};
   try {
     const value: unknown = JSON.parse(text);
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      return value as Record<string, unknown>;
   } catch {
     // Fall through to the error below.
   }
@@ -118,7 +134,9 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
   };
 
   function takeFault(method: string, pathname: string) {
-    const index = faults.findIndex((fault) => (!fault.method || fault.method === method) && pathname.startsWith(fault.path));
+    const index = faults.findIndex(
+      (fault) => (!fault.method || fault.method === method) && pathname.startsWith(fault.path),
+    );
     if (index === -1) return undefined;
     const fault = faults[index] as SandboxFault;
     fault.count -= 1;
@@ -126,7 +144,11 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
     return fault;
   }
 
-  async function applyFault(fault: SandboxFault | undefined, response: ServerResponse, headers: Record<string, string>): Promise<boolean> {
+  async function applyFault(
+    fault: SandboxFault | undefined,
+    response: ServerResponse,
+    headers: Record<string, string>,
+  ): Promise<boolean> {
     if (!fault) return false;
     if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
     if (fault.drop) {
@@ -134,9 +156,28 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
       return true;
     }
     if (fault.status) {
-      const type = fault.status === 429 ? 'invalid_request_error' : fault.status >= 500 ? 'api_error' : fault.status === 402 ? 'card_error' : 'invalid_request_error';
-      const code = fault.status === 429 ? 'rate_limit' : fault.status === 402 ? 'card_declined' : undefined;
-      sendJson(response, fault.status, { error: { type, message: `Injected sandbox fault (${fault.status}).`, ...(code ? { code } : {}) } }, headers);
+      const type =
+        fault.status === 429
+          ? 'invalid_request_error'
+          : fault.status >= 500
+            ? 'api_error'
+            : fault.status === 402
+              ? 'card_error'
+              : 'invalid_request_error';
+      const code =
+        fault.status === 429 ? 'rate_limit' : fault.status === 402 ? 'card_declined' : undefined;
+      sendJson(
+        response,
+        fault.status,
+        {
+          error: {
+            type,
+            message: `Injected sandbox fault (${fault.status}).`,
+            ...(code ? { code } : {}),
+          },
+        },
+        headers,
+      );
       return true;
     }
     return false;
@@ -146,10 +187,15 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
     const engine = getEngine();
     const method = request.method ?? 'GET';
     const requestId = `req_${randomToken(14)}`;
-    const headers: Record<string, string> = { ...corsHeaders, 'Request-Id': requestId, 'Stripe-Version': '' };
+    const headers: Record<string, string> = {
+      ...corsHeaders,
+      'Request-Id': requestId,
+      'Stripe-Version': '',
+    };
     const fail = (error: unknown) => {
       const { status, body } = errorEnvelope(error);
-      if (status === 500 && !(error instanceof StripeApiError)) console.error('[marketkit-sandbox] internal error', error);
+      if (status === 500 && !(error instanceof StripeApiError))
+        console.error('[marketkit-sandbox] internal error', error);
       sendJson(response, status, body, headers);
     };
     try {
@@ -159,16 +205,22 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
       if (!key) {
         throw new StripeApiError(401, {
           type: 'invalid_request_error',
-          message: 'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\').',
+          message:
+            "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
         });
       }
       const { secretKey, publishableKey } = engine.state.keys;
       const keyKind = key === secretKey ? 'secret' : key === publishableKey ? 'publishable' : null;
       if (!keyKind) {
-        throw new StripeApiError(401, { type: 'invalid_request_error', message: `Invalid API Key provided: ${masked(key)}` });
+        throw new StripeApiError(401, {
+          type: 'invalid_request_error',
+          message: `Invalid API Key provided: ${masked(key)}`,
+        });
       }
       if (typeof version === 'string' && !versionPattern.test(version)) {
-        throw invalidRequest(`Invalid Stripe API version: ${version}`, { code: 'api_version_invalid' });
+        throw invalidRequest(`Invalid Stripe API version: ${version}`, {
+          code: 'api_version_invalid',
+        });
       }
       const matched = matchRoute(method, url.pathname);
       if (!matched || 'methodMismatch' in matched) {
@@ -180,12 +232,17 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
       if (keyKind === 'publishable' && !matched.route.publishable) {
         throw new StripeApiError(401, {
           type: 'invalid_request_error',
-          message: 'This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.',
+          message:
+            'This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.',
         });
       }
       const accountHeader = request.headers['stripe-account'];
       let account = engine.platformId;
-      if (typeof accountHeader === 'string' && accountHeader && accountHeader !== engine.platformId) {
+      if (
+        typeof accountHeader === 'string' &&
+        accountHeader &&
+        accountHeader !== engine.platformId
+      ) {
         const record = engine.state.accounts[accountHeader];
         if (!record || record.deleted) {
           throw new StripeApiError(403, {
@@ -203,10 +260,16 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
         account = accountHeader;
       }
       const body = method === 'POST' ? await readBody(request) : '';
-      const values = method === 'POST' ? { ...decodeForm(url.search.slice(1)), ...decodeForm(body) } : decodeForm(url.search.slice(1));
+      const values =
+        method === 'POST'
+          ? { ...decodeForm(url.search.slice(1)), ...decodeForm(body) }
+          : decodeForm(url.search.slice(1));
       const params = new Params(values);
       const idempotencyHeader = request.headers['idempotency-key'];
-      const idempotencyKey = method === 'POST' && typeof idempotencyHeader === 'string' && idempotencyHeader ? idempotencyHeader : null;
+      const idempotencyKey =
+        method === 'POST' && typeof idempotencyHeader === 'string' && idempotencyHeader
+          ? idempotencyHeader
+          : null;
       const scope = idempotencyKey ? `${keyKind}:${account}:${idempotencyKey}` : null;
       const fingerprint = `${method} ${url.pathname} ${JSON.stringify(values)}`;
       if (scope) {
@@ -218,14 +281,21 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
               message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
             });
           }
-          sendJson(response, saved.status, saved.body, { ...headers, 'Idempotent-Replayed': 'true', 'Idempotency-Key': idempotencyKey as string });
+          sendJson(response, saved.status, saved.body, {
+            ...headers,
+            'Idempotent-Replayed': 'true',
+            'Idempotency-Key': idempotencyKey as string,
+          });
           return;
         }
         if (inFlightKeys.has(scope)) {
           throw new StripeApiError(409, {
             type: 'idempotency_error',
             code: 'idempotency_key_in_use',
-            message: 'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ' + idempotencyKey + '. Please try again later.',
+            message:
+              'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ' +
+              idempotencyKey +
+              '. Please try again later.',
           });
         }
         headers['Idempotency-Key'] = idempotencyKey as string;
@@ -249,7 +319,8 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
         text = JSON.stringify(expand(engine, result, params.expand()));
       } catch (error) {
         const envelope = errorEnvelope(error);
-        if (envelope.status === 500 && !(error instanceof StripeApiError)) console.error('[marketkit-sandbox] internal error', error);
+        if (envelope.status === 500 && !(error instanceof StripeApiError))
+          console.error('[marketkit-sandbox] internal error', error);
         status = envelope.status;
         text = JSON.stringify(envelope.body);
       } finally {
@@ -257,7 +328,12 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
       }
       // Stripe saves the outcome of requests that executed (not 500s) and replays it for the same key.
       if (scope && status !== 500) {
-        engine.state.idempotency[scope] = { fingerprint, status, body: text, created: engine.now() };
+        engine.state.idempotency[scope] = {
+          fingerprint,
+          status,
+          body: text,
+          created: engine.now(),
+        };
         engine.changed();
       }
       sendJson(response, status, text, headers);
@@ -280,34 +356,52 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
       const hosted = /^hosted\/(onboarding|express)\/([^/]+)$/.exec(path);
       if (hosted) {
         const [, kind, id] = hosted as unknown as [string, string, string];
-        if (kind === 'onboarding' && method === 'GET') return sendHosted(response, onboardingPage(engine, id));
+        if (kind === 'onboarding' && method === 'GET')
+          return sendHosted(response, onboardingPage(engine, id));
         if (kind === 'onboarding' && method === 'POST') {
           const fields = decodeForm(await readBody(request));
-          return sendHosted(response, submitOnboarding(engine, id, fields, request.socket.remoteAddress));
+          return sendHosted(
+            response,
+            submitOnboarding(engine, id, fields, request.socket.remoteAddress),
+          );
         }
-        if (kind === 'express' && method === 'GET') return sendHosted(response, expressDashboardPage(engine, id));
+        if (kind === 'express' && method === 'GET')
+          return sendHosted(response, expressDashboardPage(engine, id));
         return sendHosted(response, { status: 405, headers: { Allow: 'GET, POST' }, body: '' });
       }
       if (path.startsWith('connect/')) {
         const body = method === 'POST' ? parseJson(await readBody(request)) : {};
-        const result = handleConnectApi(engine, method, path.slice('connect/'.length), url.searchParams, body, request.headers.authorization);
+        const result = handleConnectApi(
+          engine,
+          method,
+          path.slice('connect/'.length),
+          url.searchParams,
+          body,
+          request.headers.authorization,
+        );
         return sendJson(response, result.status, result.body, headers);
       }
       if (bearer(request) !== engine.state.keys.secretKey) {
-        throw new StripeApiError(401, { type: 'invalid_request_error', message: 'Sandbox controls need `Authorization: Bearer <secret key>`.' });
+        throw new StripeApiError(401, {
+          type: 'invalid_request_error',
+          message: 'Sandbox controls need `Authorization: Bearer <secret key>`.',
+        });
       }
       const body = method === 'POST' || method === 'PUT' ? parseJson(await readBody(request)) : {};
       const dispute = /^disputes\/([^/]+)\/close$/.exec(path);
       if (method === 'POST' && path === 'clock/advance') {
         const seconds = Number(body.seconds);
-        if (!Number.isFinite(seconds) || seconds < 0) throw invalidRequest('`seconds` must be a non-negative number.', { param: 'seconds' });
+        if (!Number.isFinite(seconds) || seconds < 0)
+          throw invalidRequest('`seconds` must be a non-negative number.', { param: 'seconds' });
         await controls.advanceClock(seconds);
         return sendJson(response, 200, { now: getEngine().now() }, headers);
       }
-      if (method === 'GET' && path === 'clock') return sendJson(response, 200, { now: engine.now() }, headers);
+      if (method === 'GET' && path === 'clock')
+        return sendJson(response, 200, { now: engine.now() }, headers);
       if (method === 'POST' && dispute) {
         const outcome = body.outcome;
-        if (outcome !== 'won' && outcome !== 'lost') throw invalidRequest("`outcome` must be 'won' or 'lost'.", { param: 'outcome' });
+        if (outcome !== 'won' && outcome !== 'lost')
+          throw invalidRequest("`outcome` must be 'won' or 'lost'.", { param: 'outcome' });
         await controls.closeDispute(dispute[1] as string, outcome);
         return sendJson(response, 200, getEngine().state.disputes[dispute[1] as string], headers);
       }
@@ -330,7 +424,8 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
         await controls.reset();
         return sendJson(response, 200, { ok: true }, headers);
       }
-      if (method === 'GET' && path === 'state') return sendJson(response, 200, controls.snapshot(), headers);
+      if (method === 'GET' && path === 'state')
+        return sendJson(response, 200, controls.snapshot(), headers);
       if (method === 'PUT' && path === 'state') {
         await controls.restore(body);
         return sendJson(response, 200, { ok: true }, headers);
@@ -339,7 +434,9 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
         await controls.flushWebhooks();
         return sendJson(response, 200, { ok: true }, headers);
       }
-      throw invalidRequest(`Unrecognized sandbox control (${method}: ${url.pathname}).`, { status: 404 });
+      throw invalidRequest(`Unrecognized sandbox control (${method}: ${url.pathname}).`, {
+        status: 404,
+      });
     } catch (error) {
       const { status, body } = errorEnvelope(error);
       if (status === 500) console.error('[marketkit-sandbox] internal error', error);
@@ -359,7 +456,17 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
     } else if (url.pathname.startsWith('/_sandbox/')) {
       void handleSandbox(request, response, url);
     } else {
-      sendJson(response, 404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${request.method}: ${url.pathname}).` } }, corsHeaders);
+      sendJson(
+        response,
+        404,
+        {
+          error: {
+            type: 'invalid_request_error',
+            message: `Unrecognized request URL (${request.method}: ${url.pathname}).`,
+          },
+        },
+        corsHeaders,
+      );
     }
   });
   server.keepAliveTimeout = 5_000;

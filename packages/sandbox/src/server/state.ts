@@ -123,7 +123,12 @@ export interface LoginLinkRecord {
 export type PaymentMethodObject = Pick<
   Stripe.PaymentMethod,
   'id' | 'object' | 'billing_details' | 'created' | 'customer' | 'livemode' | 'metadata' | 'type'
-> & { card: Pick<Stripe.PaymentMethod.Card, 'brand' | 'country' | 'exp_month' | 'exp_year' | 'funding' | 'last4'> };
+> & {
+  card: Pick<
+    Stripe.PaymentMethod.Card,
+    'brand' | 'country' | 'exp_month' | 'exp_year' | 'funding' | 'last4'
+  >;
+};
 
 export interface PaymentMethodRecord {
   object: PaymentMethodObject;
@@ -179,8 +184,17 @@ export type ChargeObject = Pick<
   balance_transaction: string | null;
   payment_intent: string | null;
   payment_method: string | null;
-  payment_method_details: { type: 'card'; card: Pick<Stripe.Charge.PaymentMethodDetails.Card, 'brand' | 'last4' | 'exp_month' | 'exp_year' | 'funding' | 'country'> };
-  outcome: Pick<Stripe.Charge.Outcome, 'network_status' | 'reason' | 'risk_level' | 'seller_message' | 'type'>;
+  payment_method_details: {
+    type: 'card';
+    card: Pick<
+      Stripe.Charge.PaymentMethodDetails.Card,
+      'brand' | 'last4' | 'exp_month' | 'exp_year' | 'funding' | 'country'
+    >;
+  };
+  outcome: Pick<
+    Stripe.Charge.Outcome,
+    'network_status' | 'reason' | 'risk_level' | 'seller_message' | 'type'
+  >;
 };
 
 export type RefundObject = Pick<
@@ -195,7 +209,16 @@ export type RefundObject = Pick<
 
 export type DisputeObject = Pick<
   Stripe.Dispute,
-  'id' | 'object' | 'amount' | 'created' | 'currency' | 'is_charge_refundable' | 'livemode' | 'metadata' | 'reason' | 'status'
+  | 'id'
+  | 'object'
+  | 'amount'
+  | 'created'
+  | 'currency'
+  | 'is_charge_refundable'
+  | 'livemode'
+  | 'metadata'
+  | 'reason'
+  | 'status'
 > & { charge: string; payment_intent: string | null; balance_transactions: string[] };
 
 export type TransferObject = Pick<
@@ -221,7 +244,12 @@ export type TransferObject = Pick<
 export type TransferReversalObject = Pick<
   Stripe.TransferReversal,
   'id' | 'object' | 'amount' | 'created' | 'currency' | 'metadata'
-> & { balance_transaction: string | null; transfer: string; destination_payment_refund: string | null; source_refund: string | null };
+> & {
+  balance_transaction: string | null;
+  transfer: string;
+  destination_payment_refund: string | null;
+  source_refund: string | null;
+};
 
 export type PayoutObject = Pick<
   Stripe.Payout,
@@ -242,25 +270,55 @@ export type PayoutObject = Pick<
   | 'statement_descriptor'
   | 'status'
   | 'type'
-> & { balance_transaction: string | null; destination: string | null; failure_balance_transaction: string | null };
+> & {
+  balance_transaction: string | null;
+  destination: string | null;
+  failure_balance_transaction: string | null;
+};
 
 /** Balance transactions are immutable; `status` is derived from `available_on` when rendered. */
 export type BalanceTransactionObject = Pick<
   Stripe.BalanceTransaction,
-  'id' | 'object' | 'amount' | 'available_on' | 'created' | 'currency' | 'description' | 'fee' | 'net' | 'reporting_category' | 'type'
+  | 'id'
+  | 'object'
+  | 'amount'
+  | 'available_on'
+  | 'created'
+  | 'currency'
+  | 'description'
+  | 'fee'
+  | 'net'
+  | 'reporting_category'
+  | 'type'
 > & {
-  fee_details: Array<Pick<Stripe.BalanceTransaction.FeeDetail, 'amount' | 'currency' | 'description' | 'type'>>;
+  fee_details: Array<
+    Pick<Stripe.BalanceTransaction.FeeDetail, 'amount' | 'currency' | 'description' | 'type'>
+  >;
   source: string | null;
 };
 
 export type EventObject = Pick<
   Stripe.Event,
   'id' | 'object' | 'api_version' | 'created' | 'livemode' | 'pending_webhooks' | 'request'
-> & { type: string; account?: string; data: { object: unknown; previous_attributes?: Record<string, unknown> } };
+> & {
+  type: string;
+  account?: string;
+  data: { object: unknown; previous_attributes?: Record<string, unknown> };
+};
 
 export type WebhookEndpointObject = Pick<
   Stripe.WebhookEndpoint,
-  'id' | 'object' | 'api_version' | 'application' | 'created' | 'description' | 'enabled_events' | 'livemode' | 'metadata' | 'status' | 'url'
+  | 'id'
+  | 'object'
+  | 'api_version'
+  | 'application'
+  | 'created'
+  | 'description'
+  | 'enabled_events'
+  | 'livemode'
+  | 'metadata'
+  | 'status'
+  | 'url'
 > & { connect?: boolean };
 
 export interface IdempotencyRecord {
@@ -318,12 +376,12 @@ export interface SandboxState {
 }
 
 export function createState(options: { now: number; platformCountry: string }): SandboxState {
-  const token = randomToken(32);
   return {
     version: 1,
     keys: {
-      secretKey: `sk_test_sandbox_${token}`,
-      publishableKey: `pk_test_sandbox_${token}`,
+      // Independent tokens: the publishable key ships to browsers and must not reveal the secret one.
+      secretKey: `sk_test_sandbox_${randomToken(32)}`,
+      publishableKey: `pk_test_sandbox_${randomToken(32)}`,
       webhookSecret: `whsec_${randomToken(32)}`,
     },
     now: options.now,

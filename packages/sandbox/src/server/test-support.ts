@@ -20,7 +20,10 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 /** An Express account that finished onboarding with Stripe's passing test values. */
-export async function createOnboardedAccount(stripe: Stripe, overrides: Stripe.AccountCreateParams = {}) {
+export async function createOnboardedAccount(
+  stripe: Stripe,
+  overrides: Stripe.AccountCreateParams = {},
+) {
   return stripe.accounts.create({
     type: 'express',
     country: 'US',
@@ -41,7 +44,12 @@ export async function createOnboardedAccount(stripe: Stripe, overrides: Stripe.A
 }
 
 /** A succeeded PaymentIntent paid with a test payment method (`pm_card_visa` by default). */
-export async function chargeCard(stripe: Stripe, amount: number, paymentMethod = 'pm_card_visa', extra: Partial<Stripe.PaymentIntentCreateParams> = {}) {
+export async function chargeCard(
+  stripe: Stripe,
+  amount: number,
+  paymentMethod = 'pm_card_visa',
+  extra: Partial<Stripe.PaymentIntentCreateParams> = {},
+) {
   return stripe.paymentIntents.create({
     amount,
     currency: 'usd',

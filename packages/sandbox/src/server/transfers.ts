@@ -17,17 +17,35 @@ export function transferRecord(engine: Engine, id: string, param = 'id'): Transf
  * balance must cover the amount.
  */
 export function createTransfer(engine: Engine, params: Params): TransferObject {
-  params.allowOnly(['amount', 'currency', 'destination', 'transfer_group', 'source_transaction', 'description', 'metadata']);
+  params.allowOnly([
+    'amount',
+    'currency',
+    'destination',
+    'transfer_group',
+    'source_transaction',
+    'description',
+    'metadata',
+  ]);
   const amount = params.requiredInteger('amount');
   const currency = requireCurrency(params);
-  if (amount <= 0) throw invalidRequest('Invalid positive integer', { param: 'amount', code: 'parameter_invalid_integer' });
+  if (amount <= 0)
+    throw invalidRequest('Invalid positive integer', {
+      param: 'amount',
+      code: 'parameter_invalid_integer',
+    });
   const destinationId = params.requiredString('destination');
   const destination = engine.state.accounts[destinationId];
   if (!destination || destination.deleted) {
-    throw invalidRequest(`No such destination: '${destinationId}'`, { param: 'destination', code: 'resource_missing' });
+    throw invalidRequest(`No such destination: '${destinationId}'`, {
+      param: 'destination',
+      code: 'resource_missing',
+    });
   }
   const account = destination.account;
-  if (!sameTransferRegion(engine.state.platformCountry, account.country ?? '') && account.tos_acceptance?.service_agreement !== 'recipient') {
+  if (
+    !sameTransferRegion(engine.state.platformCountry, account.country ?? '') &&
+    account.tos_acceptance?.service_agreement !== 'recipient'
+  ) {
     throw invalidRequest(
       `Funds can't be sent to accounts located in ${account.country} because it's restricted outside of your platform's region.`,
       { param: 'destination', code: 'transfers_not_allowed' },
@@ -43,12 +61,22 @@ export function createTransfer(engine: Engine, params: Params): TransferObject {
   const sourceId = params.string('source_transaction');
   if (sourceId) {
     const charge = engine.state.charges[sourceId];
-    if (!charge) throw invalidRequest(`No such charge: '${sourceId}'`, { param: 'source_transaction', code: 'resource_missing' });
+    if (!charge)
+      throw invalidRequest(`No such charge: '${sourceId}'`, {
+        param: 'source_transaction',
+        code: 'resource_missing',
+      });
     if (charge.status !== 'succeeded') {
-      throw invalidRequest('The source_transaction charge has not succeeded.', { param: 'source_transaction', code: 'charge_not_succeeded' });
+      throw invalidRequest('The source_transaction charge has not succeeded.', {
+        param: 'source_transaction',
+        code: 'charge_not_succeeded',
+      });
     }
     if (charge.currency !== currency) {
-      throw invalidRequest(`The currency of source_transaction's balance transaction (${charge.currency}) must be the same as the transfer currency (${currency})`, { param: 'currency' });
+      throw invalidRequest(
+        `The currency of source_transaction's balance transaction (${charge.currency}) must be the same as the transfer currency (${currency})`,
+        { param: 'currency' },
+      );
     }
     const alreadyTransferred = Object.values(engine.state.transfers)
       .filter((transfer) => transfer.source_transaction === sourceId)
@@ -60,7 +88,9 @@ export function createTransfer(engine: Engine, params: Params): TransferObject {
         { param: 'amount', code: 'insufficient_funds' },
       );
     }
-    const chargeTransaction = charge.balance_transaction ? engine.state.balanceTransactions[charge.balance_transaction] : undefined;
+    const chargeTransaction = charge.balance_transaction
+      ? engine.state.balanceTransactions[charge.balance_transaction]
+      : undefined;
     availableOn = Math.max(engine.now(), chargeTransaction?.available_on ?? engine.now());
   } else if (engine.availableBalance(engine.platformId, currency) < amount) {
     throw invalidRequest(
@@ -118,7 +148,11 @@ export function reverseTransfer(
   options: { sourceRefund?: string; metadata: Record<string, string> },
 ): TransferReversalObject {
   const remaining = transfer.amount - transfer.amount_reversed;
-  if (amount <= 0) throw invalidRequest('Invalid positive integer', { param: 'amount', code: 'parameter_invalid_integer' });
+  if (amount <= 0)
+    throw invalidRequest('Invalid positive integer', {
+      param: 'amount',
+      code: 'parameter_invalid_integer',
+    });
   if (amount > remaining) {
     throw invalidRequest(
       `You have already reversed ${transfer.amount_reversed} of this transfer; the reversal amount (${amount}) exceeds the remaining ${remaining}.`,
@@ -166,6 +200,9 @@ export function reverseTransfer(
 export function createTransferReversal(engine: Engine, transfer: TransferObject, params: Params) {
   params.allowOnly(['amount', 'description', 'metadata', 'refund_application_fee']);
   const amount = params.integer('amount') ?? transfer.amount - transfer.amount_reversed;
-  if (amount === 0) throw invalidRequest('This transfer is already fully reversed.', { code: 'transfer_already_reversed' });
+  if (amount === 0)
+    throw invalidRequest('This transfer is already fully reversed.', {
+      code: 'transfer_already_reversed',
+    });
   return reverseTransfer(engine, transfer, amount, { metadata: params.metadata() });
 }

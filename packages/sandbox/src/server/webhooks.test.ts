@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chargeCard, createOnboardedAccount, startHarness, type SandboxHarness } from './test-support';
+import {
+  chargeCard,
+  createOnboardedAccount,
+  startHarness,
+  type SandboxHarness,
+} from './test-support';
 
 interface Received {
   body: string;
@@ -16,14 +21,21 @@ async function startReceiver(statuses: number[] = []) {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: String(request.headers['stripe-signature']) });
+      received.push({
+        body: Buffer.concat(chunks).toString('utf8'),
+        signature: String(request.headers['stripe-signature']),
+      });
       response.statusCode = statuses.shift() ?? 200;
       response.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
-  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 let harness: SandboxHarness;
@@ -40,22 +52,35 @@ afterEach(async () => {
 });
 afterAll(() => harness.sandbox.stop());
 
-async function endpoint(receiver: { url: string }, params: Partial<Stripe.WebhookEndpointCreateParams> = {}) {
-  const created = await stripe.webhookEndpoints.create({ url: receiver.url, enabled_events: ['*'], ...params });
+async function endpoint(
+  receiver: { url: string },
+  params: Partial<Stripe.WebhookEndpointCreateParams> = {},
+) {
+  const created = await stripe.webhookEndpoints.create({
+    url: receiver.url,
+    enabled_events: ['*'],
+    ...params,
+  });
   endpoints.push(created.id);
   return created;
 }
 
 describe('webhook endpoints', () => {
   it('creates, lists, updates and deletes endpoints, returning the sandbox’s one signing secret', async () => {
-    const created = await stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/hook', enabled_events: ['payment_intent.succeeded'] });
+    const created = await stripe.webhookEndpoints.create({
+      url: 'http://127.0.0.1:9/hook',
+      enabled_events: ['payment_intent.succeeded'],
+    });
     expect(created.secret).toBe(harness.sandbox.webhookSecret);
     const listed = await stripe.webhookEndpoints.list();
     expect(listed.data.map((item) => item.id)).toContain(created.id);
     expect(listed.data.find((item) => item.id === created.id)).not.toHaveProperty('secret');
     const updated = await stripe.webhookEndpoints.update(created.id, { disabled: true });
     expect(updated.status).toBe('disabled');
-    expect(await stripe.webhookEndpoints.del(created.id)).toMatchObject({ id: created.id, deleted: true });
+    expect(await stripe.webhookEndpoints.del(created.id)).toMatchObject({
+      id: created.id,
+      deleted: true,
+    });
   });
 });
 
@@ -67,12 +92,25 @@ describe('delivery', () => {
     const intent = await chargeCard(stripe, 2500);
     await harness.sandbox.flushWebhooks();
     expect(receiver.received).toHaveLength(2);
-    const events = receiver.received.map(({ body, signature }) => stripe.webhooks.constructEvent(body, signature, harness.sandbox.webhookSecret));
-    expect(events.map((event) => event.type)).toEqual(['charge.succeeded', 'payment_intent.succeeded']);
+    const events = receiver.received.map(({ body, signature }) =>
+      stripe.webhooks.constructEvent(body, signature, harness.sandbox.webhookSecret),
+    );
+    expect(events.map((event) => event.type)).toEqual([
+      'charge.succeeded',
+      'payment_intent.succeeded',
+    ]);
     expect((events[1]?.data.object as Stripe.PaymentIntent).id).toBe(intent.id);
     const first = receiver.received[0] as Received;
-    expect(() => stripe.webhooks.constructEvent(first.body, first.signature, 'whsec_wrong')).toThrow(Stripe.errors.StripeSignatureVerificationError);
-    expect(() => stripe.webhooks.constructEvent(first.body.replace('2500', '2501'), first.signature, harness.sandbox.webhookSecret)).toThrow();
+    expect(() =>
+      stripe.webhooks.constructEvent(first.body, first.signature, 'whsec_wrong'),
+    ).toThrow(Stripe.errors.StripeSignatureVerificationError);
+    expect(() =>
+      stripe.webhooks.constructEvent(
+        first.body.replace('2500', '2501'),
+        first.signature,
+        harness.sandbox.webhookSecret,
+      ),
+    ).toThrow();
   });
 
   it('sends connected-account events only to connect endpoints, with the account', async () => {
@@ -80,12 +118,19 @@ describe('delivery', () => {
     const connectReceiver = await startReceiver();
     receivers.push(platformReceiver, connectReceiver);
     await endpoint(platformReceiver, { enabled_events: ['account.updated', 'transfer.created'] });
-    await endpoint(connectReceiver, { enabled_events: ['account.updated', 'transfer.created'], connect: true });
+    await endpoint(connectReceiver, {
+      enabled_events: ['account.updated', 'transfer.created'],
+      connect: true,
+    });
     const seller = await stripe.accounts.create({ type: 'express' });
     await stripe.accounts.update(seller.id, { metadata: { tier: 'gold' } });
     await harness.sandbox.flushWebhooks();
-    const connectEvents = connectReceiver.received.map(({ body }) => JSON.parse(body) as Stripe.Event);
-    expect(connectEvents.map((event) => [event.type, event.account])).toEqual([['account.updated', seller.id]]);
+    const connectEvents = connectReceiver.received.map(
+      ({ body }) => JSON.parse(body) as Stripe.Event,
+    );
+    expect(connectEvents.map((event) => [event.type, event.account])).toEqual([
+      ['account.updated', seller.id],
+    ]);
     expect(platformReceiver.received).toHaveLength(0);
   });
 
@@ -107,9 +152,15 @@ describe('delivery', () => {
   });
 
   it('lists and retrieves events with type filters and the request that caused them', async () => {
-    const intent = await stripe.paymentIntents.create({ amount: 1100, currency: 'usd' }, { idempotencyKey: 'event-request' });
+    const intent = await stripe.paymentIntents.create(
+      { amount: 1100, currency: 'usd' },
+      { idempotencyKey: 'event-request' },
+    );
     const events = await stripe.events.list({ type: 'payment_intent.*', limit: 1 });
-    expect(events.data[0]).toMatchObject({ type: 'payment_intent.created', request: { idempotency_key: 'event-request' } });
+    expect(events.data[0]).toMatchObject({
+      type: 'payment_intent.created',
+      request: { idempotency_key: 'event-request' },
+    });
     expect((events.data[0]?.data.object as Stripe.PaymentIntent).id).toBe(intent.id);
     expect(events.data[0]?.request?.id).toMatch(/^req_/);
   });
@@ -117,7 +168,12 @@ describe('delivery', () => {
   it('emits the events the kit listens to across a whole order', async () => {
     const seller = await createOnboardedAccount(stripe);
     const intent = await chargeCard(stripe, 5000, 'pm_card_bypassPending');
-    const transfer = await stripe.transfers.create({ amount: 2000, currency: 'usd', destination: seller.id, source_transaction: intent.latest_charge as string });
+    const transfer = await stripe.transfers.create({
+      amount: 2000,
+      currency: 'usd',
+      destination: seller.id,
+      source_transaction: intent.latest_charge as string,
+    });
     await stripe.transfers.createReversal(transfer.id, { amount: 500 });
     await stripe.refunds.create({ payment_intent: intent.id, amount: 1000 });
     await chargeCard(stripe, 900, 'pm_card_chargeDeclined').catch(() => undefined);

@@ -12,7 +12,11 @@ export interface WebhookDispatcherOptions {
 }
 
 /** Stripe's `Stripe-Signature` header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload">`. */
-export function signPayload(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)) {
+export function signPayload(
+  payload: string,
+  secret: string,
+  timestamp = Math.floor(Date.now() / 1000),
+) {
   const signature = createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex');
   return `t=${timestamp},v1=${signature}`;
 }
@@ -45,7 +49,9 @@ export class WebhookDispatcher {
 
   enqueue(event: EventObject) {
     if (this.stopped) return;
-    const targets = this.options.endpoints().filter((endpoint) => WebhookDispatcher.matches(endpoint, event));
+    const targets = this.options
+      .endpoints()
+      .filter((endpoint) => WebhookDispatcher.matches(endpoint, event));
     if (targets.length === 0) return;
     event.pending_webhooks = targets.length;
     const payload = JSON.stringify(event, null, 2);
