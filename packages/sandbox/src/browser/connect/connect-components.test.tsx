@@ -207,6 +207,45 @@ describe('Connect embedded components over the stand-in, against a running sandb
     expect(payouts.data.map((payout) => payout.amount)).toEqual([3000]);
   });
 
+  it('offers an instant payout when the session enables it, and shows why the sandbox refused it', async () => {
+    const account = await createAccount();
+    await submitOnboarding(account.id);
+    await stripe.accounts.createExternalAccount(account.id, { external_account: 'tok_visa_debit' });
+    await stripe.paymentIntents.create({
+      amount: 4000,
+      currency: 'usd',
+      payment_method: 'pm_card_bypassPending',
+      confirm: true,
+    });
+    await stripe.transfers.create({ amount: 2000, currency: 'usd', destination: account.id });
+    const instantSession = async () =>
+      (
+        await stripe.accountSessions.create({
+          account: account.id,
+          components: { payouts: { enabled: true, features: { instant_payouts: true } } },
+        })
+      ).client_secret;
+    render(
+      <Embedded instance={connectFor(account.id, instantSession)}>
+        <ConnectPayouts />
+      </Embedded>,
+    );
+    const balance = await screen.findByRole('region', { name: 'Balance' });
+    await userEvent
+      .setup({ delay: null })
+      .click(within(balance).getByRole('button', { name: 'Instant payout' }));
+    // The sandbox charges the instant fee on top of the whole available balance, so it refuses; the reason is shown.
+    const alert = within(balance).getByRole('alert');
+    await waitFor(() => expect(alert.textContent).toMatch(/insufficient funds/));
+    expect(within(balance).getByRole('button', { name: 'Instant payout' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+    expect((await stripe.payouts.list({ limit: 1 }, { stripeAccount: account.id })).data).toEqual(
+      [],
+    );
+  });
+
   it('shows balances and the payments an account received', async () => {
     const account = await createAccount();
     await submitOnboarding(account.id);

@@ -34,6 +34,10 @@ export interface SandboxElementsInternals {
   cardElement(): SandboxCardElement | undefined;
 }
 
+// Every sandbox element exposes `destroyed`; React StrictMode destroys and re-creates elements.
+const isDestroyed = (element: SandboxElement) =>
+  (element as { destroyed?: boolean }).destroyed === true;
+
 const internals = new WeakMap<object, SandboxElementsInternals>();
 
 /** Reads the group's private state; `confirmPayment` accepts only groups this stand-in created. */
@@ -50,7 +54,7 @@ export function createSandboxElements(
   const cardElement = () => {
     for (const type of ['payment', 'card']) {
       const element = created.get(type) as SandboxCardElement | undefined;
-      if (element && !element.isDestroyed) return element;
+      if (element && !isDestroyed(element)) return element;
     }
     return undefined;
   };
@@ -58,7 +62,7 @@ export function createSandboxElements(
   const elements: SandboxElements = {
     create(type, elementOptions = {}) {
       const existing = created.get(type);
-      if (existing && !(existing as Partial<SandboxCardElement>).isDestroyed) {
+      if (existing && !isDestroyed(existing)) {
         throw new Error(`Can only create one Element of type ${type}.`);
       }
       const appearance =
@@ -72,7 +76,7 @@ export function createSandboxElements(
     },
     getElement(type) {
       const element = created.get(type);
-      return element && !(element as Partial<SandboxCardElement>).isDestroyed ? element : null;
+      return element && !isDestroyed(element) ? element : null;
     },
     update(updates) {
       Object.assign(options, updates);

@@ -1,10 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { StrictMode, useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Stripe } from '@stripe/stripe-js';
-import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
+import {
+  AddressElement,
+  Elements,
+  PaymentElement,
+  useElements,
+  useStripe,
+} from '@stripe/react-stripe-js';
 import { installSandboxStripe, uninstallSandboxStripe } from '../index';
 
 // Generous waits: CI runs these beside the whole monorepo on two cores.
@@ -135,6 +141,30 @@ describe('the sandbox Payment Element under @stripe/react-stripe-js', () => {
     await user.clear(number);
     await user.type(number, '4242424242424242');
     expect(screen.getByRole('alert').textContent).toBe('');
+  });
+
+  it('survives React StrictMode mounting the element twice, leaving one form', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(
+      <StrictMode>
+        <Checkout onEvent={() => undefined} />
+      </StrictMode>,
+    );
+    const number = await screen.findByRole('textbox', { name: 'Card number' });
+    expect(screen.getAllByRole('textbox', { name: 'Card number' })).toHaveLength(1);
+    await user.type(number, '4242');
+    expect((number as HTMLInputElement).value).toBe('4242');
+  });
+
+  it('mounts a clear notice for an element type the sandbox does not emulate', async () => {
+    render(
+      <Elements stripe={stripePromise} options={{ clientSecret: 'pi_123_secret_abc' }}>
+        <AddressElement options={{ mode: 'shipping' }} />
+      </Elements>,
+    );
+    expect(
+      await screen.findByText('Sandbox: the "address" Element is not emulated in the sandbox.'),
+    ).toBeTruthy();
   });
 
   it('refuses to confirm without a return_url unless redirect is if_required', async () => {

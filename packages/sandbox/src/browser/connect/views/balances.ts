@@ -37,24 +37,40 @@ export async function appendBalanceSummary(
   const alert = h(document, 'p', { role: 'alert' });
   const status = h(document, 'p', { role: 'status' });
   const payable = balance.available.some((entry) => entry.amount > 0);
+  const requestPayout = async (button: HTMLButtonElement, method: 'standard' | 'instant') => {
+    button.disabled = true;
+    alert.textContent = '';
+    status.textContent = method === 'instant' ? 'Creating instant payout…' : 'Creating payout…';
+    const result = await connector.request<{ id: string }>('POST', 'payouts', { method });
+    if (!context.isCurrent()) return;
+    if (!result.ok) {
+      status.textContent = '';
+      alert.textContent = result.error.message;
+      button.disabled = false;
+      return;
+    }
+    context.rerender();
+  };
   const payOut = h(document, 'button', {
     type: 'button',
     text: 'Pay out now',
     disabled: !payable,
-    onClick: async () => {
-      (payOut as HTMLButtonElement).disabled = true;
-      status.textContent = 'Creating payout…';
-      const result = await connector.request<{ id: string }>('POST', 'payouts', {});
-      if (!context.isCurrent()) return;
-      if (!result.ok) {
-        status.textContent = '';
-        alert.textContent = result.error.message;
-        (payOut as HTMLButtonElement).disabled = false;
-        return;
-      }
-      context.rerender();
-    },
+    onClick: () => void requestPayout(payOut as HTMLButtonElement, 'standard'),
   });
+  // Offered only when the account session enables the instant_payouts feature, as in Stripe's component.
+  const session = await connector.session();
+  const instantEnabled =
+    session.ok && session.body.components?.payouts?.features?.instant_payouts === true;
+  const instantAvailable = (balance.instant_available ?? []).some((entry) => entry.amount > 0);
+  const instant =
+    instantEnabled && instantAvailable
+      ? h(document, 'button', {
+          type: 'button',
+          'data-variant': 'secondary',
+          text: 'Instant payout',
+          onClick: () => void requestPayout(instant as HTMLButtonElement, 'instant'),
+        })
+      : null;
   container.append(
     h(
       document,
@@ -78,7 +94,7 @@ export async function appendBalanceSummary(
               }),
             ]),
           ),
-      payOut,
+      h(document, 'div', { class: 'mk-sandbox-row' }, payOut, instant),
       alert,
       status,
     ),
