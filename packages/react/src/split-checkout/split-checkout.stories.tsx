@@ -132,9 +132,12 @@ export const Declined: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await payWithTestCard(canvasElement, TEST_CARDS.insufficientFunds);
-    await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
+    const decline = await canvas.findByText(
       'Your payment was not completed. Your card has insufficient funds.',
+      {},
+      { timeout: 5000 },
     );
+    await expect(decline).toHaveAttribute('role', 'alert');
     await expect(args.onSuccess).not.toHaveBeenCalled();
     // Same form, another card.
     await payWithTestCard(canvasElement, TEST_CARDS.success);
@@ -185,9 +188,12 @@ export const AuthenticationFailed: Story = {
       { timeout: 5000 },
     );
     await userEvent.click(within(challenge).getByRole('button', { name: 'Fail authentication' }));
-    await expect(
-      await within(canvasElement).findByRole('alert', {}, { timeout: 5000 }),
-    ).toHaveTextContent(/unable to authenticate/);
+    const failure = await within(canvasElement).findByText(
+      /unable to authenticate your payment method/,
+      {},
+      { timeout: 5000 },
+    );
+    await expect(failure).toHaveAttribute('role', 'alert');
   },
 };
 
@@ -235,8 +241,14 @@ export const PaymentNetworkFailure: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await payWithTestCard(canvasElement, TEST_CARDS.success);
-    await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toBeVisible();
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
+    // Retrying is offered on the pay button itself, with the same card still filled in.
+    await expect(
+      await canvas.findByRole('button', { name: 'Try again' }, { timeout: 5000 }),
+    ).toBeEnabled();
+    await expect(canvas.getByText(/Could not reach the MarketKit sandbox/)).toHaveAttribute(
+      'role',
+      'alert',
+    );
     await waitFor(() => expect(args.onError).toHaveBeenCalled());
   },
 };

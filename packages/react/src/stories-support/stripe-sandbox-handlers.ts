@@ -85,7 +85,7 @@ const idFromSecret = (secret: string | null) => secret?.split('_secret_')[0] ?? 
 
 /**
  * MSW handlers for the publishable-key endpoints the Stripe.js stand-in calls (`confirmPayment`,
- * `retrievePaymentIntent`, the 3D Secure page), so checkout stories pay without a sandbox running.
+ * `retrievePaymentIntent`), so checkout stories pay without a sandbox running.
  */
 export function createStripeSandboxHandlers({
   checkouts,
@@ -121,14 +121,7 @@ export function createStripeSandboxHandlers({
     return next;
   };
 
-  const authenticationUrl = (origin: string, id: string) =>
-    `${origin}${STRIPE_SANDBOX_PATH}/_sandbox/authenticate/${id}`;
-
   return [
-    http.all('*', ({ request }) => {
-      console.log('ANY', request.method, request.url);
-      return undefined;
-    }),
     http.get(`*${STRIPE_SANDBOX_PATH}/v1/payment_intents/:id`, ({ params, request }) => {
       const clientSecret = new URL(request.url).searchParams.get('client_secret');
       const id = String(params.id);
@@ -144,7 +137,13 @@ export function createStripeSandboxHandlers({
           { status: 404 },
         );
       }
-      return HttpResponse.json(paymentIntent(id, clientSecret));
+      const current = paymentIntent(id, clientSecret);
+      // The stand-in re-reads the PaymentIntent after the tester passed its 3D Secure dialog (a failed
+      // challenge is reported by the stand-in itself), so by now the bank has answered.
+      if (current.status === 'requires_action') {
+        return HttpResponse.json(update(id, { status: successStatus, next_action: null }));
+      }
+      return HttpResponse.json(current);
     }),
 
     http.post(
@@ -181,18 +180,11 @@ export function createStripeSandboxHandlers({
           );
         }
         if (AUTHENTICATION_CARDS.has(number)) {
-          const origin = new URL(request.url).origin;
           return HttpResponse.json(
             update(id, {
               status: 'requires_action',
               last_payment_error: null,
-              next_action: {
-                type: 'redirect_to_url',
-                redirect_to_url: {
-                  url: authenticationUrl(origin, id),
-                  return_url: form.get('return_url'),
-                },
-              },
+              next_action: { type: 'use_stripe_sdk', use_stripe_sdk: {} },
             }),
           );
         }
@@ -201,27 +193,5 @@ export function createStripeSandboxHandlers({
         );
       },
     ),
-
-    // The stand-in's 3D Secure dialog reports the tester's choice here, like Stripe's test page.
-    http.post(`*${STRIPE_SANDBOX_PATH}/_sandbox/authenticate/:id`, ({ params, request }) => {
-      const id = String(params.id);
-      const outcome = new URL(request.url).searchParams.get('outcome');
-      console.log('AUTH', request.url);
-      if (outcome === 'complete') {
-        return HttpResponse.json(update(id, { status: successStatus, next_action: null }));
-      }
-      return HttpResponse.json(
-        update(id, {
-          status: 'requires_payment_method',
-          next_action: null,
-          last_payment_error: {
-            type: 'card_error',
-            code: 'payment_intent_authentication_failure',
-            message:
-              'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
-          },
-        }),
-      );
-    }),
   ];
 }

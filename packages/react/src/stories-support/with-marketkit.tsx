@@ -1,4 +1,6 @@
 import type { Decorator } from '@storybook/react-vite';
+import { fr } from '../i18n';
+import type { Messages } from '../i18n';
 import { MarketkitProvider } from '../provider';
 import type { MarketkitProviderProps } from '../provider';
 import { STORYBOOK_API_BASE, STORYBOOK_PUBLISHABLE_KEY } from './constants';
@@ -11,8 +13,11 @@ export type MarketkitStoryParameters = Partial<
   >
 >;
 
-/** The toolbar's locales, as BCP 47 tags for `Intl`. */
-const LOCALES: Record<string, string> = { en: 'en-US', fr: 'fr-FR' };
+/** The toolbar's locales: a BCP 47 tag for `Intl` and the catalogue the app would pass as `messages`. */
+const LOCALES: Record<string, { tag: string; messages?: Messages }> = {
+  en: { tag: 'en-US' },
+  fr: { tag: 'fr-FR', messages: fr },
+};
 
 const noop = () => undefined;
 
@@ -23,7 +28,8 @@ const noop = () => undefined;
 export const withMarketkit: Decorator = (Story, context) => {
   const settings = (context.parameters.marketkit ?? {}) as MarketkitStoryParameters;
   const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
-  const locale = settings.locale ?? LOCALES[String(context.globals.locale)] ?? 'en-US';
+  const language = LOCALES[String(context.globals.locale)] ?? LOCALES.en!;
+  const locale = settings.locale ?? language.tag;
   const appearance = { ...settings.appearance, theme: settings.appearance?.theme ?? theme };
   return (
     <MarketkitProvider
@@ -31,7 +37,7 @@ export const withMarketkit: Decorator = (Story, context) => {
       publishableKey={settings.publishableKey ?? STORYBOOK_PUBLISHABLE_KEY}
       appearance={appearance}
       locale={locale}
-      messages={settings.messages}
+      messages={settings.messages ?? language.messages}
       navigate={settings.navigate ?? noop}
       openWindow={settings.openWindow ?? noop}
     >
