@@ -329,24 +329,35 @@ describe('Connect embedded components over the stand-in, against a running sandb
     expect(screen.getByRole('alert').textContent).toMatch(/^Sandbox: /);
   });
 
-  it('honours appearance variables and re-applies them on update()', async () => {
+  it('honours appearance variables, restyles in place on update() and redraws for a new locale', async () => {
     const account = await createAccount();
     const instance = connectFor(account.id);
     render(
       <Embedded instance={instance}>
-        <ConnectDocuments />
+        <ConnectAccountOnboarding onExit={() => undefined} />
       </Embedded>,
     );
-    const root = (await screen.findByRole('note')).closest<HTMLElement>('.mk-sandbox')!;
+    const form = await screen.findByRole('form', { name: 'Sandbox account onboarding' });
+    const root = form.closest<HTMLElement>('.mk-sandbox')!;
     expect(root.style.getPropertyValue('--mk-sandbox-color-primary')).toBe('#0a7d32');
     expect(root.style.getPropertyValue('--mk-sandbox-font-family')).toBe('Georgia, serif');
+    expect(root.style.getPropertyValue('--mk-sandbox-spacing-unit')).toBe('6px');
+    const firstName = within(form).getByRole('textbox', { name: 'First name' });
+    const user = userEvent.setup({ delay: null });
+    await user.clear(firstName);
+    await user.type(firstName, 'Ada');
     instance.update({ appearance: { variables: { colorPrimary: '#123456' } } });
     await waitFor(() =>
-      expect(
-        document
-          .querySelector<HTMLElement>('.mk-sandbox')!
-          .style.getPropertyValue('--mk-sandbox-color-primary'),
-      ).toBe('#123456'),
+      expect(root.style.getPropertyValue('--mk-sandbox-color-primary')).toBe('#123456'),
+    );
+    expect(root.style.getPropertyValue('--mk-sandbox-font-family')).toBe('');
+    expect(within(form).getByRole('textbox', { name: 'First name' })).toHaveProperty(
+      'value',
+      'Ada',
+    );
+    instance.update({ locale: 'fr-FR' });
+    await waitFor(() =>
+      expect(document.querySelector('.mk-sandbox')?.getAttribute('lang')).toBe('fr-FR'),
     );
   });
 });

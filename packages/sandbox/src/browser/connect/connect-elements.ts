@@ -92,9 +92,17 @@ function createConnectElementClass(window: Window & typeof globalThis, tagName: 
     setConnector(connector: SandboxConnector) {
       this.unsubscribe?.();
       this.connector = connector;
-      this.unsubscribe = connector.subscribe(() => this.render());
+      this.unsubscribe = connector.subscribe(() => this.applyUpdate());
       this.adoptUnknownSetters();
       if (this.isConnected) this.render();
+    }
+
+    /** `update({ appearance })` restyles in place (keeping a half-filled form); a new locale redraws. */
+    private applyUpdate() {
+      const root = this.firstElementChild;
+      if (!this.connector || !(root instanceof window.HTMLElement)) return;
+      if ((this.connector.locale ?? '') !== (root.getAttribute('lang') ?? '')) return this.render();
+      applyAppearance(root, this.connector.appearance);
     }
 
     connectedCallback() {

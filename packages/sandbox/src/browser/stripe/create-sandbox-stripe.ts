@@ -209,10 +209,7 @@ export function createSandboxStripeConstructor(context: SandboxStripeContext) {
           );
           url.searchParams.set('payment_intent', result.paymentIntent.id);
           url.searchParams.set('payment_intent_client_secret', clientSecret);
-          url.searchParams.set(
-            'redirect_status',
-            result.paymentIntent.status === 'succeeded' ? 'succeeded' : result.paymentIntent.status,
-          );
+          url.searchParams.set('redirect_status', result.paymentIntent.status);
           context.navigate(url.toString());
           return never();
         }
