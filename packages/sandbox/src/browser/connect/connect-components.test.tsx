@@ -246,6 +246,33 @@ describe('Connect embedded components over the stand-in, against a running sandb
     );
   });
 
+  it('pages through many payouts with "Load more payouts"', async () => {
+    const account = await createAccount();
+    await submitOnboarding(account.id);
+    await stripe.paymentIntents.create({
+      amount: 5000,
+      currency: 'usd',
+      payment_method: 'pm_card_bypassPending',
+      confirm: true,
+    });
+    await stripe.transfers.create({ amount: 1200, currency: 'usd', destination: account.id });
+    for (let index = 0; index < 12; index += 1) {
+      await stripe.payouts.create({ amount: 100, currency: 'usd' }, { stripeAccount: account.id });
+    }
+    render(
+      <Embedded instance={connectFor(account.id)}>
+        <ConnectPayouts />
+      </Embedded>,
+    );
+    const table = await screen.findByRole('table', { name: 'Payouts' });
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 10);
+    await userEvent
+      .setup({ delay: null })
+      .click(screen.getByRole('button', { name: 'Load more payouts' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 12));
+    expect(screen.queryByRole('button', { name: 'Load more payouts' })).toBeNull();
+  });
+
   it('shows balances and the payments an account received', async () => {
     const account = await createAccount();
     await submitOnboarding(account.id);
