@@ -1,13 +1,14 @@
 // One demo server (temp data folder, offline sandbox, port 0) and one headless Debian Chromium per test
 // file. Every test saves a screenshot under <repo>/artifacts/e2e/; a failing test also saves the page it
 // failed on, so CI shows what the user would have seen.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, type TestContext } from 'vitest';
 import { createDemoServer, type DemoServer } from '../server/create-demo-server';
+import { findDemoUser } from '../server/demo-data';
 
 export const ARTIFACTS_DIR = resolve(
   dirname(fileURLToPath(import.meta.url)),
@@ -56,6 +57,10 @@ export function useDemoHarness(fileName: string): DemoHarness {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    // Failure screenshots from an earlier run of this file would be mistaken for this run's.
+    for (const file of readdirSync(ARTIFACTS_DIR)) {
+      if (file.startsWith(`FAILED-${slug(fileName)}-`)) rmSync(join(ARTIFACTS_DIR, file));
+    }
     dataDir = mkdtempSync(join(tmpdir(), 'marketkit-demo-e2e-'));
     [demo, browser] = await Promise.all([
       createDemoServer({ port: 0, dataDir, mode: 'sandbox', env: {}, hotReload: false }),
@@ -111,10 +116,16 @@ export function useDemoHarness(fileName: string): DemoHarness {
     },
     newPage: openPage,
     async signIn(target, userId) {
-      // The same request the sign-in picker makes; the cookie lands in the page's context.
-      const response = await target.request.post('/api/session', { data: { userId } });
-      if (!response.ok())
-        throw new Error(`Signing in as ${userId} failed: HTTP ${response.status()}`);
+      // Through the sign-in picker, like a person: it sets the signed cookie and swaps the app's user.
+      const user = findDemoUser(userId);
+      if (!user) throw new Error(`No demo user ${userId}`);
+      await target.goto('/#/sign-in');
+      await target
+        .getByRole('button', {
+          name: new RegExp(`^${user.displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+        })
+        .click();
+      await target.getByTestId('signed-in-user').filter({ hasText: user.displayName }).waitFor();
     },
     async screenshot(name, target) {
       const subject = target ?? page;

@@ -74,10 +74,16 @@ describe('payouts and risk', () => {
     await advanceClockOneDay(page);
     await harness.signIn(page, 'seller-chen');
     await page.goto('/#/seller');
-    await expect.poll(() => page.textContent('body'), { timeout: WAIT_MS }).toContain('Failed');
+    // The payouts list shows the failure with the bank's reason, and the risk banner asks for new details.
     await expect
-      .poll(() => page.getByRole('alert').allTextContents(), { timeout: WAIT_MS })
-      .toContainEqual(expect.stringContaining('A payout failed'));
+      .poll(() => page.locator('.mk-PayoutsPanel').textContent(), { timeout: WAIT_MS })
+      .toMatch(/Failed: .*bank account/i);
+    await expect
+      .poll(() => page.locator('.mk-RiskBanner').textContent(), { timeout: WAIT_MS })
+      .toContain('A payout failed');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Update bank details' }).count())
+      .toBe(1);
     await harness.screenshot('payout-failed', page);
   });
 

@@ -64,7 +64,9 @@ describe('seller', () => {
     const onboarding = dialog.locator('stripe-connect-account-onboarding');
     await expect.poll(() => onboarding.count(), { timeout: WAIT_MS }).toBe(1);
     await harness.screenshot('embedded-onboarding', page);
-    await onboarding.locator('button[type="submit"]').first().click();
+    // The stand-in form comes prefilled with Stripe's passing test values; only the agreement is left.
+    await onboarding.getByRole('checkbox', { name: /I agree/ }).check();
+    await onboarding.getByRole('button', { name: 'Submit' }).click();
 
     await expect.poll(() => dialog.count(), { timeout: WAIT_MS }).toBe(0);
     await expect

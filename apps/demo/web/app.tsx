@@ -58,6 +58,11 @@ function appearanceFor(scheme: ColorScheme): Appearance {
   };
 }
 
+function withArticle(roles: SessionUser['role'][]): string {
+  const first = roles[0] ?? '';
+  return `${/^[aeiou]/.test(first) ? 'an' : 'a'} ${roles.join(' or ')}`;
+}
+
 function RequireRole({
   roles,
   children,
@@ -71,8 +76,7 @@ function RequireRole({
       <section className="demo-Notice">
         <h1>Sign in to continue</h1>
         <p>
-          This page needs a {roles.join(' or ')} account. <a href="#/sign-in">Choose a demo user</a>
-          .
+          This page needs {withArticle(roles)} account. <a href="#/sign-in">Choose a demo user</a>.
         </p>
       </section>
     );
@@ -82,7 +86,7 @@ function RequireRole({
       <section className="demo-Notice">
         <h1>Not available for {user.displayName}</h1>
         <p>
-          This page is for a {roles.join(' or ')}. <a href="#/sign-in">Switch user</a>.
+          This page is for {withArticle(roles)}. <a href="#/sign-in">Switch user</a>.
         </p>
       </section>
     );
