@@ -364,3 +364,23 @@ describe('sessions, login links and external accounts', () => {
     expect(badRouting.code).toBe('routing_number_invalid');
   });
 });
+
+describe('hosted form safety', () => {
+  it('refuses a form submission without the token issued with the page', async () => {
+    const account = await stripe.accounts.create({ type: 'express' });
+    const link = await stripe.accountLinks.create({
+      account: account.id,
+      type: 'account_onboarding',
+      refresh_url: 'https://m.example/r',
+      return_url: 'https://m.example/ok',
+    });
+    const forged = await fetch(link.url, {
+      method: 'POST',
+      body: new URLSearchParams({ scenario: 'pass', first_name: 'Mallory' }),
+      redirect: 'manual',
+    });
+    expect(forged.status).toBe(303);
+    expect(forged.headers.get('location')).toBe('https://m.example/r');
+    expect((await stripe.accounts.retrieve(account.id)).details_submitted).toBe(false);
+  });
+});

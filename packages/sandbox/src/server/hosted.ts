@@ -54,8 +54,6 @@ const redirect = (location: string): HostedResponse => ({
   body: '',
 });
 
-const formTokens = new Map<string, string>();
-
 function field(name: string, label: string, value: string, type = 'text') {
   return `<label for="${name}">${label}</label><input id="${name}" name="${name}" type="${type}" value="${escapeHtml(value)}" required>`;
 }
@@ -66,9 +64,9 @@ export function onboardingPage(engine: Engine, linkId: string): HostedResponse {
   if (!link) return html(404, page('Link not found', '<h1>This link is not valid</h1>'));
   if (link.used || link.link.expires_at <= engine.now()) return redirect(link.refresh_url);
   link.used = true;
-  engine.changed();
   const token = randomToken(24);
-  formTokens.set(linkId, token);
+  link.form_token = token;
+  engine.changed();
   const account = engine.state.accounts[link.account]?.account;
   const scenarios = Object.entries(onboardingScenarios)
     .map(([value, label]) => `<option value="${value}">${escapeHtml(label)}</option>`)
@@ -112,9 +110,8 @@ export function submitOnboarding(
 ): HostedResponse {
   const link = engine.state.accountLinks[linkId];
   if (!link) return html(404, page('Link not found', '<h1>This link is not valid</h1>'));
-  if (!fields.form_token || formTokens.get(linkId) !== fields.form_token)
-    return redirect(link.refresh_url);
-  formTokens.delete(linkId);
+  if (!link.form_token || link.form_token !== fields.form_token) return redirect(link.refresh_url);
+  link.form_token = undefined;
   const record = engine.state.accounts[link.account];
   if (!record) return redirect(link.refresh_url);
   const answers = answersFromFields(fields as OnboardingFields, ip);

@@ -258,3 +258,18 @@ describe('lists and expansion', () => {
     expect((list.data[0]?.balance_transaction as Stripe.BalanceTransaction).amount).toBe(-1000);
   });
 });
+
+describe('idempotency expiry', () => {
+  it('forgets idempotency keys after 24 hours of sandbox time', async () => {
+    const first = await harness.stripe.paymentIntents.create(
+      { amount: 1000, currency: 'usd' },
+      { idempotencyKey: 'day-old' },
+    );
+    await harness.sandbox.advanceClock(86_400);
+    const second = await harness.stripe.paymentIntents.create(
+      { amount: 1000, currency: 'usd' },
+      { idempotencyKey: 'day-old' },
+    );
+    expect(second.id).not.toBe(first.id);
+  });
+});

@@ -272,6 +272,10 @@ export function advanceClock(engine: Engine, seconds: number) {
     if (next % day === 0) runAutomaticPayouts(engine, next);
     if (next >= target) break;
   }
+  // Stripe forgets idempotency keys after 24 hours.
+  for (const [key, record] of Object.entries(engine.state.idempotency)) {
+    if (record.created <= engine.now() - day) delete engine.state.idempotency[key];
+  }
   engine.changed();
 }
 

@@ -106,6 +106,8 @@ export interface AccountLinkRecord {
   refresh_url: string;
   return_url: string;
   used: boolean;
+  /** Issued with the form when the link is opened; the submission must carry it. */
+  form_token?: string;
 }
 
 export type AccountSessionObject = Pick<
