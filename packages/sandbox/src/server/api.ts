@@ -124,7 +124,11 @@ route(
   ({ engine, params }) => {
     params.allowOnly(['limit', 'starting_after', 'ending_before', 'created']);
     const records = Object.values(engine.state.accounts).filter((record) => !record.deleted);
-    const items = records.map((record) => ({ id: record.account.id, record }));
+    const items = records.map((record) => ({
+      id: record.account.id,
+      created: record.account.created,
+      record,
+    }));
     return paginate(items, params, '/v1/accounts', (item) => renderAccount(engine, item.record));
   },
   { platformOnly: true },

@@ -273,3 +273,20 @@ describe('idempotency expiry', () => {
     expect(second.id).not.toBe(first.id);
   });
 });
+
+describe('created filter', () => {
+  it('filters lists by created ranges', async () => {
+    const before = await harness.stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
+    await harness.sandbox.advanceClock(600);
+    const after = await harness.stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
+    const recent = await harness.stripe.paymentIntents.list({
+      created: { gt: before.created },
+      limit: 100,
+    });
+    expect(recent.data.map((intent) => intent.id)).toContain(after.id);
+    expect(recent.data.map((intent) => intent.id)).not.toContain(before.id);
+    const exact = await harness.stripe.paymentIntents.list({ created: before.created, limit: 100 });
+    expect(exact.data.map((intent) => intent.id)).toContain(before.id);
+    expect(exact.data.map((intent) => intent.id)).not.toContain(after.id);
+  });
+});

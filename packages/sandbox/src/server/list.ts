@@ -12,12 +12,13 @@ export interface ListObject<T> {
  * Stripe list semantics over items given oldest first: newest first, `limit` (1–100, default 10),
  * `starting_after` / `ending_before` cursors by id, `has_more`.
  */
-export function paginate<T extends { id: string }, R = T>(
+export function paginate<T extends { id: string; created?: number }, R = T>(
   items: T[],
   params: Params,
   url: string,
-  render: (item: T) => R = (item) => structuredClone(item) as unknown as R,
+  render: (item: T) => R = (item) => item as unknown as R,
 ): ListObject<R> {
+  items = filterCreated(items, params);
   const limit = params.integer('limit') ?? 10;
   if (limit < 1 || limit > 100) {
     throw invalidRequest(
@@ -57,4 +58,28 @@ export function paginate<T extends { id: string }, R = T>(
     hasMore = start + limit < newestFirst.length;
   }
   return { object: 'list', data: page.map(render), has_more: hasMore, url };
+}
+
+/** Stripe's `created` list filter: an exact timestamp or `created[gt|gte|lt|lte]`. */
+function filterCreated<T extends { created?: number }>(items: T[], params: Params): T[] {
+  if (!params.has('created')) return items;
+  const exact = typeof params.values.created === 'string' ? params.integer('created') : undefined;
+  const range = exact === undefined ? params.object('created') : undefined;
+  const bounds = {
+    gt: range?.integer('gt'),
+    gte: range?.integer('gte'),
+    lt: range?.integer('lt'),
+    lte: range?.integer('lte'),
+  };
+  return items.filter((item) => {
+    const created = item.created;
+    if (created === undefined) return true;
+    if (exact !== undefined) return created === exact;
+    return (
+      (bounds.gt === undefined || created > bounds.gt) &&
+      (bounds.gte === undefined || created >= bounds.gte) &&
+      (bounds.lt === undefined || created < bounds.lt) &&
+      (bounds.lte === undefined || created <= bounds.lte)
+    );
+  });
 }

@@ -413,3 +413,32 @@ describe('money conservation', () => {
     expect(after.data.length).toBeGreaterThan(before.data.length);
   });
 });
+
+describe('connect reserve', () => {
+  it('holds a negative balance of a platform-collected account out of the platform’s available funds', async () => {
+    const seller = await createOnboardedAccount(stripe, {
+      type: undefined,
+      controller: {
+        requirement_collection: 'application',
+        stripe_dashboard: { type: 'none' },
+        fees: { payer: 'application' },
+        losses: { payments: 'application' },
+      },
+    });
+    expect(seller.type).toBe('custom');
+    await chargeCard(stripe, 10_000, 'pm_card_bypassPending');
+    const transfer = await stripe.transfers.create({
+      amount: 4000,
+      currency: 'usd',
+      destination: seller.id,
+    });
+    await stripe.payouts.create({ amount: 4000, currency: 'usd' }, { stripeAccount: seller.id });
+    const before = usd(await stripe.balance.retrieve());
+    await stripe.transfers.createReversal(transfer.id, { amount: 1500 });
+    const platform = await stripe.balance.retrieve();
+    expect(platform.connect_reserved?.[0]).toMatchObject({ amount: 1500, currency: 'usd' });
+    // The reversal brought 1500 back, and the same 1500 is held for the seller's negative balance.
+    expect(usd(platform).available).toBe(before.available);
+    await assertMoneyConserved([seller.id]);
+  });
+});

@@ -378,7 +378,7 @@ export function confirmPaymentIntent(
       type: 'card_error',
     };
     intent.payment_method = null;
-    engine.emit('charge.failed', charge, engine.platformId);
+    engine.emit('charge.failed', renderCharge(engine, charge), engine.platformId);
     engine.emit('payment_intent.payment_failed', intent, engine.platformId);
     throw new StripeApiError(402, {
       type: 'card_error',
@@ -392,7 +392,7 @@ export function confirmPaymentIntent(
   intent.status = 'succeeded';
   intent.amount_received = intent.amount;
   intent.last_payment_error = null;
-  engine.emit('charge.succeeded', charge, engine.platformId);
+  engine.emit('charge.succeeded', renderCharge(engine, charge), engine.platformId);
   engine.emit('payment_intent.succeeded', intent, engine.platformId);
   if (card.dispute) createDispute(engine, charge);
   return intent;
