@@ -5,7 +5,7 @@ import { defineLibraryConfig } from '../../.config/rollup.shared.mjs';
 const root = import.meta.dirname;
 const [javascript, declarations] = defineLibraryConfig({
   root,
-  entries: { index: 'src/index.ts' },
+  entries: { index: 'src/index.ts', 'locales/fr': 'src/locales-fr.ts' },
   banner: "'use client';",
   platform: 'browser',
 });

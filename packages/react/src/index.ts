@@ -37,7 +37,17 @@ export {
 } from './theme';
 export type { Appearance, AppearanceVariables } from './theme';
 
-export { en, fr, catalogues, createTranslator, resolveMessages, describeError } from './i18n';
+export {
+  en,
+  commonMessages,
+  onboardingMessages,
+  checkoutMessages,
+  payoutsMessages,
+  riskMessages,
+  platformRiskMessages,
+  createTranslator,
+  describeError,
+} from './i18n';
 export type { MessageKey, Messages, Translator } from './i18n';
 
 export { OnboardingButton, useOnboardingButton } from './onboarding-button';

@@ -10,6 +10,7 @@ import {
   RiskBanner,
   SplitCheckout,
 } from './index';
+import { fr } from './locales-fr';
 import { checkoutLinesFixture } from './test/fixtures';
 
 function renderOnServer(element: ReactElement) {
@@ -17,6 +18,7 @@ function renderOnServer(element: ReactElement) {
     <MarketkitProvider
       apiBase="https://shop.example/api/marketkit"
       publishableKey="pk_test_ssr"
+      messages={fr}
       locale="fr-FR"
     >
       {element}

@@ -1,16 +1,12 @@
-import type { StripeConnectInstance } from '@stripe/connect-js';
-import type { EmbeddedComponent } from '@marketkit/core';
-import type { ApiClient } from '../provider/api-client';
-import { toConnectAppearance } from '../theme/appearance';
-import type { Appearance } from '../theme/appearance';
+import type { AppearanceOptions, StripeConnectInstance } from '@stripe/connect-js';
 
-export interface ConnectInstanceOptions {
-  api: ApiClient;
+/** What Connect.js needs, resolved by the caller so this lazily loaded module imports nothing of the kit. */
+export interface ConnectSettings {
   publishableKey: string;
-  appearance: Appearance;
+  /** Mints an account session (`POST /account-sessions`) and returns its client secret. */
+  fetchClientSecret: () => Promise<string>;
+  appearance: AppearanceOptions;
   locale: string;
-  /** The embedded components the account session must enable. */
-  components: EmbeddedComponent[];
 }
 
 /**
@@ -18,21 +14,12 @@ export interface ConnectInstanceOptions {
  * entry injects no script at import), so apps that never use `variant="embedded"` never load it.
  */
 export async function createConnectInstance({
-  api,
   publishableKey,
+  fetchClientSecret,
   appearance,
   locale,
-  components,
-}: ConnectInstanceOptions): Promise<StripeConnectInstance> {
+}: ConnectSettings): Promise<StripeConnectInstance> {
   const { loadConnectAndInitialize } = await import('@stripe/connect-js/pure');
-  return loadConnectAndInitialize({
-    publishableKey,
-    // Connect.js calls this again whenever the session expires, so each call mints a fresh session.
-    fetchClientSecret: async () => {
-      const session = await api.request('createAccountSession', { body: { components } });
-      return session.clientSecret;
-    },
-    appearance: toConnectAppearance(appearance),
-    locale,
-  });
+  // Connect.js calls fetchClientSecret again whenever the session expires.
+  return loadConnectAndInitialize({ publishableKey, fetchClientSecret, appearance, locale });
 }

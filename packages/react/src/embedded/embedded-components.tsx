@@ -1,48 +1,47 @@
 // The embedded variants, in one module that components load with `React.lazy`, so Connect.js and its
-// React bindings are only fetched by apps that render `variant="embedded"`.
+// React bindings are only fetched by apps that render `variant="embedded"`. It imports nothing else of the
+// kit (settings and labels come in as props), so the lazy chunk does not loop back into the main bundle.
 import {
   ConnectAccountOnboarding,
   ConnectNotificationBanner,
   ConnectPayouts,
 } from '@stripe/react-connect-js';
 import { EmbeddedConnect } from './embedded-connect';
+import type { EmbeddedConnectProps } from './embedded-connect';
 
-export interface EmbeddedOnboardingProps {
-  onExit: () => void;
-  onError?: (error: Error) => void;
+export type EmbeddedBaseProps = Omit<EmbeddedConnectProps, 'children'>;
+
+function toError({ error }: { error: { message?: string } }) {
+  return new Error(error.message ?? 'Stripe Connect could not load this component.');
 }
 
-export function EmbeddedOnboarding({ onExit, onError }: EmbeddedOnboardingProps) {
+export interface EmbeddedOnboardingProps extends EmbeddedBaseProps {
+  onExit: () => void;
+}
+
+export function EmbeddedOnboarding({ onExit, ...props }: EmbeddedOnboardingProps) {
   return (
-    <EmbeddedConnect components={['account_onboarding']} onError={onError}>
+    <EmbeddedConnect {...props}>
       <ConnectAccountOnboarding
         onExit={onExit}
-        onLoadError={({ error }) => onError?.(new Error(error.message))}
+        onLoadError={(event) => props.onError?.(toError(event))}
       />
     </EmbeddedConnect>
   );
 }
 
-export interface EmbeddedPayoutsProps {
-  onError?: (error: Error) => void;
-}
-
-export function EmbeddedPayouts({ onError }: EmbeddedPayoutsProps) {
+export function EmbeddedPayouts(props: EmbeddedBaseProps) {
   return (
-    <EmbeddedConnect components={['payouts']} onError={onError}>
-      <ConnectPayouts onLoadError={({ error }) => onError?.(new Error(error.message))} />
+    <EmbeddedConnect {...props}>
+      <ConnectPayouts onLoadError={(event) => props.onError?.(toError(event))} />
     </EmbeddedConnect>
   );
 }
 
-export interface EmbeddedNotificationBannerProps {
-  onError?: (error: Error) => void;
-}
-
-export function EmbeddedNotificationBanner({ onError }: EmbeddedNotificationBannerProps) {
+export function EmbeddedNotificationBanner(props: EmbeddedBaseProps) {
   return (
-    <EmbeddedConnect components={['notification_banner']} onError={onError}>
-      <ConnectNotificationBanner onLoadError={({ error }) => onError?.(new Error(error.message))} />
+    <EmbeddedConnect {...props}>
+      <ConnectNotificationBanner onLoadError={(event) => props.onError?.(toError(event))} />
     </EmbeddedConnect>
   );
 }

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from './format';
-import { en, fr } from './messages';
+import { en } from './messages';
+import { fr } from './fr';
 
 describe('translator', () => {
   it('ships a French translation for every English message', () => {
@@ -32,10 +33,14 @@ describe('translator', () => {
     expect(french.date(1_768_435_200)).toBe('15 janv. 2026');
   });
 
-  it('lets the app override single messages and falls back to English for unknown languages', () => {
-    const custom = createTranslator('de-DE', { 'onboarding.not_started': 'Start selling' });
+  it('lets the app override single messages and keeps English for the rest', () => {
+    const custom = createTranslator('de-DE', { 'onboarding.not_started': 'Start selling' }, en);
     expect(custom.t('onboarding.not_started')).toBe('Start selling');
     expect(custom.t('onboarding.in_progress')).toBe('Continue setup');
     expect(custom.t('checkout.pay', { amount: '5 €' })).toBe('Pay 5 €');
+  });
+
+  it('speaks French with the French catalogue', () => {
+    expect(createTranslator('fr-FR', fr).t('checkout.pay', { amount: '5 €' })).toBe('Payer 5 €');
   });
 });

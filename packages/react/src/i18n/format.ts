@@ -1,5 +1,4 @@
 import { formatMoney } from '@marketkit/core';
-import { catalogues, en } from './messages';
 import type { MessageKey, Messages } from './messages';
 
 export interface Translator {
@@ -12,24 +11,26 @@ export interface Translator {
   date(timestamp: number): string;
 }
 
-/** The catalogue for a locale: exact language match, else English; `overrides` win. */
-export function resolveMessages(locale: string, overrides?: Partial<Messages>): Messages {
-  const language = locale.toLowerCase().split('-')[0] ?? 'en';
-  return { ...(catalogues[language] ?? en), ...overrides };
-}
-
-export function createTranslator(locale = 'en-US', overrides?: Partial<Messages>): Translator {
-  const messages = resolveMessages(locale, overrides);
+/**
+ * A translator for `locale`. `messages` (the app's) win over `defaults` (the component's English
+ * strings), so components carry only their own defaults and apps only the languages they import.
+ */
+export function createTranslator(
+  locale = 'en-US',
+  messages: Partial<Messages> = {},
+  defaults: Partial<Messages> = {},
+): Translator {
   // Dates in UTC so the server render and the browser render agree (no hydration mismatch).
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return {
     locale,
     t(key, values) {
-      const template = messages[key] ?? en[key];
-      if (!values) return template;
-      return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-        name in values ? String(values[name]) : match,
-      );
+      const template = messages[key] ?? defaults[key] ?? key;
+      return values
+        ? template.replace(/\{(\w+)\}/g, (match, name: string) =>
+            name in values ? String(values[name]) : match,
+          )
+        : template;
     },
     money(amount, currency) {
       try {

@@ -1,5 +1,14 @@
-export { en, fr, catalogues } from './messages';
+export {
+  en,
+  commonMessages,
+  onboardingMessages,
+  checkoutMessages,
+  payoutsMessages,
+  riskMessages,
+  platformRiskMessages,
+} from './messages';
+export { fr } from './fr';
 export type { MessageKey, Messages } from './messages';
-export { createTranslator, resolveMessages } from './format';
+export { createTranslator } from './format';
 export type { Translator } from './format';
 export { describeError } from './error-message';

@@ -1,5 +1,8 @@
-/** Every string the kit shows. Apps override any of them through `<MarketkitProvider messages>`. */
-export const en = {
+/**
+ * Every string the kit shows, in English, grouped by component so a page that renders one component
+ * ships only that component's strings. Apps override any message through `<MarketkitProvider messages>`.
+ */
+export const commonMessages = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.cancel': 'Cancel',
@@ -10,7 +13,9 @@ export const en = {
   'common.networkError': 'The server could not be reached. Check your connection and try again.',
   'embedded.loading': 'Loading Stripe…',
   'embedded.error': 'Stripe could not be loaded. {message}',
+};
 
+export const onboardingMessages = {
   'onboarding.not_started': 'Set up payouts',
   'onboarding.in_progress': 'Continue setup',
   'onboarding.restricted': 'Update information',
@@ -20,7 +25,9 @@ export const en = {
   'onboarding.manage': 'Manage',
   'onboarding.redirecting': 'Opening Stripe…',
   'onboarding.dialogTitle': 'Set up payouts',
+};
 
+export const checkoutMessages = {
   'checkout.title': 'Order summary',
   'checkout.seller': 'Sold by {name}',
   'checkout.line': '{description} × {quantity}',
@@ -35,7 +42,9 @@ export const en = {
   'checkout.paidTo': '{name} receives {amount}',
   'checkout.declined': 'Your payment was not completed. {message}',
   'checkout.stripeUnavailable': 'The payment form could not be loaded.',
+};
 
+export const payoutsMessages = {
   'payouts.title': 'Payouts',
   'payouts.available': 'Available',
   'payouts.pending': 'Pending',
@@ -75,7 +84,9 @@ export const en = {
   'payouts.schedule.weeklyAnchor': 'Day of the week',
   'payouts.schedule.monthlyAnchor': 'Day of the month',
   'payouts.schedule.saved': 'Payout schedule saved.',
+};
 
+export const riskMessages = {
   'risk.title': 'Account alerts',
   'risk.requirements_past_due':
     'Information is past due. Payouts are paused until you update it{deadline}.',
@@ -91,7 +102,9 @@ export const en = {
   'risk.remediation.account_update': 'Update information',
   'risk.remediation.update_bank_account': 'Update bank details',
   'risk.remediation.respond_to_dispute': 'Respond to dispute',
+};
 
+export const platformRiskMessages = {
   'platformRisk.title': 'Accounts at risk',
   'platformRisk.exposure': 'Platform exposure',
   'platformRisk.noExposure': 'No exposure',
@@ -113,123 +126,21 @@ export const en = {
   'platformRisk.state.rejected': 'Rejected',
 };
 
+/** The whole English catalogue (the reference for other languages). */
+export const en: typeof commonMessages &
+  typeof onboardingMessages &
+  typeof checkoutMessages &
+  typeof payoutsMessages &
+  typeof riskMessages &
+  typeof platformRiskMessages = /* @__PURE__ */ Object.assign(
+  {},
+  commonMessages,
+  onboardingMessages,
+  checkoutMessages,
+  payoutsMessages,
+  riskMessages,
+  platformRiskMessages,
+);
+
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-
-export const fr: Messages = {
-  'common.loading': 'Chargement…',
-  'common.retry': 'Réessayer',
-  'common.cancel': 'Annuler',
-  'common.confirm': 'Confirmer',
-  'common.close': 'Fermer',
-  'common.dismiss': 'Masquer',
-  'common.errorLoading': 'Une erreur est survenue pendant le chargement. {message}',
-  'common.networkError': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
-  'embedded.loading': 'Chargement de Stripe…',
-  'embedded.error': 'Stripe n’a pas pu être chargé. {message}',
-
-  'onboarding.not_started': 'Configurer les virements',
-  'onboarding.in_progress': 'Continuer la configuration',
-  'onboarding.restricted': 'Mettre à jour les informations',
-  'onboarding.pending_verification': 'Vérification en cours…',
-  'onboarding.enabled': 'Virements activés',
-  'onboarding.rejected': 'Compte refusé — contactez le support',
-  'onboarding.manage': 'Gérer',
-  'onboarding.redirecting': 'Ouverture de Stripe…',
-  'onboarding.dialogTitle': 'Configurer les virements',
-
-  'checkout.title': 'Récapitulatif de la commande',
-  'checkout.seller': 'Vendu par {name}',
-  'checkout.line': '{description} × {quantity}',
-  'checkout.subtotal': 'Sous-total',
-  'checkout.platformFee': 'Frais de service',
-  'checkout.total': 'Total',
-  'checkout.pay': 'Payer {amount}',
-  'checkout.paying': 'Paiement en cours…',
-  'checkout.preparing': 'Préparation du paiement…',
-  'checkout.confirmingOrder': 'Paiement reçu. Confirmation de la commande…',
-  'checkout.succeeded': 'Paiement effectué. Commande {orderId}',
-  'checkout.paidTo': '{name} reçoit {amount}',
-  'checkout.declined': 'Le paiement n’a pas abouti. {message}',
-  'checkout.stripeUnavailable': 'Le formulaire de paiement n’a pas pu être chargé.',
-
-  'payouts.title': 'Virements',
-  'payouts.available': 'Disponible',
-  'payouts.pending': 'En attente',
-  'payouts.nextPayout': 'Prochain virement : {amount}, arrivée le {date}',
-  'payouts.noNextPayout': 'Aucun virement prévu',
-  'payouts.history': 'Historique des virements',
-  'payouts.empty': 'Aucun virement pour l’instant',
-  'payouts.amount': 'Montant',
-  'payouts.arrival': 'Arrivée',
-  'payouts.status': 'Statut',
-  'payouts.status.paid': 'Payé',
-  'payouts.status.pending': 'En attente',
-  'payouts.status.in_transit': 'En transit',
-  'payouts.status.failed': 'Échoué',
-  'payouts.status.canceled': 'Annulé',
-  'payouts.failedReason': 'Échec : {reason}',
-  'payouts.previousPage': 'Page précédente',
-  'payouts.nextPage': 'Page suivante',
-  'payouts.payoutNow': 'Virer maintenant',
-  'payouts.instantPayout': 'Virement instantané',
-  'payouts.confirmStandard': 'Virer {amount} sur votre compte bancaire ?',
-  'payouts.confirmInstant':
-    'Virer {amount} instantanément sur votre carte de débit ? Des frais peuvent s’appliquer.',
-  'payouts.created': 'Virement de {amount} créé.',
-  'payouts.dashboard': 'Ouvrir le tableau de bord Express',
-  'payouts.schedule': 'Calendrier des virements',
-  'payouts.schedule.manual': 'Manuel',
-  'payouts.schedule.daily': 'Quotidien',
-  'payouts.schedule.weekly': 'Chaque semaine le {day}',
-  'payouts.schedule.monthly': 'Chaque mois le {day}',
-  'payouts.interval.manual': 'Manuel',
-  'payouts.interval.daily': 'Quotidien',
-  'payouts.interval.weekly': 'Hebdomadaire',
-  'payouts.interval.monthly': 'Mensuel',
-  'payouts.schedule.edit': 'Modifier le calendrier',
-  'payouts.schedule.save': 'Enregistrer le calendrier',
-  'payouts.schedule.interval': 'Fréquence',
-  'payouts.schedule.weeklyAnchor': 'Jour de la semaine',
-  'payouts.schedule.monthlyAnchor': 'Jour du mois',
-  'payouts.schedule.saved': 'Calendrier des virements enregistré.',
-
-  'risk.title': 'Alertes du compte',
-  'risk.requirements_past_due':
-    'Des informations sont en retard. Les virements sont suspendus jusqu’à leur mise à jour{deadline}.',
-  'risk.requirements_due': 'Stripe a besoin d’informations supplémentaires{deadline}.',
-  'risk.account_restricted':
-    'Votre compte est restreint. Mettez à jour vos informations pour reprendre les virements.',
-  'risk.account_rejected': 'Votre compte a été refusé. Contactez le support.',
-  'risk.negative_balance':
-    'Votre solde est négatif ({amount}). La plateforme le couvre jusqu’aux prochaines ventes.',
-  'risk.payout_failed': 'Un virement a échoué{reason}. Mettez à jour vos coordonnées bancaires.',
-  'risk.dispute_open': 'Un client conteste un paiement de {amount}.',
-  'risk.deadline': ' avant le {date}',
-  'risk.remediation.account_update': 'Mettre à jour les informations',
-  'risk.remediation.update_bank_account': 'Mettre à jour les coordonnées bancaires',
-  'risk.remediation.respond_to_dispute': 'Répondre à la contestation',
-
-  'platformRisk.title': 'Comptes à risque',
-  'platformRisk.exposure': 'Exposition de la plateforme',
-  'platformRisk.noExposure': 'Aucune exposition',
-  'platformRisk.empty': 'Aucun compte à risque',
-  'platformRisk.account': 'Compte',
-  'platformRisk.state': 'Inscription',
-  'platformRisk.severity': 'Gravité',
-  'platformRisk.signals': 'Signaux',
-  'platformRisk.accountExposure': 'Exposition',
-  'platformRisk.severity.critical': 'Critique',
-  'platformRisk.severity.warning': 'Avertissement',
-  'platformRisk.severity.info': 'Info',
-  'platformRisk.severity.none': 'Aucune',
-  'platformRisk.state.not_started': 'Non commencée',
-  'platformRisk.state.in_progress': 'En cours',
-  'platformRisk.state.pending_verification': 'Vérification en cours',
-  'platformRisk.state.restricted': 'Restreint',
-  'platformRisk.state.enabled': 'Activé',
-  'platformRisk.state.rejected': 'Refusé',
-};
-
-/** Shipped catalogues, by language subtag. */
-export const catalogues: Record<string, Messages> = { en, fr };

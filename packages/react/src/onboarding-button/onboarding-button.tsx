@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import type { HTMLAttributes } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
+import { onboardingButtonMessages } from '../i18n/component-messages';
 import { Dialog } from '../embedded/dialog';
 import { EmbeddedOnboardingLoader } from '../embedded/lazy';
 import { useOnboardingButton } from './use-onboarding-button';
@@ -17,12 +18,12 @@ export interface OnboardingButtonProps extends Omit<HTMLAttributes<HTMLDivElemen
 }
 
 /** The seller's next onboarding step as one button: set up, continue, update, verifying, done. */
-export const OnboardingButton = forwardRef<HTMLDivElement, OnboardingButtonProps>(
+export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, OnboardingButtonProps>(
   function OnboardingButton(
     { variant = 'redirect', showManage = true, onError, onExit, className, ...props },
     ref,
   ) {
-    const { translator } = useMarketkit('OnboardingButton');
+    const { translator } = useMarketkit('OnboardingButton', onboardingButtonMessages);
     const { t } = translator;
     const onboarding = useOnboardingButton({ variant, onError, onExit });
     const classes = className ? `mk-OnboardingButton ${className}` : 'mk-OnboardingButton';

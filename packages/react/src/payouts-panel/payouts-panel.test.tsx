@@ -17,6 +17,7 @@ import {
   payoutsFixture,
 } from '../test/fixtures';
 import { renderWithProvider } from '../test/render';
+import { fr } from '../i18n/fr';
 import { expectNoAxeViolations } from '../test/axe';
 import { PayoutsPanel } from './payouts-panel';
 
@@ -254,7 +255,7 @@ describe('PayoutsPanel', () => {
   });
 
   it('formats amounts and dates for French users', async () => {
-    renderWithProvider(<PayoutsPanel />, { locale: 'fr-FR' });
+    renderWithProvider(<PayoutsPanel />, { locale: 'fr-FR', messages: fr });
     const panel = await screen.findByRole('region', { name: 'Virements' });
     await waitFor(() =>
       expect(panel).toHaveTextContent('Prochain virement : 1 250,00 $US, arrivée le 17 janv. 2026'),

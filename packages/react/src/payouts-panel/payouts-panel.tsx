@@ -3,6 +3,7 @@ import type { FormEvent, HTMLAttributes } from 'react';
 import type { MoneyAmount, Payout, PayoutSchedule, Weekday } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
+import { payoutsPanelMessages } from '../i18n/component-messages';
 import type { Translator } from '../i18n/format';
 import { EmbeddedPayoutsLoader } from '../embedded/lazy';
 import { usePayoutsPanel } from './use-payouts-panel';
@@ -164,274 +165,276 @@ function ScheduleEditor({
 }
 
 /** Balances, payout history, schedule and payout actions for the signed-in seller. */
-export const PayoutsPanel = forwardRef<HTMLElement, PayoutsPanelProps>(function PayoutsPanel(
-  { variant = 'default', pageSize, onError, onPayout, className, ...props },
-  ref,
-) {
-  const { translator } = useMarketkit('PayoutsPanel');
-  const { t, money, date } = translator;
-  const panel = usePayoutsPanel({ enabled: variant !== 'embedded', pageSize, onError, onPayout });
-  const [editing, setEditing] = useState(false);
-  const titleId = useId();
-  const classes = className ? `mk-PayoutsPanel ${className}` : 'mk-PayoutsPanel';
+export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanelProps>(
+  function PayoutsPanel(
+    { variant = 'default', pageSize, onError, onPayout, className, ...props },
+    ref,
+  ) {
+    const { translator } = useMarketkit('PayoutsPanel', payoutsPanelMessages);
+    const { t, money, date } = translator;
+    const panel = usePayoutsPanel({ enabled: variant !== 'embedded', pageSize, onError, onPayout });
+    const [editing, setEditing] = useState(false);
+    const titleId = useId();
+    const classes = className ? `mk-PayoutsPanel ${className}` : 'mk-PayoutsPanel';
 
-  if (variant === 'embedded') {
+    if (variant === 'embedded') {
+      return (
+        <section
+          ref={ref}
+          className={classes}
+          data-variant="embedded"
+          aria-labelledby={titleId}
+          {...props}
+        >
+          <h2 id={titleId} className="mk-PayoutsPanel-title">
+            {t('payouts.title')}
+          </h2>
+          <EmbeddedPayoutsLoader onError={onError} />
+        </section>
+      );
+    }
+
+    const { balance, payouts, schedule } = panel;
+    const failed = [balance, payouts, schedule].find(
+      (resource) => resource.status === 'error' && !resource.data,
+    );
+    let body;
+    if (failed) {
+      body = (
+        <>
+          <p role="alert" className="mk-Alert">
+            {t('common.errorLoading', { message: describeError(failed.error, translator) })}
+          </p>
+          <button
+            type="button"
+            className="mk-Button"
+            data-variant="secondary"
+            onClick={() =>
+              void Promise.all([balance.refetch(), payouts.refetch(), schedule.refetch()])
+            }
+          >
+            {t('common.retry')}
+          </button>
+        </>
+      );
+    } else if (!balance.data) {
+      body = (
+        <p role="status" className="mk-PayoutsPanel-loading">
+          {t('common.loading')}
+        </p>
+      );
+    } else {
+      const data = balance.data;
+      const busy = panel.payoutStatus === 'pending';
+      body = (
+        <>
+          <dl className="mk-PayoutsPanel-balances">
+            <div>
+              <dt>{t('payouts.available')}</dt>
+              <MoneyList amounts={data.available} translator={translator} />
+            </div>
+            <div>
+              <dt>{t('payouts.pending')}</dt>
+              <MoneyList amounts={data.pending} translator={translator} />
+            </div>
+          </dl>
+          <p className="mk-PayoutsPanel-next">
+            {data.nextPayout
+              ? t('payouts.nextPayout', {
+                  amount: money(data.nextPayout.amount, data.nextPayout.currency),
+                  date: date(data.nextPayout.arrivalDate),
+                })
+              : t('payouts.noNextPayout')}
+          </p>
+
+          <div className="mk-PayoutsPanel-actions">
+            <button
+              type="button"
+              className="mk-Button"
+              disabled={!panel.standardPayout || busy}
+              onClick={() => panel.requestPayout('standard')}
+            >
+              {t('payouts.payoutNow')}
+            </button>
+            {panel.instantPayout && (
+              <button
+                type="button"
+                className="mk-Button"
+                disabled={busy}
+                onClick={() => panel.requestPayout('instant')}
+              >
+                {t('payouts.instantPayout')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="mk-Button"
+              data-variant="secondary"
+              disabled={panel.dashboardStatus === 'pending'}
+              aria-busy={panel.dashboardStatus === 'pending' || undefined}
+              onClick={() => void panel.openDashboard()}
+            >
+              {t('payouts.dashboard')}
+            </button>
+          </div>
+
+          {panel.pending && (
+            <div
+              className="mk-PayoutsPanel-confirm"
+              role="group"
+              aria-label={t('common.confirm')}
+              data-method={panel.pending.method}
+            >
+              <p>
+                {t(
+                  panel.pending.method === 'instant'
+                    ? 'payouts.confirmInstant'
+                    : 'payouts.confirmStandard',
+                  {
+                    amount: money(panel.pending.money.amount, panel.pending.money.currency),
+                  },
+                )}
+              </p>
+              <button
+                type="button"
+                className="mk-Button"
+                disabled={busy}
+                aria-busy={busy || undefined}
+                onClick={() => void panel.confirmPayout()}
+              >
+                {t('common.confirm')}
+              </button>
+              <button
+                type="button"
+                className="mk-Button"
+                data-variant="secondary"
+                disabled={busy}
+                onClick={panel.cancelPayout}
+              >
+                {t('common.cancel')}
+              </button>
+            </div>
+          )}
+          {panel.payoutStatus === 'success' && panel.lastPayout && (
+            <p role="status" className="mk-PayoutsPanel-created">
+              {t('payouts.created', {
+                amount: money(panel.lastPayout.amount, panel.lastPayout.currency),
+              })}
+            </p>
+          )}
+          {[panel.payoutError, panel.dashboardError, panel.scheduleError].map(
+            (error, index) =>
+              error && (
+                <p key={index} role="alert" className="mk-Alert">
+                  {describeError(error, translator)}
+                </p>
+              ),
+          )}
+
+          {schedule.data && (
+            <section className="mk-PayoutsPanel-schedule" aria-label={t('payouts.schedule')}>
+              <h3>{t('payouts.schedule')}</h3>
+              {editing ? (
+                <ScheduleEditor
+                  panel={panel}
+                  translator={translator}
+                  onDone={() => setEditing(false)}
+                />
+              ) : (
+                <>
+                  <p>{describeSchedule(schedule.data.schedule, translator)}</p>
+                  {schedule.data.editable && (
+                    <button
+                      type="button"
+                      className="mk-Button"
+                      data-variant="secondary"
+                      onClick={() => setEditing(true)}
+                    >
+                      {t('payouts.schedule.edit')}
+                    </button>
+                  )}
+                </>
+              )}
+            </section>
+          )}
+
+          <section
+            className="mk-PayoutsPanel-history"
+            aria-label={t('payouts.history')}
+            data-state={payouts.status}
+          >
+            <h3>{t('payouts.history')}</h3>
+            {payouts.data && payouts.data.data.length === 0 && panel.page === 1 ? (
+              <p>{t('payouts.empty')}</p>
+            ) : (
+              <table
+                className="mk-PayoutsPanel-table"
+                aria-busy={payouts.status === 'loading' || undefined}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t('payouts.amount')}</th>
+                    <th scope="col">{t('payouts.arrival')}</th>
+                    <th scope="col">{t('payouts.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(payouts.data?.data ?? []).map((payout) => (
+                    <tr key={payout.id} data-status={payout.status}>
+                      <td>{money(payout.amount, payout.currency)}</td>
+                      <td>{date(payout.arrivalDate)}</td>
+                      <td>
+                        <span className="mk-PayoutsPanel-badge" data-status={payout.status}>
+                          {payout.status === 'failed' && payout.failureMessage
+                            ? t('payouts.failedReason', { reason: payout.failureMessage })
+                            : t(`payouts.status.${payout.status}`)}
+                        </span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {(panel.page > 1 || payouts.data?.hasMore) && (
+              <nav className="mk-PayoutsPanel-pagination" aria-label={t('payouts.history')}>
+                <button
+                  type="button"
+                  className="mk-Button"
+                  data-variant="secondary"
+                  disabled={panel.page === 1 || payouts.status === 'loading'}
+                  onClick={panel.previousPage}
+                >
+                  {t('payouts.previousPage')}
+                </button>
+                <button
+                  type="button"
+                  className="mk-Button"
+                  data-variant="secondary"
+                  disabled={!payouts.data?.hasMore || payouts.status === 'loading'}
+                  onClick={panel.nextPage}
+                >
+                  {t('payouts.nextPage')}
+                </button>
+              </nav>
+            )}
+          </section>
+        </>
+      );
+    }
+
     return (
       <section
         ref={ref}
         className={classes}
-        data-variant="embedded"
+        data-state={failed ? 'error' : balance.status}
         aria-labelledby={titleId}
         {...props}
       >
         <h2 id={titleId} className="mk-PayoutsPanel-title">
           {t('payouts.title')}
         </h2>
-        <EmbeddedPayoutsLoader onError={onError} />
+        {body}
       </section>
     );
-  }
-
-  const { balance, payouts, schedule } = panel;
-  const failed = [balance, payouts, schedule].find(
-    (resource) => resource.status === 'error' && !resource.data,
-  );
-  let body;
-  if (failed) {
-    body = (
-      <>
-        <p role="alert" className="mk-Alert">
-          {t('common.errorLoading', { message: describeError(failed.error, translator) })}
-        </p>
-        <button
-          type="button"
-          className="mk-Button"
-          data-variant="secondary"
-          onClick={() =>
-            void Promise.all([balance.refetch(), payouts.refetch(), schedule.refetch()])
-          }
-        >
-          {t('common.retry')}
-        </button>
-      </>
-    );
-  } else if (!balance.data) {
-    body = (
-      <p role="status" className="mk-PayoutsPanel-loading">
-        {t('common.loading')}
-      </p>
-    );
-  } else {
-    const data = balance.data;
-    const busy = panel.payoutStatus === 'pending';
-    body = (
-      <>
-        <dl className="mk-PayoutsPanel-balances">
-          <div>
-            <dt>{t('payouts.available')}</dt>
-            <MoneyList amounts={data.available} translator={translator} />
-          </div>
-          <div>
-            <dt>{t('payouts.pending')}</dt>
-            <MoneyList amounts={data.pending} translator={translator} />
-          </div>
-        </dl>
-        <p className="mk-PayoutsPanel-next">
-          {data.nextPayout
-            ? t('payouts.nextPayout', {
-                amount: money(data.nextPayout.amount, data.nextPayout.currency),
-                date: date(data.nextPayout.arrivalDate),
-              })
-            : t('payouts.noNextPayout')}
-        </p>
-
-        <div className="mk-PayoutsPanel-actions">
-          <button
-            type="button"
-            className="mk-Button"
-            disabled={!panel.standardPayout || busy}
-            onClick={() => panel.requestPayout('standard')}
-          >
-            {t('payouts.payoutNow')}
-          </button>
-          {panel.instantPayout && (
-            <button
-              type="button"
-              className="mk-Button"
-              disabled={busy}
-              onClick={() => panel.requestPayout('instant')}
-            >
-              {t('payouts.instantPayout')}
-            </button>
-          )}
-          <button
-            type="button"
-            className="mk-Button"
-            data-variant="secondary"
-            disabled={panel.dashboardStatus === 'pending'}
-            aria-busy={panel.dashboardStatus === 'pending' || undefined}
-            onClick={() => void panel.openDashboard()}
-          >
-            {t('payouts.dashboard')}
-          </button>
-        </div>
-
-        {panel.pending && (
-          <div
-            className="mk-PayoutsPanel-confirm"
-            role="group"
-            aria-label={t('common.confirm')}
-            data-method={panel.pending.method}
-          >
-            <p>
-              {t(
-                panel.pending.method === 'instant'
-                  ? 'payouts.confirmInstant'
-                  : 'payouts.confirmStandard',
-                {
-                  amount: money(panel.pending.money.amount, panel.pending.money.currency),
-                },
-              )}
-            </p>
-            <button
-              type="button"
-              className="mk-Button"
-              disabled={busy}
-              aria-busy={busy || undefined}
-              onClick={() => void panel.confirmPayout()}
-            >
-              {t('common.confirm')}
-            </button>
-            <button
-              type="button"
-              className="mk-Button"
-              data-variant="secondary"
-              disabled={busy}
-              onClick={panel.cancelPayout}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
-        )}
-        {panel.payoutStatus === 'success' && panel.lastPayout && (
-          <p role="status" className="mk-PayoutsPanel-created">
-            {t('payouts.created', {
-              amount: money(panel.lastPayout.amount, panel.lastPayout.currency),
-            })}
-          </p>
-        )}
-        {[panel.payoutError, panel.dashboardError, panel.scheduleError].map(
-          (error, index) =>
-            error && (
-              <p key={index} role="alert" className="mk-Alert">
-                {describeError(error, translator)}
-              </p>
-            ),
-        )}
-
-        {schedule.data && (
-          <section className="mk-PayoutsPanel-schedule" aria-label={t('payouts.schedule')}>
-            <h3>{t('payouts.schedule')}</h3>
-            {editing ? (
-              <ScheduleEditor
-                panel={panel}
-                translator={translator}
-                onDone={() => setEditing(false)}
-              />
-            ) : (
-              <>
-                <p>{describeSchedule(schedule.data.schedule, translator)}</p>
-                {schedule.data.editable && (
-                  <button
-                    type="button"
-                    className="mk-Button"
-                    data-variant="secondary"
-                    onClick={() => setEditing(true)}
-                  >
-                    {t('payouts.schedule.edit')}
-                  </button>
-                )}
-              </>
-            )}
-          </section>
-        )}
-
-        <section
-          className="mk-PayoutsPanel-history"
-          aria-label={t('payouts.history')}
-          data-state={payouts.status}
-        >
-          <h3>{t('payouts.history')}</h3>
-          {payouts.data && payouts.data.data.length === 0 && panel.page === 1 ? (
-            <p>{t('payouts.empty')}</p>
-          ) : (
-            <table
-              className="mk-PayoutsPanel-table"
-              aria-busy={payouts.status === 'loading' || undefined}
-            >
-              <thead>
-                <tr>
-                  <th scope="col">{t('payouts.amount')}</th>
-                  <th scope="col">{t('payouts.arrival')}</th>
-                  <th scope="col">{t('payouts.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(payouts.data?.data ?? []).map((payout) => (
-                  <tr key={payout.id} data-status={payout.status}>
-                    <td>{money(payout.amount, payout.currency)}</td>
-                    <td>{date(payout.arrivalDate)}</td>
-                    <td>
-                      <span className="mk-PayoutsPanel-badge" data-status={payout.status}>
-                        {payout.status === 'failed' && payout.failureMessage
-                          ? t('payouts.failedReason', { reason: payout.failureMessage })
-                          : t(`payouts.status.${payout.status}`)}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {(panel.page > 1 || payouts.data?.hasMore) && (
-            <nav className="mk-PayoutsPanel-pagination" aria-label={t('payouts.history')}>
-              <button
-                type="button"
-                className="mk-Button"
-                data-variant="secondary"
-                disabled={panel.page === 1 || payouts.status === 'loading'}
-                onClick={panel.previousPage}
-              >
-                {t('payouts.previousPage')}
-              </button>
-              <button
-                type="button"
-                className="mk-Button"
-                data-variant="secondary"
-                disabled={!payouts.data?.hasMore || payouts.status === 'loading'}
-                onClick={panel.nextPage}
-              >
-                {t('payouts.nextPage')}
-              </button>
-            </nav>
-          )}
-        </section>
-      </>
-    );
-  }
-
-  return (
-    <section
-      ref={ref}
-      className={classes}
-      data-state={failed ? 'error' : balance.status}
-      aria-labelledby={titleId}
-      {...props}
-    >
-      <h2 id={titleId} className="mk-PayoutsPanel-title">
-        {t('payouts.title')}
-      </h2>
-      {body}
-    </section>
-  );
-});
+  },
+);

@@ -3,6 +3,7 @@ import type { HTMLAttributes } from 'react';
 import type { MoneyAmount } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
+import { platformRiskTableMessages } from '../i18n/component-messages';
 import type { MessageKey } from '../i18n/messages';
 import type { Translator } from '../i18n/format';
 import { usePlatformRiskTable } from './use-platform-risk-table';
@@ -25,9 +26,9 @@ const COLUMNS: Array<{ key: PlatformRiskSortKey; label: MessageKey }> = [
 ];
 
 /** Admin view: every connected account with risk signals, the platform's exposure per currency, sortable. */
-export const PlatformRiskTable = forwardRef<HTMLElement, PlatformRiskTableProps>(
+export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, PlatformRiskTableProps>(
   function PlatformRiskTable({ onError, defaultSort, className, ...props }, ref) {
-    const { translator } = useMarketkit('PlatformRiskTable');
+    const { translator } = useMarketkit('PlatformRiskTable', platformRiskTableMessages);
     const { t } = translator;
     const table = usePlatformRiskTable({ onError, defaultSort });
     const titleId = useId();

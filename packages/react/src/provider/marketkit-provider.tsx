@@ -35,6 +35,10 @@ export interface MarketkitContextValue {
   api: ApiClient;
   publishableKey: string;
   appearance: Appearance;
+  locale: string;
+  /** The app's message overrides (or a whole catalogue such as `fr`). */
+  messages: Partial<Messages> | undefined;
+  /** Formats with the app's messages only; components layer their English defaults on top. */
   translator: Translator;
   navigate: (url: string) => void;
   openWindow: (url: string) => void;
@@ -76,12 +80,14 @@ export function MarketkitProvider({
       api,
       publishableKey,
       appearance: resolvedAppearance,
+      locale,
+      messages,
       translator,
       navigate,
       openWindow,
       getStripe: () => getStripe(publishableKey),
     }),
-    [api, publishableKey, resolvedAppearance, translator, navigate, openWindow],
+    [api, publishableKey, resolvedAppearance, locale, messages, translator, navigate, openWindow],
   );
   const style = useMemo(
     () => appearanceToCssVariables(resolvedAppearance) as CSSProperties,
@@ -103,10 +109,19 @@ export function MarketkitProvider({
 
 /**
  * The provider's context. `name` is the component or hook asking, so a missing provider names the
- * culprit and the fix.
+ * culprit and the fix; `defaults` are that component's English messages, under the app's overrides.
  */
-export function useMarketkit(name = 'useMarketkit'): MarketkitContextValue {
+export function useMarketkit(
+  name = 'useMarketkit',
+  defaults?: Partial<Messages>,
+): MarketkitContextValue {
   const context = useContext(MarketkitContext);
+  const locale = context?.locale;
+  const messages = context?.messages;
+  const translator = useMemo(
+    () => (defaults && locale ? createTranslator(locale, messages, defaults) : undefined),
+    [defaults, locale, messages],
+  );
   if (!context) {
     throw new Error(
       `\`${name}\` must be inside <MarketkitProvider>. Wrap your app (or this part of it) in ` +
@@ -114,5 +129,5 @@ export function useMarketkit(name = 'useMarketkit'): MarketkitContextValue {
         `from @marketkit/react.`,
     );
   }
-  return context;
+  return translator ? { ...context, translator } : context;
 }

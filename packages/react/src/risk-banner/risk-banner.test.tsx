@@ -12,6 +12,7 @@ import {
   riskSignalFixtures,
 } from '../test/fixtures';
 import { renderWithProvider } from '../test/render';
+import { fr } from '../i18n/fr';
 import { expectNoAxeViolations } from '../test/axe';
 import { RiskBanner } from './risk-banner';
 
@@ -140,7 +141,7 @@ describe('RiskBanner', () => {
 
   it('speaks French when the provider says so', async () => {
     serveRisk(riskSignalFixtures.negativeBalance);
-    renderWithProvider(<RiskBanner />, { locale: 'fr-FR' });
+    renderWithProvider(<RiskBanner />, { locale: 'fr-FR', messages: fr });
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Votre solde est négatif (-42,50 $US). La plateforme le couvre jusqu’aux prochaines ventes.',
     );

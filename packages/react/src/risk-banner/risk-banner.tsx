@@ -3,6 +3,7 @@ import type { HTMLAttributes } from 'react';
 import type { RiskSignal } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
+import { riskBannerMessages } from '../i18n/component-messages';
 import { EmbeddedNotificationBannerLoader } from '../embedded/lazy';
 import { useRiskBanner } from './use-risk-banner';
 
@@ -14,92 +15,91 @@ export interface RiskBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'o
 }
 
 /** The signed-in seller's most pressing account problems, each with the button that fixes it. */
-export const RiskBanner = forwardRef<HTMLDivElement, RiskBannerProps>(function RiskBanner(
-  { variant = 'default', onError, onDismiss, className, ...props },
-  ref,
-) {
-  const { translator } = useMarketkit('RiskBanner');
-  const { t } = translator;
-  const banner = useRiskBanner({ enabled: variant !== 'embedded', onError, onDismiss });
-  const classes = className ? `mk-RiskBanner ${className}` : 'mk-RiskBanner';
+export const RiskBanner = /* @__PURE__ */ forwardRef<HTMLDivElement, RiskBannerProps>(
+  function RiskBanner({ variant = 'default', onError, onDismiss, className, ...props }, ref) {
+    const { translator } = useMarketkit('RiskBanner', riskBannerMessages);
+    const { t } = translator;
+    const banner = useRiskBanner({ enabled: variant !== 'embedded', onError, onDismiss });
+    const classes = className ? `mk-RiskBanner ${className}` : 'mk-RiskBanner';
 
-  if (variant === 'embedded') {
-    return (
-      <div ref={ref} className={classes} data-variant="embedded" {...props}>
-        <EmbeddedNotificationBannerLoader onError={onError} />
-      </div>
-    );
-  }
-
-  if (banner.status === 'error' && banner.signals.length === 0) {
-    return (
-      <div ref={ref} className={classes} data-state="error" {...props}>
-        <p role="alert" className="mk-Alert">
-          {t('common.errorLoading', { message: describeError(banner.error, translator) })}
-        </p>
-        <button
-          type="button"
-          className="mk-Button"
-          data-variant="secondary"
-          onClick={() => void banner.refetch()}
-        >
-          {t('common.retry')}
-        </button>
-      </div>
-    );
-  }
-  // Nothing to say (or not known yet): no empty box, no layout shift for healthy accounts.
-  if (banner.signals.length === 0) return null;
-
-  const busy = banner.remediationStatus === 'pending';
-  return (
-    <section
-      ref={ref}
-      className={classes}
-      data-state={banner.status}
-      data-severity={banner.highestSeverity ?? undefined}
-      aria-label={t('risk.title')}
-      {...props}
-    >
-      {banner.signals.map((signal) => (
-        <div
-          key={signal.id}
-          className="mk-RiskBanner-signal"
-          data-severity={signal.severity}
-          data-kind={signal.kind}
-          role={signal.severity === 'critical' ? 'alert' : 'status'}
-        >
-          <p className="mk-RiskBanner-message">{banner.describe(signal)}</p>
-          <div className="mk-RiskBanner-actions">
-            {signal.remediation !== 'none' && (
-              <button
-                type="button"
-                className="mk-Button"
-                disabled={busy}
-                aria-busy={busy || undefined}
-                onClick={() => void banner.remediate(signal)}
-              >
-                {t(`risk.remediation.${signal.remediation}`)}
-              </button>
-            )}
-            {signal.severity === 'info' && (
-              <button
-                type="button"
-                className="mk-Button"
-                data-variant="secondary"
-                onClick={() => banner.dismiss(signal)}
-              >
-                {t('common.dismiss')}
-              </button>
-            )}
-          </div>
+    if (variant === 'embedded') {
+      return (
+        <div ref={ref} className={classes} data-variant="embedded" {...props}>
+          <EmbeddedNotificationBannerLoader onError={onError} />
         </div>
-      ))}
-      {banner.remediationStatus === 'error' && (
-        <p role="alert" className="mk-Alert">
-          {describeError(banner.remediationError, translator)}
-        </p>
-      )}
-    </section>
-  );
-});
+      );
+    }
+
+    if (banner.status === 'error' && banner.signals.length === 0) {
+      return (
+        <div ref={ref} className={classes} data-state="error" {...props}>
+          <p role="alert" className="mk-Alert">
+            {t('common.errorLoading', { message: describeError(banner.error, translator) })}
+          </p>
+          <button
+            type="button"
+            className="mk-Button"
+            data-variant="secondary"
+            onClick={() => void banner.refetch()}
+          >
+            {t('common.retry')}
+          </button>
+        </div>
+      );
+    }
+    // Nothing to say (or not known yet): no empty box, no layout shift for healthy accounts.
+    if (banner.signals.length === 0) return null;
+
+    const busy = banner.remediationStatus === 'pending';
+    return (
+      <section
+        ref={ref}
+        className={classes}
+        data-state={banner.status}
+        data-severity={banner.highestSeverity ?? undefined}
+        aria-label={t('risk.title')}
+        {...props}
+      >
+        {banner.signals.map((signal) => (
+          <div
+            key={signal.id}
+            className="mk-RiskBanner-signal"
+            data-severity={signal.severity}
+            data-kind={signal.kind}
+            role={signal.severity === 'critical' ? 'alert' : 'status'}
+          >
+            <p className="mk-RiskBanner-message">{banner.describe(signal)}</p>
+            <div className="mk-RiskBanner-actions">
+              {signal.remediation !== 'none' && (
+                <button
+                  type="button"
+                  className="mk-Button"
+                  disabled={busy}
+                  aria-busy={busy || undefined}
+                  onClick={() => void banner.remediate(signal)}
+                >
+                  {t(`risk.remediation.${signal.remediation}`)}
+                </button>
+              )}
+              {signal.severity === 'info' && (
+                <button
+                  type="button"
+                  className="mk-Button"
+                  data-variant="secondary"
+                  onClick={() => banner.dismiss(signal)}
+                >
+                  {t('common.dismiss')}
+                </button>
+              )}
+            </div>
+          </div>
+        ))}
+        {banner.remediationStatus === 'error' && (
+          <p role="alert" className="mk-Alert">
+            {describeError(banner.remediationError, translator)}
+          </p>
+        )}
+      </section>
+    );
+  },
+);

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { compareSeverity, highestSeverity } from '@marketkit/core';
 import type { RiskSignal, Severity } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
+import { riskBannerMessages } from '../i18n/component-messages';
 import { useRisk } from '../provider/data-hooks';
 import { useAction } from '../provider/use-action';
 import type { ResourceStatus } from '../provider/use-resource';
@@ -61,7 +62,7 @@ export function useRiskBanner({
   onError,
   onDismiss,
 }: UseRiskBannerOptions = {}): UseRiskBannerResult {
-  const { api, navigate, openWindow, translator } = useMarketkit('RiskBanner');
+  const { api, navigate, openWindow, translator } = useMarketkit('RiskBanner', riskBannerMessages);
   const risk = useRisk({ enabled, onError });
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
 

@@ -4,6 +4,7 @@ import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-
 import type { CheckoutBreakdown } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
+import { splitCheckoutMessages } from '../i18n/component-messages';
 import type { Translator } from '../i18n/format';
 import { toElementsAppearance } from '../theme/appearance';
 import { useSplitCheckout } from './use-split-checkout';
@@ -120,123 +121,125 @@ function PaymentForm({
 }
 
 /** A multi-seller cart: the server's per-seller breakdown, Stripe's Payment Element, and the outcome. */
-export const SplitCheckout = forwardRef<HTMLElement, SplitCheckoutProps>(function SplitCheckout(
-  {
-    lines,
-    currency,
-    returnUrl,
-    onSuccess,
-    onError,
-    orderPollInterval,
-    orderPollAttempts,
-    className,
-    ...props
-  },
-  ref,
-) {
-  const { translator, appearance } = useMarketkit('SplitCheckout');
-  const { t, money } = translator;
-  const checkout = useSplitCheckout({
-    lines,
-    currency,
-    returnUrl,
-    onSuccess,
-    onError,
-    orderPollInterval,
-    orderPollAttempts,
-  });
-  const elementsOptions = useMemo(
-    () =>
-      checkout.checkout
-        ? {
-            clientSecret: checkout.checkout.clientSecret,
-            appearance: toElementsAppearance(appearance),
-            locale: translator.locale.split('-')[0] as 'auto',
-          }
-        : undefined,
-    [checkout.checkout, appearance, translator.locale],
-  );
-  const classes = className ? `mk-SplitCheckout ${className}` : 'mk-SplitCheckout';
-  const state = checkout.checkout ? checkout.paymentState : checkout.status;
+export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitCheckoutProps>(
+  function SplitCheckout(
+    {
+      lines,
+      currency,
+      returnUrl,
+      onSuccess,
+      onError,
+      orderPollInterval,
+      orderPollAttempts,
+      className,
+      ...props
+    },
+    ref,
+  ) {
+    const { translator, appearance } = useMarketkit('SplitCheckout', splitCheckoutMessages);
+    const { t, money } = translator;
+    const checkout = useSplitCheckout({
+      lines,
+      currency,
+      returnUrl,
+      onSuccess,
+      onError,
+      orderPollInterval,
+      orderPollAttempts,
+    });
+    const elementsOptions = useMemo(
+      () =>
+        checkout.checkout
+          ? {
+              clientSecret: checkout.checkout.clientSecret,
+              appearance: toElementsAppearance(appearance),
+              locale: translator.locale.split('-')[0] as 'auto',
+            }
+          : undefined,
+      [checkout.checkout, appearance, translator.locale],
+    );
+    const classes = className ? `mk-SplitCheckout ${className}` : 'mk-SplitCheckout';
+    const state = checkout.checkout ? checkout.paymentState : checkout.status;
 
-  let body;
-  if (checkout.status === 'error' && !checkout.checkout) {
-    body = (
-      <>
-        <p role="alert" className="mk-Alert">
-          {t('common.errorLoading', { message: describeError(checkout.error, translator) })}
-        </p>
-        <button
-          type="button"
-          className="mk-Button"
-          data-variant="secondary"
-          onClick={() => void checkout.retryCheckout()}
-        >
-          {t('common.retry')}
-        </button>
-      </>
-    );
-  } else if (!checkout.checkout) {
-    body = (
-      <p role="status" className="mk-SplitCheckout-progress">
-        {t('checkout.preparing')}
-      </p>
-    );
-  } else if (checkout.paymentState === 'succeeded') {
-    const sellers = checkout.order?.sellers ?? checkout.checkout.breakdown.sellers;
-    const orderCurrency = checkout.order?.currency ?? checkout.checkout.breakdown.currency;
-    body = (
-      <div role="status" className="mk-SplitCheckout-success">
-        <p className="mk-SplitCheckout-successTitle">
-          {t('checkout.succeeded', { orderId: checkout.checkout.orderId })}
-        </p>
-        <ul className="mk-SplitCheckout-lines">
-          {sellers.map((seller) => (
-            <li key={seller.sellerId} className="mk-SplitCheckout-line">
-              <span>{seller.displayName}</span>
-              <span>{money(seller.subtotal, orderCurrency)}</span>
-            </li>
-          ))}
-        </ul>
-        <p className="mk-SplitCheckout-subtotal">
-          <span>{t('checkout.total')}</span>{' '}
-          <span>
-            {money(checkout.order?.total ?? checkout.checkout.breakdown.total, orderCurrency)}
-          </span>
-        </p>
-      </div>
-    );
-  } else {
-    body = (
-      <>
-        <Breakdown breakdown={checkout.checkout.breakdown} translator={translator} />
-        {checkout.stripe ? (
-          <Elements
-            key={checkout.checkout.clientSecret}
-            stripe={checkout.stripe}
-            options={elementsOptions}
-          >
-            <PaymentForm checkout={checkout} translator={translator} />
-          </Elements>
-        ) : (
+    let body;
+    if (checkout.status === 'error' && !checkout.checkout) {
+      body = (
+        <>
           <p role="alert" className="mk-Alert">
-            {t('checkout.stripeUnavailable')}
+            {t('common.errorLoading', { message: describeError(checkout.error, translator) })}
           </p>
-        )}
-      </>
-    );
-  }
+          <button
+            type="button"
+            className="mk-Button"
+            data-variant="secondary"
+            onClick={() => void checkout.retryCheckout()}
+          >
+            {t('common.retry')}
+          </button>
+        </>
+      );
+    } else if (!checkout.checkout) {
+      body = (
+        <p role="status" className="mk-SplitCheckout-progress">
+          {t('checkout.preparing')}
+        </p>
+      );
+    } else if (checkout.paymentState === 'succeeded') {
+      const sellers = checkout.order?.sellers ?? checkout.checkout.breakdown.sellers;
+      const orderCurrency = checkout.order?.currency ?? checkout.checkout.breakdown.currency;
+      body = (
+        <div role="status" className="mk-SplitCheckout-success">
+          <p className="mk-SplitCheckout-successTitle">
+            {t('checkout.succeeded', { orderId: checkout.checkout.orderId })}
+          </p>
+          <ul className="mk-SplitCheckout-lines">
+            {sellers.map((seller) => (
+              <li key={seller.sellerId} className="mk-SplitCheckout-line">
+                <span>{seller.displayName}</span>
+                <span>{money(seller.subtotal, orderCurrency)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mk-SplitCheckout-subtotal">
+            <span>{t('checkout.total')}</span>{' '}
+            <span>
+              {money(checkout.order?.total ?? checkout.checkout.breakdown.total, orderCurrency)}
+            </span>
+          </p>
+        </div>
+      );
+    } else {
+      body = (
+        <>
+          <Breakdown breakdown={checkout.checkout.breakdown} translator={translator} />
+          {checkout.stripe ? (
+            <Elements
+              key={checkout.checkout.clientSecret}
+              stripe={checkout.stripe}
+              options={elementsOptions}
+            >
+              <PaymentForm checkout={checkout} translator={translator} />
+            </Elements>
+          ) : (
+            <p role="alert" className="mk-Alert">
+              {t('checkout.stripeUnavailable')}
+            </p>
+          )}
+        </>
+      );
+    }
 
-  return (
-    <section
-      ref={ref}
-      className={classes}
-      data-state={state}
-      aria-label={t('checkout.title')}
-      {...props}
-    >
-      <h2 className="mk-SplitCheckout-title">{t('checkout.title')}</h2>
-      {body}
-    </section>
-  );
-});
+    return (
+      <section
+        ref={ref}
+        className={classes}
+        data-state={state}
+        aria-label={t('checkout.title')}
+        {...props}
+      >
+        <h2 className="mk-SplitCheckout-title">{t('checkout.title')}</h2>
+        {body}
+      </section>
+    );
+  },
+);
