@@ -1,12 +1,12 @@
 // One demo server (temp data folder, offline sandbox, port 0) and one headless Debian Chromium per test
 // file. Every test saves a screenshot under <repo>/artifacts/e2e/; a failing test also saves the page it
 // failed on, so CI shows what the user would have seen.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, type TestContext } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject, type TestContext } from 'vitest';
 import { createDemoServer, type DemoServer } from '../server/create-demo-server';
 import { findDemoUser } from '../server/demo-data';
 
@@ -62,6 +62,8 @@ export function useDemoHarness(fileName: string): DemoHarness {
       if (file.startsWith(`FAILED-${slug(fileName)}-`)) rmSync(join(ARTIFACTS_DIR, file));
     }
     dataDir = mkdtempSync(join(tmpdir(), 'marketkit-demo-e2e-'));
+    // A copy of the migrated database from the global setup: the demo opens it instead of creating one.
+    cpSync(inject('pgliteTemplate'), join(dataDir, 'pglite'), { recursive: true });
     [demo, browser] = await Promise.all([
       createDemoServer({ port: 0, dataDir, mode: 'sandbox', env: {}, hotReload: false }),
       chromium.launch({

@@ -65,6 +65,16 @@ function requireEnv(env: Record<string, string | undefined>, name: string): stri
   return value;
 }
 
+async function startPreferringPort(port: number, state: string): Promise<Sandbox> {
+  try {
+    return await startSandbox({ port, host: '127.0.0.1', state });
+  } catch (error) {
+    // Something else on the preferred port (another demo, a CLI sandbox): any free port works as well.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
+    return startSandbox({ port: 0, host: '127.0.0.1', state });
+  }
+}
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
     server.once('error', reject);
@@ -86,11 +96,10 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
   let publishableKey: string;
   let webhookSecret: string;
   if (options.mode === 'sandbox') {
-    sandbox = await startSandbox({
-      port: options.sandboxPort ?? 0,
-      host: '127.0.0.1',
-      state: join(options.dataDir, 'sandbox.json'),
-    });
+    sandbox = await startPreferringPort(
+      options.sandboxPort ?? 0,
+      join(options.dataDir, 'sandbox.json'),
+    );
     stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 2 });
     publishableKey = sandbox.publishableKey;
     webhookSecret = sandbox.webhookSecret;
@@ -224,10 +233,8 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     ensureAccount: (user) => marketkit.marketkit.accounts.ensureAccount(user),
     log,
   });
-  if (seed.seeded) {
-    log(`Seeded ${Object.keys(seed.accounts).length} seller accounts.`);
-    await settle();
-  }
+  // Let the account.updated webhooks from seeding land before the first page asks for status.
+  if (seed.seeded) await settle();
 
   let closed = false;
   return {
