@@ -119,6 +119,7 @@ describe('HTTP controls', () => {
     const account = await stripe.accounts.create({ type: 'express', metadata: { keep: 'me' } });
     const snapshot = await control('GET', 'state');
     expect((snapshot.body.accounts as Record<string, unknown>)[account.id]).toBeDefined();
+    harness.sandbox.injectFault({ path: '/v1/accounts', count: 5, status: 500 });
     await control('POST', 'reset');
     expect(
       (await stripe.accounts

@@ -133,6 +133,13 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
     faults.push({ ...fault, method: fault.method?.toUpperCase() });
   };
 
+  // A reset also forgets pending faults, so one chaos test cannot leak into the next.
+  const resetState = controls.reset;
+  controls.reset = async () => {
+    faults.length = 0;
+    await resetState();
+  };
+
   function takeFault(method: string, pathname: string) {
     const index = faults.findIndex(
       (fault) => (!fault.method || fault.method === method) && pathname.startsWith(fault.path),
