@@ -320,3 +320,34 @@ describe('disputes', () => {
     );
   });
 });
+
+describe('pricing', () => {
+  it('rounds the percentage fee half up in integer minor units', async () => {
+    // 2.9% of 500 is exactly 14.5.
+    const intent = await chargeCard(stripe, 500);
+    const charge = await stripe.charges.retrieve(intent.latest_charge as string, {
+      expand: ['balance_transaction'],
+    });
+    expect((charge.balance_transaction as Stripe.BalanceTransaction).fee).toBe(45);
+  });
+
+  it('uses a configured fee schedule', async () => {
+    const custom = await startHarness({
+      pricing: { cardPercentBasisPoints: 150, cardFixed: 0, disputeFee: 2000 },
+    });
+    try {
+      const intent = await chargeCard(custom.stripe, 10_000);
+      const charge = await custom.stripe.charges.retrieve(intent.latest_charge as string, {
+        expand: ['balance_transaction'],
+      });
+      expect((charge.balance_transaction as Stripe.BalanceTransaction).fee).toBe(150);
+      const disputed = await chargeCard(custom.stripe, 1000, 'pm_card_createDispute');
+      const dispute = (
+        await custom.stripe.disputes.list({ charge: disputed.latest_charge as string })
+      ).data[0];
+      expect(dispute?.balance_transactions[0]?.fee).toBe(2000);
+    } finally {
+      await custom.sandbox.stop();
+    }
+  });
+});
