@@ -227,6 +227,9 @@ describe('persistence and CLI', () => {
       const first = await startSandbox({ port: 0, state: file });
       const client = new Stripe(first.secretKey, { ...first.stripeOptions, maxNetworkRetries: 0 });
       const account = await client.accounts.create({ type: 'express', email: 'kept@example.com' });
+      // Saved shortly after the change, not only on stop (a crashed demo keeps its data).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(JSON.parse(readFileSync(file, 'utf8')).accounts[account.id]).toBeDefined();
       await first.stop();
       expect(JSON.parse(readFileSync(file, 'utf8')).keys.secretKey).toBe(first.secretKey);
       const second = await startSandbox({ port: 0, state: file });
