@@ -19,10 +19,24 @@ export interface AccountService {
   /** Reads the account from Stripe and updates the cached status. */
   refresh(accountId: string): Promise<AccountRecord | null>;
   findByUser(userId: string): Promise<AccountRecord | null>;
+  /**
+   * Sellers for checkout, from a cache of at most `SELLER_CACHE_MS` (refreshed or dropped whenever this
+   * process sees the account change) so a busy checkout does not read the same rows every request.
+   */
+  findSellers(userIds: readonly string[]): Promise<Map<string, AccountRecord>>;
+  /** Drops a cached seller after an account.updated event. */
+  forget(accountId: string): void;
 }
+
+const SELLER_CACHE_MS = 5_000;
 
 export function createAccountService(config: MarketkitConfig): AccountService {
   const inFlight = new Map<string, Promise<AccountRecord & { accountId: string }>>();
+  const sellerCache = new Map<string, { record: AccountRecord; at: number }>();
+  const remember = (record: AccountRecord | null) => {
+    if (record) sellerCache.set(record.userId, { record, at: Date.now() });
+    return record;
+  };
 
   async function create(input: EnsureAccountInput): Promise<AccountRecord & { accountId: string }> {
     const { store, stripe } = config;
@@ -76,7 +90,29 @@ export function createAccountService(config: MarketkitConfig): AccountService {
     async refresh(accountId) {
       const account = await config.stripe.accounts.retrieve(accountId);
       await repository.saveAccountStatus(config.store, accountId, snapshotAccount(account));
-      return repository.findAccountById(config.store, accountId);
+      return remember(await repository.findAccountById(config.store, accountId));
+    },
+    async findSellers(userIds) {
+      const now = Date.now();
+      const found = new Map<string, AccountRecord>();
+      const missing: string[] = [];
+      for (const userId of userIds) {
+        const cached = sellerCache.get(userId);
+        if (cached && now - cached.at < SELLER_CACHE_MS) found.set(userId, cached.record);
+        else missing.push(userId);
+      }
+      if (missing.length > 0) {
+        for (const record of await repository.findAccountsByUsers(config.store, missing)) {
+          found.set(record.userId, record);
+          if (record.accountId) remember(record);
+        }
+      }
+      if (sellerCache.size > 10_000) sellerCache.clear();
+      return found;
+    },
+    forget(accountId) {
+      for (const [userId, entry] of sellerCache)
+        if (entry.record.accountId === accountId) sellerCache.delete(userId);
     },
     findByUser(userId) {
       return repository.findAccountByUser(config.store, userId);

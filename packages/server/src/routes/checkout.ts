@@ -42,12 +42,7 @@ export function createCheckoutRoutes(context: RouteContext): Router {
     );
 
     const sellerIds = [...new Set(body.lines.map((line) => line.sellerId))];
-    const records = new Map(
-      (await repository.findAccountsByUsers(config.store, sellerIds)).map((record) => [
-        record.userId,
-        record,
-      ]),
-    );
+    const records = await accounts.findSellers(sellerIds);
     const sellers = new Map<string, AccountRecord & { accountId: string }>();
     for (const [index, line] of body.lines.entries()) {
       if (sellers.has(line.sellerId)) continue;
@@ -104,14 +99,6 @@ export function createCheckoutRoutes(context: RouteContext): Router {
         })),
       };
     });
-    await repository.insertOrder(config.store, {
-      id: orderId,
-      buyerUserId: user.userId,
-      currency,
-      total: allocation.total,
-      platformFee: allocation.platformFee,
-      sellers: orderSellers,
-    });
     const paymentIntent = await config.stripe.paymentIntents.create(
       {
         amount: allocation.total,
@@ -123,7 +110,17 @@ export function createCheckoutRoutes(context: RouteContext): Router {
       },
       { idempotencyKey: `checkout:${orderId}` },
     );
-    await repository.setOrderPaymentIntent(config.store, orderId, paymentIntent.id);
+    // Stored after the PaymentIntent exists, in one write: the buyer cannot pay before this request
+    // returns the client secret, so no webhook can arrive for an order that is not stored yet.
+    await repository.insertOrder(config.store, {
+      id: orderId,
+      buyerUserId: user.userId,
+      currency,
+      total: allocation.total,
+      platformFee: allocation.platformFee,
+      sellers: orderSellers,
+      paymentIntentId: paymentIntent.id,
+    });
     const result: CheckoutResponse = {
       orderId,
       paymentIntentId: paymentIntent.id,

@@ -238,11 +238,16 @@ const ORDER_COLUMNS = '*, extract(epoch from created_at)::integer as created_epo
 
 export async function insertOrder(
   client: SqlClient,
-  order: Pick<OrderRecord, 'id' | 'buyerUserId' | 'currency' | 'total' | 'platformFee' | 'sellers'>,
+  order: Pick<
+    OrderRecord,
+    'id' | 'buyerUserId' | 'currency' | 'total' | 'platformFee' | 'sellers'
+  > & {
+    paymentIntentId?: string | null;
+  },
 ): Promise<void> {
   await client.query(
-    `insert into mk_orders (id, buyer_user_id, currency, total, platform_fee, status, sellers)
-     values ($1, $2, $3, $4, $5, 'awaiting_payment', $6::jsonb)`,
+    `insert into mk_orders (id, buyer_user_id, currency, total, platform_fee, status, sellers, payment_intent_id)
+     values ($1, $2, $3, $4, $5, 'awaiting_payment', $6::jsonb, $7)`,
     [
       order.id,
       order.buyerUserId,
@@ -250,18 +255,8 @@ export async function insertOrder(
       order.total,
       order.platformFee,
       JSON.stringify(order.sellers),
+      order.paymentIntentId ?? null,
     ],
-  );
-}
-
-export async function setOrderPaymentIntent(
-  client: SqlClient,
-  orderId: string,
-  paymentIntentId: string,
-): Promise<void> {
-  await client.query(
-    'update mk_orders set payment_intent_id = $2, updated_at = now() where id = $1',
-    [orderId, paymentIntentId],
   );
 }
 

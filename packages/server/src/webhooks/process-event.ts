@@ -119,6 +119,7 @@ export async function processEvent(
       const result = await record(async (client) => {
         await repository.saveAccountStatus(client, accountId, snapshot);
       });
+      context.accounts.forget(accountId);
       if (deriveOnboardingState(before.status) !== deriveOnboardingState(snapshot)) {
         await config.hooks.onRiskChanged?.({ accountId, reason: 'account.updated' });
       }

@@ -1,0 +1,64 @@
+// The router in its own process for the checkout benchmark (so client, router and sandbox each get CPU
+// time the way they would in production). Args: sandbox port, secret key, webhook secret, sandbox URL,
+// and optionally a PostgreSQL connection string (PGlite otherwise).
+import express from 'express';
+import Stripe from 'stripe';
+import { createMarketkitRouter } from '../src/router';
+import { createPgliteStore } from '../src/stores/pglite-store';
+import { createPostgresStore } from '../src/stores/postgres-store';
+import { PASSING_ONBOARDING } from '../src/testing/harness';
+
+const [port, secretKey, webhookSecret, sandboxUrl, postgresUrl] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string | undefined,
+];
+const stripe = new Stripe(secretKey, {
+  host: '127.0.0.1',
+  port: Number(port),
+  protocol: 'http',
+  maxNetworkRetries: 0,
+});
+const router = createMarketkitRouter({
+  stripe,
+  store: postgresUrl ? createPostgresStore({ connectionString: postgresUrl }) : createPgliteStore(),
+  webhookSecret,
+  authenticate: (request) =>
+    request.get('x-user') ? { userId: request.get('x-user')!, role: 'buyer' } : null,
+  platform: { country: 'US', defaultCurrency: 'usd' },
+  fees: { basisPoints: 1000 },
+  urls: { apiBase: 'http://127.0.0.1/api', onboardingReturn: 'http://127.0.0.1/seller' },
+  worker: { autoStart: false },
+});
+await router.marketkit.ready;
+for (const userId of ['a', 'b', 'c']) {
+  const accountId = await router.marketkit.accounts.ensureAccount({
+    userId,
+    displayName: `Seller ${userId}`,
+  });
+  const session = await stripe.accountSessions.create({
+    account: accountId,
+    components: { account_onboarding: { enabled: true } },
+  });
+  await fetch(`${sandboxUrl}/_sandbox/connect/onboarding`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${session.client_secret}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...PASSING_ONBOARDING }),
+  });
+  await router.marketkit.accounts.refresh(userId);
+}
+const app = express();
+app.use('/api', router);
+const server = app.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`port=${typeof address === 'object' && address ? address.port : 0}`);
+});
+process.once('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close(() => void router.marketkit.close().then(() => process.exit(0)));
+});

@@ -1,0 +1,371 @@
+// `pnpm --filter @marketkit/server bench`: POST /checkout through the router beside direct
+// paymentIntents.create calls against the same sandbox in the same run; time to settle a 50-seller
+// order; webhook events per second on PGlite and on PostgreSQL. Loopback only, bounded loops.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request as httpRequest, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { startSandbox, type Sandbox } from '@marketkit/sandbox';
+import express from 'express';
+import Stripe from 'stripe';
+import { createMarketkitRouter, type MarketkitRouter } from '../src/router';
+import type { MarketkitRouterOptions } from '../src/options';
+import { createPgliteStore } from '../src/stores/pglite-store';
+import { createPostgresStore } from '../src/stores/postgres-store';
+import type { Store } from '../src/stores/store';
+import { findPostgresBin, startPostgres } from '../src/testing/start-postgres';
+import { PASSING_ONBOARDING } from '../src/testing/harness';
+
+const packageRoot = join(import.meta.dirname, '..');
+const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 400);
+const WEBHOOK_EVENTS = Number(process.env.BENCH_EVENTS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SETTLE_SELLERS = 50;
+
+async function measure(count: number, run: (index: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next;
+      next += 1;
+      await run(index);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return count / ((performance.now() - started) / 1000);
+}
+
+interface App {
+  router: MarketkitRouter;
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startApp(
+  sandbox: Sandbox,
+  stripe: Stripe,
+  store: Store,
+  options: Partial<MarketkitRouterOptions> = {},
+): Promise<App> {
+  const router = createMarketkitRouter({
+    stripe,
+    store,
+    webhookSecret: sandbox.webhookSecret,
+    authenticate: (request) => {
+      const user = request.get('x-user');
+      return user ? { userId: user, role: user === 'admin' ? 'admin' : 'buyer' } : null;
+    },
+    platform: { country: 'US', defaultCurrency: 'usd' },
+    fees: { basisPoints: 1000 },
+    urls: { apiBase: 'http://127.0.0.1/api', onboardingReturn: 'http://127.0.0.1/seller' },
+    ...options,
+  });
+  await router.marketkit.ready;
+  const app = express();
+  app.use('/api', router);
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  return {
+    router,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`,
+    async stop() {
+      await router.marketkit.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+async function onboard(sandbox: Sandbox, stripe: Stripe, router: MarketkitRouter, userId: string) {
+  const accountId = await router.marketkit.accounts.ensureAccount({
+    userId,
+    displayName: `Seller ${userId}`,
+  });
+  const session = await stripe.accountSessions.create({
+    account: accountId,
+    components: { account_onboarding: { enabled: true } },
+  });
+  const response = await fetch(`${sandbox.url}/_sandbox/connect/onboarding`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${session.client_secret}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...PASSING_ONBOARDING }),
+  });
+  if (!response.ok) throw new Error(`onboarding failed: ${response.status}`);
+  await router.marketkit.accounts.refresh(userId);
+  return accountId;
+}
+
+/** Starts a process and waits for its banner on stdout. */
+async function spawnProcess(
+  args: string[],
+  cwd: string,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const output = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`process did not start: ${text}`)), 120_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (ready.test(text)) {
+        clearTimeout(timer);
+        resolve(text);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`process exited with ${code}: ${text}`)));
+  });
+  return { child, output };
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Router vs direct, with the sandbox and the router each in their own process and a keep-alive
+ * client like the SDK's, so the comparison measures the router, not a shared event loop.
+ */
+async function checkoutThroughput(postgresUrl?: string) {
+  const tsx = ['--import', 'tsx', '--conditions=@marketkit/source'];
+  const sandboxProcess = await spawnProcess(
+    [...tsx, 'src/cli.ts', '--port', '0'],
+    join(packageRoot, '../sandbox'),
+    /STRIPE_WEBHOOK_SECRET=\S+/,
+  );
+  let routerProcess: { child: ChildProcess; output: string } | undefined;
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  try {
+    const sandboxUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(sandboxProcess.output)![1]!;
+    const sandboxPort = new URL(sandboxUrl).port;
+    const secretKey = /STRIPE_SECRET_KEY=(\S+)/.exec(sandboxProcess.output)![1]!;
+    const webhookSecret = /STRIPE_WEBHOOK_SECRET=(\S+)/.exec(sandboxProcess.output)![1]!;
+    const stripe = new Stripe(secretKey, {
+      host: '127.0.0.1',
+      port: Number(sandboxPort),
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
+    routerProcess = await spawnProcess(
+      [
+        ...tsx,
+        'bench/checkout-server.ts',
+        sandboxPort,
+        secretKey,
+        webhookSecret,
+        sandboxUrl,
+        ...(postgresUrl ? [postgresUrl] : []),
+      ],
+      packageRoot,
+      /port=\d+/,
+    );
+    const routerPort = Number(/port=(\d+)/.exec(routerProcess.output)![1]);
+    const body = JSON.stringify({
+      currency: 'usd',
+      lines: ['a', 'b', 'c'].map((sellerId) => ({
+        sellerId,
+        description: 'Thing',
+        amount: 1500,
+        quantity: 1,
+      })),
+    });
+    const viaRouter = () =>
+      new Promise<void>((resolve, reject) => {
+        const outgoing = httpRequest(
+          {
+            agent,
+            host: '127.0.0.1',
+            port: routerPort,
+            method: 'POST',
+            path: '/api/checkout',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              'x-user': 'buyer',
+            },
+          },
+          (incoming) => {
+            const chunks: Buffer[] = [];
+            incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+            incoming.on('end', () =>
+              incoming.statusCode === 200
+                ? resolve()
+                : reject(
+                    new Error(
+                      `checkout failed: ${incoming.statusCode} ${Buffer.concat(chunks).toString()}`,
+                    ),
+                  ),
+            );
+          },
+        );
+        outgoing.on('error', reject);
+        outgoing.end(body);
+      });
+    const direct = () =>
+      stripe.paymentIntents.create({
+        amount: 4500,
+        currency: 'usd',
+        transfer_group: 'bench',
+        automatic_payment_methods: { enabled: true },
+        metadata: { marketkit_order_id: 'bench' },
+      });
+    // Warm both paths, then interleave halves so drift in machine load hits both sides alike.
+    await measure(40, viaRouter);
+    await measure(40, direct);
+    const half = Math.floor(CHECKOUTS / 2);
+    const routerRates = [await measure(half, viaRouter)];
+    const directRates = [await measure(half, direct)];
+    directRates.push(await measure(half, direct));
+    routerRates.push(await measure(half, viaRouter));
+    return {
+      routerRate: (routerRates[0]! + routerRates[1]!) / 2,
+      directRate: (directRates[0]! + directRates[1]!) / 2,
+    };
+  } finally {
+    agent.destroy();
+    if (routerProcess) await stopProcess(routerProcess.child);
+    await stopProcess(sandboxProcess.child);
+  }
+}
+
+async function settleFiftySellers(sandbox: Sandbox, stripe: Stripe, callsPerSecond: number) {
+  const store = createPgliteStore();
+  const app = await startApp(sandbox, stripe, store, { worker: { callsPerSecond } });
+  const endpoint = await stripe.webhookEndpoints.create({
+    url: `${app.url}/webhooks`,
+    enabled_events: ['payment_intent.succeeded'],
+  });
+  const sellers = Array.from(
+    { length: SETTLE_SELLERS },
+    (_, index) => `settle_${callsPerSecond}_${index}`,
+  );
+  for (const seller of sellers) await onboard(sandbox, stripe, app.router, seller);
+  const response = await fetch(`${app.url}/checkout`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-user': 'buyer' },
+    body: JSON.stringify({
+      currency: 'usd',
+      lines: sellers.map((sellerId) => ({
+        sellerId,
+        description: 'Thing',
+        amount: 1000,
+        quantity: 1,
+      })),
+    }),
+  });
+  const checkout = (await response.json()) as { orderId: string; paymentIntentId: string };
+  const started = performance.now();
+  await stripe.paymentIntents.confirm(checkout.paymentIntentId, {
+    payment_method: 'pm_card_bypassPending',
+  });
+  await sandbox.flushWebhooks();
+  await app.router.marketkit.worker.drain({ timeoutMs: 60_000 });
+  const seconds = (performance.now() - started) / 1000;
+  const transfers = await stripe.transfers.list({ transfer_group: checkout.orderId, limit: 100 });
+  if (transfers.data.length !== SETTLE_SELLERS)
+    throw new Error(`expected ${SETTLE_SELLERS} transfers, got ${transfers.data.length}`);
+  await stripe.webhookEndpoints.del(endpoint.id);
+  await app.stop();
+  await store.close();
+  return seconds;
+}
+
+async function webhookThroughput(sandbox: Sandbox, stripe: Stripe, store: Store) {
+  const app = await startApp(sandbox, stripe, store, { worker: { autoStart: false } });
+  const accountId = await onboard(sandbox, stripe, app.router, `hook_${store.kind}`);
+  const account = await stripe.accounts.retrieve(accountId);
+  const runId = Math.random().toString(36).slice(2, 8);
+  const deliver = async (index: number) => {
+    const payload = JSON.stringify({
+      id: `evt_bench_${store.kind}_${runId}_${index}`,
+      object: 'event',
+      type: 'account.updated',
+      account: accountId,
+      data: { object: account },
+    });
+    const signature = stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: sandbox.webhookSecret,
+    });
+    const response = await fetch(`${app.url}/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+      body: payload,
+    });
+    if (response.status !== 200)
+      throw new Error(`webhook failed: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+  };
+  await measure(30, (index) => deliver(1_000_000 + index));
+  const rate = await measure(WEBHOOK_EVENTS, deliver);
+  await app.stop();
+  return rate;
+}
+
+const format = (value: number) => value.toFixed(value >= 100 ? 0 : 1);
+
+const line = (label: string, value: string) => console.log(`${label.padEnd(46)} ${value}`);
+
+const postgresServer = findPostgresBin() ? await startPostgres() : null;
+const sandbox = await startSandbox({ port: 0 });
+const stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
+try {
+  const checkoutStores: [string, string | undefined][] = [['PGlite', undefined]];
+  if (postgresServer) checkoutStores.push(['PostgreSQL', postgresServer.connectionString]);
+  for (const [name, connectionString] of checkoutStores) {
+    const { routerRate, directRate } = await checkoutThroughput(connectionString);
+    line(`POST /checkout via router (${name}):`, `${format(routerRate)} req/s`);
+    line('paymentIntents.create direct, same run:', `${format(directRate)} req/s`);
+    line(
+      `router / direct ratio (${name}):`,
+      `${(routerRate / directRate).toFixed(2)} (target >= 0.8)`,
+    );
+  }
+  console.log(
+    `  (${CHECKOUTS} requests each, concurrency ${CONCURRENCY}; sandbox and router in their own processes)`,
+  );
+
+  line(
+    `settle a ${SETTLE_SELLERS}-seller order (20 calls/s default):`,
+    `${(await settleFiftySellers(sandbox, stripe, 20)).toFixed(2)} s`,
+  );
+  line(
+    `settle a ${SETTLE_SELLERS}-seller order (1000 calls/s):`,
+    `${(await settleFiftySellers(sandbox, stripe, 1000)).toFixed(2)} s`,
+  );
+
+  const pglite = createPgliteStore();
+  line(
+    'webhook events/s on PGlite:',
+    `${format(await webhookThroughput(sandbox, stripe, pglite))} (${WEBHOOK_EVENTS} account.updated events)`,
+  );
+  await pglite.close();
+  if (!postgresServer) {
+    line(
+      'webhook events/s on PostgreSQL:',
+      'skipped (PostgreSQL binaries not found; apt-get install postgresql)',
+    );
+  } else {
+    const postgres = createPostgresStore({ connectionString: postgresServer.connectionString });
+    try {
+      line(
+        'webhook events/s on PostgreSQL:',
+        `${format(await webhookThroughput(sandbox, stripe, postgres))} (${WEBHOOK_EVENTS} account.updated events)`,
+      );
+    } finally {
+      await postgres.close();
+    }
+  }
+} finally {
+  await sandbox.stop();
+  await postgresServer?.stop();
+}
