@@ -126,4 +126,24 @@ describe('checkout', () => {
     expect(reversedOnStripe).toBe(reversals.reduce((sum, amount) => sum + amount, 0));
     await harness.screenshot('order-reversals', page);
   });
+
+  it('switches the shop and the kit components to dark mode and remembers it', async () => {
+    const { page } = harness;
+    await harness.signIn(page, 'buyer-grace');
+    await page.goto('/#/');
+    const root = page.locator('.mk-Root');
+    const background = () => root.evaluate((element) => getComputedStyle(element).backgroundColor);
+    const light = await background();
+
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    expect(await page.getByRole('button', { name: 'Dark mode' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(await root.getAttribute('data-theme')).toBe('dark');
+    expect(await background()).not.toBe(light);
+    await harness.screenshot('dark-mode', page);
+
+    await page.reload();
+    expect(await page.locator('.mk-Root').getAttribute('data-theme')).toBe('dark');
+  });
 });

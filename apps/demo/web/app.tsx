@@ -1,12 +1,4 @@
-import {
-  StrictMode,
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-} from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MarketkitProvider, type Appearance } from '@marketkit/react';
 import '@marketkit/react/styles.css';
@@ -263,11 +255,9 @@ export function mountApp(element: HTMLElement): void {
     demoFetch<{ user: SessionUser | null }>('/api/session'),
   ]).then(
     ([config, session]) => {
-      root.render(
-        <StrictMode>
-          <App config={config} initialUser={session.user} />
-        </StrictMode>,
-      );
+      // No <StrictMode>: its development double-mount makes SplitCheckout post /checkout twice, leaving an
+      // abandoned order in the admin's list for every checkout.
+      root.render(<App config={config} initialUser={session.user} />);
     },
     (error: unknown) => {
       root.render(

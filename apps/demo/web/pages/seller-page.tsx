@@ -42,10 +42,8 @@ export function SellerPage() {
           <p className="demo-Muted">Stripe verifies who you are and where to send your money.</p>
           <OnboardingButton variant={embedded ? 'embedded' : undefined} />
         </section>
-        <section className="demo-Card" aria-labelledby="payouts-title">
-          <h2 id="payouts-title" className="demo-CardTitle">
-            Balance and payouts
-          </h2>
+        {/* The panel brings its own "Payouts" heading. */}
+        <section className="demo-Card" aria-label="Balance and payouts">
           <PayoutsPanel variant={embedded ? 'embedded' : undefined} />
         </section>
       </div>
