@@ -2,6 +2,7 @@
 import '../packages/react/src/stories-support/install-sandbox-stripe';
 import type { Preview } from '@storybook/react-vite';
 import { initialize, mswLoader } from 'msw-storybook-addon';
+import { configure } from 'storybook/test';
 import { createMarketkitHandlers } from '../packages/react/src/test/handlers';
 import { checkoutFiveSellersFixture, checkoutFixture } from '../packages/react/src/test/fixtures';
 import { createConnectSandboxHandlers } from '../packages/react/src/stories-support/connect-sandbox-handlers';
@@ -12,6 +13,9 @@ import '../packages/react/src/stories-support/story-canvas.css';
 
 // Every component stylesheet, as `@marketkit/react/styles.css` ships them (new components included).
 import.meta.glob('../packages/react/src/**/*.css', { eager: true });
+
+// Play functions wait up to 5 s for the UI: `pnpm test` runs them next to every other project on 2 cores.
+configure({ asyncUtilTimeout: 5000 });
 
 // Requests nobody mocked (the live-sandbox stories) go to the network untouched.
 initialize({ onUnhandledRequest: 'bypass', quiet: true });
