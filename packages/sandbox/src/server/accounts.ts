@@ -125,10 +125,7 @@ export function currencyForCountry(country: string) {
 
 type Controller = NonNullable<AccountObject['controller']>;
 
-function parseController(
-  engine: Engine,
-  params: Params,
-): { controller: Controller; type: Stripe.Account.Type } {
+function parseController(params: Params): { controller: Controller; type: Stripe.Account.Type } {
   const type = params.oneOf('type', ['express', 'standard', 'custom'] as const);
   const input = params.object('controller');
   if (type && input) {
@@ -175,7 +172,6 @@ function parseController(
       },
     );
   }
-  void engine;
   return {
     type: dashboard === 'express' ? 'express' : dashboard === 'full' ? 'standard' : 'custom',
     controller: {
@@ -209,7 +205,7 @@ export function createAccount(engine: Engine, params: Params): AccountRecord {
     'individual',
     'external_account',
   ]);
-  const { controller, type } = parseController(engine, params);
+  const { controller, type } = parseController(params);
   const country = (params.string('country') ?? engine.state.platformCountry).toUpperCase();
   if (!/^[A-Z]{2}$/.test(country))
     throw invalidRequest(`Invalid country: ${country}`, { param: 'country' });

@@ -12,7 +12,7 @@ import {
   snapshotVisible,
 } from './accounts';
 import type { Engine } from './engine';
-import { StripeApiError, invalidRequest, notFound } from './errors';
+import { invalidRequest, notFound } from './errors';
 import { createId, randomToken } from './ids';
 import { paginate } from './list';
 import type { Params } from './params';
@@ -981,5 +981,3 @@ function expandPath(engine: Engine, value: unknown, segments: string[], fullPath
   }
   if (rest.length > 0) expandPath(engine, child, rest, fullPath);
 }
-
-export { StripeApiError };

@@ -4,6 +4,7 @@ import { StripeApiError, invalidRequest, missingParam, notFound } from './errors
 import { createId } from './ids';
 import { type Params, percentOf, requireCurrency } from './params';
 import type {
+  BalanceTransactionObject,
   ChargeObject,
   DisputeObject,
   PaymentIntentObject,
@@ -245,8 +246,8 @@ export function createPaymentIntent(engine: Engine, params: Params): PaymentInte
 }
 
 function validateAmount(amount: number, currency: string) {
-  // Stripe's minimum charge is about 50 cents; zero-decimal currencies use their own unit.
-  const minimum = ['jpy', 'krw', 'vnd', 'clp'].includes(currency) ? 50 : 50;
+  // Stripe's minimum is about 50 minor units ($0.50, ¥50) in most currencies; one floor keeps it simple.
+  const minimum = 50;
   if (amount < minimum) {
     throw invalidRequest(`Amount must be at least ${minimum} ${currency}`, {
       param: 'amount',
@@ -534,7 +535,9 @@ export function renderDispute(engine: Engine, dispute: DisputeObject) {
   return {
     ...structuredClone(dispute),
     balance_transactions: dispute.balance_transactions.map((id) =>
-      engine.renderBalanceTransaction(engine.state.balanceTransactions[id] as never),
+      engine.renderBalanceTransaction(
+        engine.state.balanceTransactions[id] as BalanceTransactionObject,
+      ),
     ),
   };
 }

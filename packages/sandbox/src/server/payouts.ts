@@ -70,10 +70,7 @@ function startPayout(
   let destination: ExternalAccountRecord | undefined;
   if (input.destinationId) {
     destination = engine.state.externalAccounts[input.destinationId];
-    if (
-      !destination ||
-      destination.object.account !== (record ? owner : destination.object.account)
-    ) {
+    if (!destination || destination.object.account !== owner) {
       throw invalidRequest(`No such external account: '${input.destinationId}'`, {
         param: 'destination',
         code: 'resource_missing',
