@@ -151,6 +151,19 @@ export const Declined: Story = {
   },
 };
 
+/** Stripe's generic decline test card (4000 0000 0000 0002). */
+export const CardDeclined: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await payWithTestCard(canvasElement, TEST_CARDS.genericDecline);
+    const decline = await canvas.findByText(
+      'Your payment was not completed. Your card was declined.',
+    );
+    await expect(decline).toHaveAttribute('role', 'alert');
+    await expect(canvas.getByRole('button', { name: 'Pay $72.00' })).toBeEnabled();
+  },
+};
+
 /** 3D Secure: the stand-in shows the bank's challenge; completing it finishes the payment. */
 export const RequiresAction: Story = {
   play: async ({ canvasElement }) => {
