@@ -90,175 +90,200 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => undefined);
   mkdirSync(options.dataDir, { recursive: true });
-
-  let sandbox: Sandbox | null = null;
-  let stripe: Stripe;
-  let publishableKey: string;
-  let webhookSecret: string;
-  if (options.mode === 'sandbox') {
-    sandbox = await startPreferringPort(
-      options.sandboxPort ?? 0,
-      join(options.dataDir, 'sandbox.json'),
-    );
-    stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 2 });
-    publishableKey = sandbox.publishableKey;
-    webhookSecret = sandbox.webhookSecret;
-  } else {
-    const secretKey = requireEnv(env, 'STRIPE_SECRET_KEY');
-    if (!secretKey.startsWith('sk_test_') && !secretKey.startsWith('rk_test_')) {
-      throw new Error('The demo only runs against Stripe test mode: use an sk_test_… key.');
-    }
-    stripe = new Stripe(secretKey, { maxNetworkRetries: 2 });
-    publishableKey = requireEnv(env, 'STRIPE_PUBLISHABLE_KEY');
-    webhookSecret = requireEnv(env, 'STRIPE_WEBHOOK_SECRET');
-  }
-
-  const databaseUrl = env.DATABASE_URL;
-  const store = databaseUrl
-    ? createPostgresStore({ connectionString: databaseUrl })
-    : createPgliteStore({ dataDir: join(options.dataDir, 'pglite') });
-
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = createServer(app);
-  // Listen first: Stripe's return and refresh links need the real port (0 = any free one) before the
-  // router is created. Nothing knows the URL until this function returns, so no request arrives early.
-  const port = await listen(httpServer, options.port, host);
-  const publicUrl = `http://${host}:${port}`;
-
-  const marketkit = createMarketkitRouter({
-    stripe,
-    store,
-    webhookSecret,
-    authenticate: (request) => {
-      const user = readSession(request);
-      return user
-        ? { userId: user.userId, role: user.role, displayName: user.displayName, email: user.email }
-        : null;
-    },
-    platform: { country: 'US', defaultCurrency: 'usd', currencies: ['usd'] },
-    // The platform keeps 10% of each seller's subtotal and pays Stripe's processing fee from it.
-    fees: { basisPoints: 1000 },
-    urls: { apiBase: `${publicUrl}/api/marketkit`, onboardingReturn: `${publicUrl}/#/seller` },
-  });
-
-  app.use(cookieParser(loadCookieSecret(options.dataDir)));
-  app.use('/api/marketkit', marketkit);
-
-  const settle = async () => {
-    if (sandbox) await sandbox.flushWebhooks();
-    await marketkit.marketkit.worker.drain();
+  // Everything started so far, stopped in reverse order by close() or when start-up fails half-way.
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close();
   };
-  const queries = createDemoQueries(store, stripe);
-  app.use(
-    '/api',
-    createDemoRoutes({
-      mode: options.mode,
-      publishableKey,
-      sandboxUrl: sandbox?.url ?? null,
-      stripe,
-      queries,
-      sandbox,
-      settle,
-    }),
-  );
-
-  const { createServer: createViteServer } = await import('vite');
-  const { default: react } = await import('@vitejs/plugin-react');
-  const vite = await createViteServer({
-    root: webRoot,
-    configFile: false,
-    appType: 'custom',
-    logLevel: 'warn',
-    clearScreen: false,
-    plugins: [marketkitSourceStyles(), react()],
-    resolve: {
-      conditions: ['@marketkit/source', 'module', 'browser', 'development|production'],
-      dedupe: [
-        'react',
-        'react-dom',
-        '@stripe/react-stripe-js',
-        '@stripe/react-connect-js',
-        '@stripe/stripe-js',
-        '@stripe/connect-js',
-      ],
-    },
-    optimizeDeps: {
-      // Listed up front so Vite never discovers them mid-session and reloads the page under a test.
-      include: [
-        'react',
-        'react/jsx-runtime',
-        'react/jsx-dev-runtime',
-        'react-dom',
-        'react-dom/client',
-        '@stripe/stripe-js',
-        '@stripe/react-stripe-js',
-        '@stripe/connect-js',
-        '@stripe/react-connect-js',
-      ],
-    },
-    server: {
-      middlewareMode: true,
-      hmr: options.hotReload === false ? false : { server: httpServer },
-      watch: options.hotReload === false ? null : undefined,
-    },
-  });
-  app.use(vite.middlewares);
-
-  const sandboxMeta = sandbox ? `<meta name="marketkit-sandbox" content="${sandbox.url}">` : '';
-  app.get('/{*path}', async (request, response, next) => {
-    try {
-      const template = readFileSync(join(webRoot, 'index.html'), 'utf8').replace(
-        '<!--marketkit-sandbox-->',
-        sandboxMeta,
+  try {
+    let sandbox: Sandbox | null = null;
+    let stripe: Stripe;
+    let publishableKey: string;
+    let webhookSecret: string;
+    if (options.mode === 'sandbox') {
+      sandbox = await startPreferringPort(
+        options.sandboxPort ?? 0,
+        join(options.dataDir, 'sandbox.json'),
       );
-      const html = await vite.transformIndexHtml(request.originalUrl, template);
-      response.status(200).set({ 'Content-Type': 'text/html; charset=utf-8' }).end(html);
-    } catch (error) {
-      vite.ssrFixStacktrace(error as Error);
-      next(error);
+      const started = sandbox;
+      closers.push(() => started.stop());
+      stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 2 });
+      publishableKey = sandbox.publishableKey;
+      webhookSecret = sandbox.webhookSecret;
+    } else {
+      const secretKey = requireEnv(env, 'STRIPE_SECRET_KEY');
+      if (!secretKey.startsWith('sk_test_') && !secretKey.startsWith('rk_test_')) {
+        throw new Error('The demo only runs against Stripe test mode: use an sk_test_… key.');
+      }
+      stripe = new Stripe(secretKey, { maxNetworkRetries: 2 });
+      publishableKey = requireEnv(env, 'STRIPE_PUBLISHABLE_KEY');
+      if (!publishableKey.startsWith('pk_test_')) {
+        throw new Error('STRIPE_PUBLISHABLE_KEY must be a test-mode key (pk_test_…).');
+      }
+      webhookSecret = requireEnv(env, 'STRIPE_WEBHOOK_SECRET');
     }
-  });
 
-  await marketkit.marketkit.ready;
+    const databaseUrl = env.DATABASE_URL;
+    const store = databaseUrl
+      ? createPostgresStore({ connectionString: databaseUrl })
+      : createPgliteStore({ dataDir: join(options.dataDir, 'pglite') });
+    closers.push(() => store.close());
 
-  if (sandbox) {
-    await registerSandboxWebhooks(stripe, `${publicUrl}/api/marketkit/webhooks`);
+    const app = express();
+    app.disable('x-powered-by');
+    const httpServer = createServer(app);
+    // Listen first: Stripe's return and refresh links need the real port (0 = any free one) before the
+    // router is created. Nothing knows the URL until this function returns, so no request arrives early.
+    const port = await listen(httpServer, options.port, host);
+    const publicUrl = `http://${host}:${port}`;
+    closers.push(
+      () =>
+        new Promise<void>((resolveClose) => {
+          httpServer.close(() => resolveClose());
+          httpServer.closeAllConnections();
+        }),
+    );
+
+    const marketkit = createMarketkitRouter({
+      stripe,
+      store,
+      webhookSecret,
+      authenticate: (request) => {
+        const user = readSession(request);
+        return user
+          ? {
+              userId: user.userId,
+              role: user.role,
+              displayName: user.displayName,
+              email: user.email,
+            }
+          : null;
+      },
+      platform: { country: 'US', defaultCurrency: 'usd', currencies: ['usd'] },
+      // The platform keeps 10% of each seller's subtotal and pays Stripe's processing fee from it.
+      fees: { basisPoints: 1000 },
+      urls: { apiBase: `${publicUrl}/api/marketkit`, onboardingReturn: `${publicUrl}/#/seller` },
+    });
+
+    closers.push(() => marketkit.marketkit.close());
+
+    app.use(cookieParser(loadCookieSecret(options.dataDir)));
+    app.use('/api/marketkit', marketkit);
+
+    const settle = async () => {
+      if (sandbox) await sandbox.flushWebhooks();
+      await marketkit.marketkit.worker.drain();
+    };
+    const queries = createDemoQueries(store, stripe);
+    app.use(
+      '/api',
+      createDemoRoutes({
+        mode: options.mode,
+        publishableKey,
+        sandboxUrl: sandbox?.url ?? null,
+        stripe,
+        queries,
+        sandbox,
+        settle,
+      }),
+    );
+
+    const { createServer: createViteServer } = await import('vite');
+    const { default: react } = await import('@vitejs/plugin-react');
+    const vite = await createViteServer({
+      root: webRoot,
+      configFile: false,
+      appType: 'custom',
+      logLevel: 'warn',
+      clearScreen: false,
+      plugins: [marketkitSourceStyles(), react()],
+      resolve: {
+        conditions: ['@marketkit/source', 'module', 'browser', 'development|production'],
+        dedupe: [
+          'react',
+          'react-dom',
+          '@stripe/react-stripe-js',
+          '@stripe/react-connect-js',
+          '@stripe/stripe-js',
+          '@stripe/connect-js',
+        ],
+      },
+      optimizeDeps: {
+        // Listed up front so Vite never discovers them mid-session and reloads the page under a test.
+        include: [
+          'react',
+          'react/jsx-runtime',
+          'react/jsx-dev-runtime',
+          'react-dom',
+          'react-dom/client',
+          '@stripe/stripe-js',
+          '@stripe/stripe-js/pure',
+          '@stripe/react-stripe-js',
+          '@stripe/connect-js',
+          '@stripe/connect-js/pure',
+          '@stripe/react-connect-js',
+        ],
+      },
+      server: {
+        middlewareMode: true,
+        hmr: options.hotReload === false ? false : { server: httpServer },
+        watch: options.hotReload === false ? null : undefined,
+      },
+    });
+    closers.push(() => vite.close());
+    app.use(vite.middlewares);
+
+    const sandboxMeta = sandbox ? `<meta name="marketkit-sandbox" content="${sandbox.url}">` : '';
+    app.get('/{*path}', async (request, response, next) => {
+      try {
+        const template = readFileSync(join(webRoot, 'index.html'), 'utf8').replace(
+          '<!--marketkit-sandbox-->',
+          sandboxMeta,
+        );
+        const html = await vite.transformIndexHtml(request.originalUrl, template);
+        response.status(200).set({ 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+      } catch (error) {
+        vite.ssrFixStacktrace(error as Error);
+        next(error);
+      }
+    });
+
+    await marketkit.marketkit.ready;
+
+    if (sandbox) {
+      await registerSandboxWebhooks(stripe, `${publicUrl}/api/marketkit/webhooks`);
+    }
+    const seed = await seedDemo({
+      stripe,
+      dataDir: options.dataDir,
+      sandboxUrl: sandbox?.url ?? null,
+      advanceClock: sandbox ? (seconds) => sandbox.advanceClock(seconds) : null,
+      ensureAccount: (user) => marketkit.marketkit.accounts.ensureAccount(user),
+      log,
+    });
+    // Let the account.updated webhooks from seeding land before the first page asks for status.
+    if (seed.seeded) await settle();
+
+    let closed = false;
+    return {
+      url: publicUrl,
+      port,
+      mode: options.mode,
+      stripe,
+      sandbox,
+      store,
+      accountIdFor: (userId) => queries.accountIdFor(userId),
+      settle,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await closeAll();
+      },
+    };
+  } catch (error) {
+    await closeAll().catch(() => undefined);
+    throw error;
   }
-  const seed = await seedDemo({
-    stripe,
-    dataDir: options.dataDir,
-    sandboxUrl: sandbox?.url ?? null,
-    advanceClock: sandbox ? (seconds) => sandbox.advanceClock(seconds) : null,
-    ensureAccount: (user) => marketkit.marketkit.accounts.ensureAccount(user),
-    log,
-  });
-  // Let the account.updated webhooks from seeding land before the first page asks for status.
-  if (seed.seeded) await settle();
-
-  let closed = false;
-  return {
-    url: publicUrl,
-    port,
-    mode: options.mode,
-    stripe,
-    sandbox,
-    store,
-    accountIdFor: (userId) => queries.accountIdFor(userId),
-    settle,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await vite.close();
-      await new Promise<void>((resolveClose) => {
-        httpServer.close(() => resolveClose());
-        httpServer.closeAllConnections();
-      });
-      await marketkit.marketkit.close();
-      await store.close();
-      if (sandbox) await sandbox.stop();
-    },
-  };
 }
 
 // The sandbox keeps its state across restarts, but the demo's port can change: replace stale endpoints.

@@ -195,7 +195,8 @@ export function createDemoRoutes(options: DemoRoutesOptions): Router {
 
   router.get(
     '/demo/sandbox/clock',
-    route((_request, response) => {
+    route((request, response) => {
+      requireUser(request, 'admin');
       const sandbox = requireSandbox(options);
       response.json({ now: sandbox.now() });
     }),
