@@ -85,7 +85,8 @@ for (const step of steps) {
       results.push(`FAIL ${step.name}: no report written (${seconds}s)`);
     }
   } else {
-    ok ? (passed += 1) : (failed += 1);
+    if (ok) passed += 1;
+    else failed += 1;
     results.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name} (${seconds}s)`);
   }
 }
