@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHarness, type Harness } from './testing/harness';
+import { createTestPgliteStore } from './testing/test-pglite';
 
 const DAY = 24 * 60 * 60;
 
@@ -30,7 +31,7 @@ describe('marketplace flows on the embedded PGlite store', () => {
   }
 
   beforeAll(async () => {
-    harness = await createHarness();
+    harness = await createHarness({ store: createTestPgliteStore(inject('pgliteTemplate')) });
     for (const seller of ['alice', 'bob', 'carol']) await harness.onboardSeller(seller);
   });
   afterAll(async () => {

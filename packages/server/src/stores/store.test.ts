@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPgliteStore } from './pglite-store';
+import { createTestPgliteStore } from '../testing/test-pglite';
 import { createPostgresStore } from './postgres-store';
 import * as repository from './repository';
 import type { Store } from './store';
@@ -48,7 +48,7 @@ const order = (id: string, sellers: number): repository.OrderRecord => ({
 });
 
 const stores: [string, () => Store][] = [
-  ['PGlite', () => createPgliteStore()],
+  ['PGlite', () => createTestPgliteStore(inject('pgliteTemplate'))],
   ['PostgreSQL', () => createPostgresStore({ connectionString: inject('postgresUrl') })],
 ];
 
