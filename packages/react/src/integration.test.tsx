@@ -1,0 +1,290 @@
+// One test per component against the real @marketkit/server (Express on 127.0.0.1) and @marketkit/sandbox,
+// with the sandbox's browser stand-ins for Stripe.js and Connect.js. Nothing here is mocked.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import Stripe from 'stripe';
+import { startSandbox } from '@marketkit/sandbox';
+import type { Sandbox } from '@marketkit/sandbox';
+import { installSandboxStripe, uninstallSandboxStripe } from '@marketkit/sandbox/browser';
+import { createMarketkitRouter } from '@marketkit/server';
+import type { MarketkitRouter } from '@marketkit/server';
+import { MarketkitProvider } from './provider/marketkit-provider';
+import { OnboardingButton } from './onboarding-button/onboarding-button';
+import { SplitCheckout } from './split-checkout/split-checkout';
+import { PayoutsPanel } from './payouts-panel/payouts-panel';
+import { RiskBanner } from './risk-banner/risk-banner';
+import { PlatformRiskTable } from './platform-risk-table/platform-risk-table';
+
+let sandbox: Sandbox;
+let stripe: Stripe;
+let router: MarketkitRouter;
+let server: Server;
+let apiBase: string;
+
+/** Stripe's passing test values for individual onboarding. */
+const PASSING_ONBOARDING = {
+  business_type: 'individual',
+  first_name: 'Jenny',
+  last_name: 'Rosen',
+  email: 'jenny.rosen@example.com',
+  dob: '1901-01-01',
+  address_line1: 'address_full_match',
+  address_city: 'San Francisco',
+  address_postal_code: '94103',
+  id_number: '000000000',
+  routing_number: '110000000',
+  account_number: '000123456789',
+};
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, webhookRetryBaseMs: 50 });
+  stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
+  const app = express();
+  server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  router = createMarketkitRouter({
+    stripe,
+    webhookSecret: sandbox.webhookSecret,
+    // The test picks the signed-in user with a header, as an app would with its session.
+    authenticate: (request) => {
+      const [userId, role] = (request.get('x-test-user') ?? '').split(':');
+      return userId
+        ? {
+            userId,
+            role: (role ?? 'buyer') as 'buyer' | 'seller' | 'admin',
+            displayName: `Shop of ${userId}`,
+          }
+        : null;
+    },
+    platform: { country: 'US', defaultCurrency: 'usd' },
+    fees: { basisPoints: 1000 },
+    urls: { apiBase, onboardingReturn: 'http://127.0.0.1/seller' },
+    worker: { baseDelayMs: 5, maxDelayMs: 40, pollIntervalMs: 20, callsPerSecond: 1000 },
+  });
+  app.use('/api', router);
+  await router.marketkit.ready;
+  const events: Stripe.WebhookEndpointCreateParams.EnabledEvent[] = [
+    'payment_intent.succeeded',
+    'payment_intent.payment_failed',
+    'charge.refunded',
+    'charge.dispute.created',
+    'charge.dispute.closed',
+    'account.updated',
+    'payout.paid',
+    'payout.failed',
+  ];
+  await stripe.webhookEndpoints.create({ url: `${apiBase}/webhooks`, enabled_events: events });
+  await stripe.webhookEndpoints.create({
+    url: `${apiBase}/webhooks`,
+    enabled_events: events,
+    connect: true,
+  });
+  installSandboxStripe({ apiBase: sandbox.url });
+}, 30_000);
+
+afterAll(async () => {
+  uninstallSandboxStripe();
+  await router?.marketkit.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await sandbox?.stop();
+});
+
+function renderAs(user: string, ui: ReactElement) {
+  const navigate = vi.fn<(url: string) => void>();
+  const openWindow = vi.fn<(url: string) => void>();
+  const result = render(
+    <MarketkitProvider
+      apiBase={apiBase}
+      publishableKey={sandbox.publishableKey}
+      getHeaders={() => ({ 'x-test-user': user })}
+      navigate={navigate}
+      openWindow={openWindow}
+    >
+      {ui}
+    </MarketkitProvider>,
+  );
+  return { ...result, navigate, openWindow };
+}
+
+/** Creates the seller's account and completes onboarding the way the hosted form does. */
+async function onboardSeller(userId: string): Promise<string> {
+  const accountId = await router.marketkit.accounts.ensureAccount({
+    userId,
+    displayName: `Shop of ${userId}`,
+  });
+  const session = await stripe.accountSessions.create({
+    account: accountId,
+    components: { account_onboarding: { enabled: true } },
+  });
+  const response = await fetch(`${sandbox.url}/_sandbox/connect/onboarding`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${session.client_secret}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...PASSING_ONBOARDING }),
+  });
+  if (!response.ok)
+    throw new Error(`Sandbox onboarding failed: ${response.status} ${await response.text()}`);
+  await router.marketkit.accounts.refresh(userId);
+  return accountId;
+}
+
+async function settle() {
+  await sandbox.flushWebhooks();
+  await router.marketkit.worker.drain();
+  await sandbox.flushWebhooks();
+}
+
+describe('against the real server and sandbox', { timeout: 30_000 }, () => {
+  it('OnboardingButton creates a new seller’s account and sends them to Stripe’s onboarding', async () => {
+    const { navigate } = renderAs('seller_new:seller', <OnboardingButton />);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Set up payouts' }, { timeout: 10_000 }),
+    );
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    const url = navigate.mock.calls[0]![0];
+    expect(url.startsWith(`${sandbox.url}/_sandbox/hosted/onboarding/`)).toBe(true);
+    const accountId = await router.marketkit.accounts.ensureAccount({
+      userId: 'seller_new',
+      displayName: 'x',
+    });
+    expect((await stripe.accounts.retrieve(accountId)).details_submitted).toBe(false);
+  });
+
+  it('RiskBanner announces the real risk signals of a seller who has not finished onboarding', async () => {
+    await router.marketkit.accounts.ensureAccount({
+      userId: 'seller_due',
+      displayName: 'Shop of seller_due',
+    });
+    const { container } = renderAs('seller_due:seller', <RiskBanner />);
+    const banner = await screen.findByRole(
+      'region',
+      { name: 'Account alerts' },
+      { timeout: 10_000 },
+    );
+    expect(banner).toHaveAttribute('data-severity', 'critical');
+    const alerts = within(banner).getAllByRole('alert');
+    expect(alerts.map((alert) => alert.dataset.kind)).toContain('requirements_past_due');
+    expect(banner).toHaveTextContent(
+      'Information is past due. Payouts are paused until you update it',
+    );
+    expect(container.querySelector('.mk-RiskBanner')).toHaveAttribute('data-state', 'success');
+  });
+
+  // Known cross-package bug, kept visible: the server turns `{ type: 'update' }` into an `account_update`
+  // link, which Stripe (and the sandbox) refuse for Express accounts where Stripe collects requirements,
+  // so the banner shows "Stripe rejected the request". This starts failing (as it should) once fixed.
+  it.fails('RiskBanner remediation mints an update link the seller can follow', async () => {
+    await router.marketkit.accounts.ensureAccount({
+      userId: 'seller_fix',
+      displayName: 'Shop of seller_fix',
+    });
+    const { navigate } = renderAs('seller_fix:seller', <RiskBanner />);
+    const banner = await screen.findByRole(
+      'region',
+      { name: 'Account alerts' },
+      { timeout: 10_000 },
+    );
+    await userEvent.click(
+      within(banner).getAllByRole('button', { name: 'Update information' })[0]!,
+    );
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 2_000 });
+  });
+
+  it('SplitCheckout takes a card payment for two sellers and shows the recorded order', async () => {
+    await onboardSeller('seller_ada');
+    await onboardSeller('seller_grace');
+    const onSuccess = vi.fn();
+    const lines = [
+      { sellerId: 'seller_ada', description: 'Mug', amount: 2400, quantity: 2 },
+      { sellerId: 'seller_grace', description: 'Towel', amount: 1500, quantity: 1 },
+    ];
+    renderAs(
+      'buyer_1:buyer',
+      <SplitCheckout
+        lines={lines}
+        currency="usd"
+        onSuccess={onSuccess}
+        orderPollInterval={50}
+        orderPollAttempts={100}
+      />,
+    );
+    const user = userEvent.setup();
+    const region = await screen.findByRole(
+      'region',
+      { name: 'Shop of seller_ada' },
+      { timeout: 10_000 },
+    );
+    expect(region).toHaveTextContent('Subtotal $48.00');
+    await user.type(
+      await screen.findByRole('textbox', { name: 'Card number' }, { timeout: 10_000 }),
+      '4000000000000077',
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Expiration date' }), '1234');
+    await user.type(screen.getByRole('textbox', { name: 'Security code' }), '123');
+    await user.click(screen.getByRole('button', { name: 'Pay $63.00' }));
+    // Paid at Stripe; the server marks the order paid when the sandbox delivers payment_intent.succeeded.
+    await screen.findByText('Payment received. Confirming your order…', undefined, {
+      timeout: 10_000,
+    });
+    await settle();
+    const success = await screen.findByText(/Payment complete\. Order /, undefined, {
+      timeout: 10_000,
+    });
+    expect(success.closest('[role="status"]')).toHaveTextContent(
+      'Shop of seller_ada$48.00Shop of seller_grace$15.00',
+    );
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    const { order } = onSuccess.mock.calls[0]![0] as {
+      order: { status: string; paymentIntentId: string };
+    };
+    expect(order.status).toBe('paid');
+    expect((await stripe.paymentIntents.retrieve(order.paymentIntentId)).status).toBe('succeeded');
+  });
+
+  it('PayoutsPanel shows the seller’s balance from those sales and pays it out after confirmation', async () => {
+    await settle();
+    const user = userEvent.setup();
+    renderAs('seller_ada:seller', <PayoutsPanel />);
+    const panel = await screen.findByRole('region', { name: 'Payouts' }, { timeout: 10_000 });
+    // $48.00 minus the platform's 10% fee, transferred with funds available at once (test card 0077).
+    await waitFor(() => expect(panel).toHaveTextContent('Available$43.20'), { timeout: 10_000 });
+    await user.click(screen.getByRole('button', { name: 'Pay out now' }));
+    await user.click(
+      within(screen.getByRole('group', { name: 'Confirm' })).getByRole('button', {
+        name: 'Confirm',
+      }),
+    );
+    expect(
+      await screen.findByText('Payout of $43.20 created.', undefined, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    const accountId = await router.marketkit.accounts.ensureAccount({
+      userId: 'seller_ada',
+      displayName: 'x',
+    });
+    const payouts = await stripe.payouts.list({ limit: 5 }, { stripeAccount: accountId });
+    expect(payouts.data.map((payout) => payout.amount)).toContain(4320);
+  });
+
+  it('PlatformRiskTable lists the platform’s accounts with risk for an admin', async () => {
+    renderAs('admin_1:admin', <PlatformRiskTable />);
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Accounts at risk' },
+      { timeout: 10_000 },
+    );
+    const names = within(table)
+      .getAllByRole('rowheader')
+      .map((cell) => cell.textContent);
+    expect(names).toContain('Shop of seller_due');
+    expect(names).not.toContain('Shop of seller_ada');
+  });
+});
