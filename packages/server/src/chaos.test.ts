@@ -122,4 +122,25 @@ describe('exactly-once transfers under failure', () => {
       await second.marketkit.close();
     }
   });
+  it('marks a transfer Stripe refuses as failed without retrying, and tells the app', async () => {
+    const failures: { sellerId: string; code: string }[] = [];
+    await harness.restart({
+      worker: { baseDelayMs: 5, maxDelayMs: 40, pollIntervalMs: 20, callsPerSecond: 1000 },
+      onTransferFailed: (event) => {
+        failures.push({ sellerId: event.sellerId, code: event.code });
+      },
+    });
+    const checkout = await checkoutAll(2);
+    harness.sandbox.injectFault({ method: 'POST', path: '/v1/transfers', count: 1, status: 400 });
+    await harness.pay(checkout.paymentIntentId);
+    await harness.settle();
+    const rows = await repository.listTransfersForOrder(harness.store, checkout.orderId);
+    const failed = rows.filter((row) => row.status === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.attempts).toBe(1);
+    expect(failed[0]!.lastError).toMatch(/InvalidRequest.* 400 /);
+    expect(rows.filter((row) => row.status === 'paid')).toHaveLength(1);
+    expect(failures).toEqual([{ sellerId: failed[0]!.sellerId, code: failed[0]!.lastError }]);
+    expect(await transfersOnStripe(checkout.orderId)).toHaveLength(1);
+  });
 });

@@ -185,6 +185,11 @@ describe('who can do what', () => {
     expect(refreshed.status).toBe(303);
     expect(refreshed.headers.location).toMatch(new RegExp(`^${harness.sandbox.url}/`));
     expect(refreshed.headers.location).not.toBe(link.body.url);
+    const returned = await harness.http.get(
+      refreshUrl!.replace('http://127.0.0.1', '').replace('/refresh', '/return'),
+    );
+    expect(returned.status).toBe(303);
+    expect(returned.headers.location).toBe('http://127.0.0.1/seller?onboarding=returned');
     const tampered = refreshUrl!.replace('http://127.0.0.1', '').replace(/state=./, 'state=A');
     expect((await harness.http.get(tampered)).body.error.code).toBe('link_state_invalid');
   });
