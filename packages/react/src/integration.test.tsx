@@ -274,6 +274,54 @@ describe('against the real server and sandbox', { timeout: 30_000 }, () => {
     expect(payouts.data.map((payout) => payout.amount)).toContain(4320);
   });
 
+  it('OnboardingButton embedded: completes onboarding in the dialog over Connect.js and refreshes the state', async () => {
+    const onExit = vi.fn();
+    const user = userEvent.setup();
+    renderAs('seller_embedded:seller', <OnboardingButton variant="embedded" onExit={onExit} />);
+    await user.click(
+      await screen.findByRole('button', { name: 'Set up payouts' }, { timeout: 10_000 }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Set up payouts' });
+    // The stand-in's form comes prefilled with Stripe's passing test values; the seller accepts the terms.
+    const form = await within(dialog).findByRole(
+      'form',
+      { name: 'Sandbox account onboarding' },
+      { timeout: 10_000 },
+    );
+    await user.click(within(form).getByRole('checkbox', { name: /I agree to the/ }));
+    await user.click(within(form).getByRole('button', { name: 'Submit' }));
+    await waitFor(() => expect(onExit).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const accountId = await router.marketkit.accounts.ensureAccount({
+      userId: 'seller_embedded',
+      displayName: 'x',
+    });
+    expect((await stripe.accounts.retrieve(accountId)).details_submitted).toBe(true);
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Set up payouts' })).toBeNull(),
+    );
+  });
+
+  it('PayoutsPanel embedded renders Stripe’s payouts component for the seller’s account', async () => {
+    renderAs('seller_ada:seller', <PayoutsPanel variant="embedded" />);
+    // The stand-in's own table (Connect's ConnectPayouts) lists the payout made above.
+    await screen.findByRole('columnheader', { name: 'Method' }, { timeout: 10_000 });
+    await waitFor(
+      () => expect(document.querySelectorAll('tr[data-status]').length).toBeGreaterThan(0),
+      { timeout: 10_000 },
+    );
+  });
+
+  it('RiskBanner embedded renders Stripe’s notification banner with what is due', async () => {
+    renderAs('seller_due:seller', <RiskBanner variant="embedded" />);
+    const notifications = await screen.findByRole(
+      'region',
+      { name: 'Account notifications' },
+      { timeout: 10_000 },
+    );
+    expect(notifications).toHaveTextContent('Action required');
+  });
+
   it('PlatformRiskTable lists the platform’s accounts with risk for an admin', async () => {
     renderAs('admin_1:admin', <PlatformRiskTable />);
     const table = await screen.findByRole(
