@@ -20,8 +20,16 @@ interface TestCard {
   /** Funds available at once instead of after two days. */
   bypassPending?: boolean;
   dispute?: boolean;
+  /** 3D Secure: confirming stops at `requires_action` until the tester completes or fails authentication. */
+  authentication?: boolean;
   decline?: { code: string; decline_code?: string; message: string };
 }
+
+const insufficientFunds = {
+  code: 'card_declined',
+  decline_code: 'insufficient_funds',
+  message: 'Your card has insufficient funds.',
+};
 
 /** Stripe's test cards: https://docs.stripe.com/testing#cards */
 const testCards: Record<string, TestCard> = {
@@ -30,6 +38,15 @@ const testCards: Record<string, TestCard> = {
   '5555555555554444': { brand: 'mastercard', funding: 'credit' },
   '4000000000000077': { brand: 'visa', funding: 'credit', bypassPending: true },
   '4000000000000259': { brand: 'visa', funding: 'credit', dispute: true },
+  '4000002500003155': { brand: 'visa', funding: 'credit', authentication: true },
+  '4000002760003184': { brand: 'visa', funding: 'credit', authentication: true },
+  // Authenticates, then the issuer declines anyway.
+  '4000008260003178': {
+    brand: 'visa',
+    funding: 'credit',
+    authentication: true,
+    decline: insufficientFunds,
+  },
   '4000000000000002': {
     brand: 'visa',
     funding: 'credit',
@@ -42,11 +59,7 @@ const testCards: Record<string, TestCard> = {
   '4000000000009995': {
     brand: 'visa',
     funding: 'credit',
-    decline: {
-      code: 'card_declined',
-      decline_code: 'insufficient_funds',
-      message: 'Your card has insufficient funds.',
-    },
+    decline: insufficientFunds,
   },
   '4000000000009987': {
     brand: 'visa',
@@ -92,6 +105,9 @@ const testPaymentMethods: Record<string, string> = {
   pm_card_mastercard: '5555555555554444',
   pm_card_bypassPending: '4000000000000077',
   pm_card_createDispute: '4000000000000259',
+  pm_card_authenticationRequired: '4000002760003184',
+  pm_card_authenticationRequiredOnSetup: '4000002500003155',
+  pm_card_authenticationRequiredChargeDeclinedInsufficientFunds: '4000008260003178',
   pm_card_chargeDeclined: '4000000000000002',
   pm_card_chargeDeclinedInsufficientFunds: '4000000000009995',
   pm_card_chargeDeclinedLostCard: '4000000000009987',
@@ -228,6 +244,7 @@ export function createPaymentIntent(engine: Engine, params: Params): PaymentInte
     latest_charge: null,
     livemode: false,
     metadata: params.metadata(),
+    next_action: null,
     payment_method: null,
     payment_method_types: types ?? ['card'],
     status: 'requires_payment_method',
@@ -308,6 +325,7 @@ export function cancelPaymentIntent(engine: Engine, intent: PaymentIntentObject,
     );
   }
   intent.status = 'canceled';
+  intent.next_action = null;
   intent.canceled_at = engine.now();
   intent.cancellation_reason =
     params.oneOf('cancellation_reason', [
@@ -322,7 +340,8 @@ export function cancelPaymentIntent(engine: Engine, intent: PaymentIntentObject,
 
 /**
  * Confirms with the attached (or given) payment method. Success creates a charge, its balance
- * transaction and fee, and events; a test decline card throws Stripe's 402 `card_error`.
+ * transaction and fee, and events; a test decline card throws Stripe's 402 `card_error`; a 3D Secure
+ * card stops at `requires_action` until {@link authenticatePaymentIntent}.
  */
 export function confirmPaymentIntent(
   engine: Engine,
@@ -366,6 +385,37 @@ export function confirmPaymentIntent(
   }
   const method = engine.state.paymentMethods[intent.payment_method] as PaymentMethodRecord;
   const card = testCards[method.number] as TestCard;
+  if (card.authentication) {
+    intent.status = 'requires_action';
+    intent.last_payment_error = null;
+    // Stripe.js reads `use_stripe_sdk` to open its 3D Secure modal; the stand-in opens its dialog instead.
+    intent.next_action = {
+      type: 'use_stripe_sdk',
+      use_stripe_sdk: {
+        type: 'three_d_secure_redirect',
+        stripe_js: `${engine.url}/_sandbox/payment_intents/${intent.id}/authenticate`,
+      },
+    };
+    engine.emit('payment_intent.requires_action', intent, engine.platformId);
+    engine.changed();
+    return intent;
+  }
+  const declined = chargeIntent(engine, intent, method, card);
+  if (declined) throw declined;
+  return intent;
+}
+
+/**
+ * Charges the intent's card: success creates a charge, its balance transaction and fee, and events; a
+ * decline leaves the intent in `requires_payment_method` and returns Stripe's 402 `card_error` to throw.
+ */
+function chargeIntent(
+  engine: Engine,
+  intent: PaymentIntentObject,
+  method: PaymentMethodRecord,
+  card: TestCard,
+): StripeApiError | null {
+  intent.next_action = null;
   const charge = createCharge(engine, intent, method, card);
   if (card.decline) {
     const { code, decline_code, message } = card.decline;
@@ -381,7 +431,7 @@ export function confirmPaymentIntent(
     intent.payment_method = null;
     engine.emit('charge.failed', renderCharge(engine, charge), engine.platformId);
     engine.emit('payment_intent.payment_failed', intent, engine.platformId);
-    throw new StripeApiError(402, {
+    return new StripeApiError(402, {
       type: 'card_error',
       code,
       decline_code,
@@ -396,6 +446,41 @@ export function confirmPaymentIntent(
   engine.emit('charge.succeeded', renderCharge(engine, charge), engine.platformId);
   engine.emit('payment_intent.succeeded', intent, engine.platformId);
   if (card.dispute) createDispute(engine, charge);
+  return null;
+}
+
+/**
+ * The tester's answer to a 3D Secure challenge (the stand-in for Stripe's authentication page). `complete`
+ * charges the card as a confirm would (a card that declines after authentication ends in
+ * `requires_payment_method`); `fail` records Stripe's `payment_intent_authentication_failure`.
+ */
+export function authenticatePaymentIntent(
+  engine: Engine,
+  intent: PaymentIntentObject,
+  outcome: 'complete' | 'fail',
+): PaymentIntentObject {
+  if (intent.status !== 'requires_action' || !intent.payment_method) {
+    throw invalidRequest(
+      `This PaymentIntent has a status of ${intent.status}; only a PaymentIntent that requires_action can be authenticated.`,
+      { code: 'payment_intent_unexpected_state' },
+    );
+  }
+  const method = engine.state.paymentMethods[intent.payment_method] as PaymentMethodRecord;
+  if (outcome === 'complete') {
+    chargeIntent(engine, intent, method, testCards[method.number] as TestCard);
+    return intent;
+  }
+  intent.status = 'requires_payment_method';
+  intent.next_action = null;
+  intent.last_payment_error = {
+    code: 'payment_intent_authentication_failure',
+    message:
+      'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
+    payment_method: structuredClone(method.object) as Stripe.PaymentMethod,
+    type: 'invalid_request_error',
+  };
+  intent.payment_method = null;
+  engine.emit('payment_intent.payment_failed', intent, engine.platformId);
   return intent;
 }
 

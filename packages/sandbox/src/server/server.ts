@@ -13,6 +13,7 @@ import {
 } from './hosted';
 import { randomToken } from './ids';
 import { Params } from './params';
+import { authenticatePaymentIntent, paymentIntentRecord } from './payments';
 
 /** A fault injected for the next `count` requests whose method and path prefix match. */
 export interface SandboxFault {
@@ -118,6 +119,38 @@ export interface SandboxServer {
   server: Server;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
+}
+
+/**
+ * `POST /_sandbox/payment_intents/:id/authenticate`: what Stripe's 3D Secure page does, reachable from the
+ * browser with the publishable key and the intent's client secret (like confirming).
+ */
+function authenticateFromBrowser(
+  engine: Engine,
+  id: string,
+  body: Record<string, unknown>,
+  key: string | undefined,
+) {
+  const { secretKey, publishableKey } = engine.state.keys;
+  if (!key || (key !== publishableKey && key !== secretKey)) {
+    throw new StripeApiError(401, {
+      type: 'invalid_request_error',
+      message: key
+        ? `Invalid API Key provided: ${masked(key)}`
+        : 'Authenticating a PaymentIntent needs `Authorization: Bearer <publishable key>`.',
+    });
+  }
+  const intent = paymentIntentRecord(engine, id);
+  if (typeof body.client_secret !== 'string' || body.client_secret !== intent.client_secret) {
+    throw invalidRequest(
+      'The client_secret provided does not match the client_secret associated with the PaymentIntent.',
+      { param: 'client_secret', code: 'payment_intent_invalid_parameter' },
+    );
+  }
+  const outcome = body.outcome;
+  if (outcome !== 'complete' && outcome !== 'fail')
+    throw invalidRequest("`outcome` must be 'complete' or 'fail'.", { param: 'outcome' });
+  return structuredClone(authenticatePaymentIntent(engine, intent, outcome));
 }
 
 /** The HTTP front: `/v1/*` (Stripe's wire format), `/_sandbox/*` controls, hosted pages and the Connect.js API. */
@@ -387,6 +420,17 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
           request.headers.authorization,
         );
         return sendJson(response, result.status, result.body, headers);
+      }
+      const authentication = /^payment_intents\/([^/]+)\/authenticate$/.exec(path);
+      if (authentication && method === 'POST') {
+        const body = parseJson(await readBody(request));
+        const result = authenticateFromBrowser(
+          engine,
+          authentication[1] as string,
+          body,
+          bearer(request),
+        );
+        return sendJson(response, 200, result, headers);
       }
       if (bearer(request) !== engine.state.keys.secretKey) {
         throw new StripeApiError(401, {

@@ -157,6 +157,7 @@ export type PaymentIntentObject = Pick<
   | 'last_payment_error'
   | 'livemode'
   | 'metadata'
+  | 'next_action'
   | 'payment_method_types'
   | 'status'
   | 'transfer_group'

@@ -201,3 +201,66 @@ describe('confirmPayment against a running sandbox', () => {
     container.remove();
   });
 });
+
+describe('3D Secure through confirmPayment against a running sandbox', () => {
+  const answerChallenge = async (choice: 'Complete authentication' | 'Fail authentication') => {
+    const dialog = await screen.findByRole('dialog', { name: 'Sandbox 3D Secure authentication' });
+    expect(dialog.textContent).toContain('$25.00');
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: choice }));
+  };
+
+  it('asks for authentication on 4000 0025 0000 3155 and succeeds once the buyer completes it', async () => {
+    const intent = await createIntent();
+    render(<Checkout clientSecret={intent.client_secret!} />);
+    await payWith('4000002500003155');
+    expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('requires_action');
+    await answerChallenge('Complete authentication');
+    expect(await screen.findByText('Payment succeeded')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const stored = await stripe.paymentIntents.retrieve(intent.id);
+    expect(stored.status).toBe('succeeded');
+    expect(stored.latest_charge).toMatch(/^ch_/);
+  });
+
+  it('resolves Stripe’s authentication error when the buyer fails the challenge on 4000 0027 6000 3184', async () => {
+    const intent = await createIntent();
+    render(<Checkout clientSecret={intent.client_secret!} />);
+    await payWith('4000002760003184');
+    await answerChallenge('Fail authentication');
+    await waitFor(() =>
+      expect(screen.getByTestId('payment-error').textContent).toBe(
+        'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again. (invalid_request_error/payment_intent_authentication_failure/undefined)',
+      ),
+    );
+    const stored = await stripe.paymentIntents.retrieve(intent.id);
+    expect(stored.status).toBe('requires_payment_method');
+    expect(stored.last_payment_error?.code).toBe('payment_intent_authentication_failure');
+  });
+
+  it('reports the insufficient-funds decline that follows a completed challenge on 4000 0082 6000 3178', async () => {
+    const intent = await createIntent();
+    render(<Checkout clientSecret={intent.client_secret!} />);
+    await payWith('4000008260003178');
+    await answerChallenge('Complete authentication');
+    await waitFor(() =>
+      expect(screen.getByTestId('payment-error').textContent).toBe(
+        'Your card has insufficient funds. (card_error/card_declined/insufficient_funds)',
+      ),
+    );
+    expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe(
+      'requires_payment_method',
+    );
+  });
+
+  it('redirects to return_url after a completed challenge when redirect is "always"', async () => {
+    const intent = await createIntent();
+    const before = navigations.length;
+    render(<Checkout clientSecret={intent.client_secret!} redirect="always" />);
+    await payWith('4000002760003184');
+    await answerChallenge('Complete authentication');
+    await waitFor(() => expect(navigations).toHaveLength(before + 1));
+    const url = new URL(navigations[before]!);
+    expect(url.searchParams.get('payment_intent')).toBe(intent.id);
+    expect(url.searchParams.get('redirect_status')).toBe('succeeded');
+  });
+});

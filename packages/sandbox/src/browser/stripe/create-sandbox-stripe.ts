@@ -22,7 +22,11 @@ export interface SandboxPaymentIntent {
   amount: number;
   currency: string;
   client_secret?: string;
-  next_action?: { type: string; redirect_to_url?: { url: string; return_url?: string } } | null;
+  next_action?: {
+    type: string;
+    redirect_to_url?: { url: string; return_url?: string };
+    use_stripe_sdk?: Record<string, unknown>;
+  } | null;
   last_payment_error?: SandboxStripeError | null;
   [key: string]: unknown;
 }
@@ -92,8 +96,9 @@ export function createSandboxStripeConstructor(context: SandboxStripeContext) {
     };
 
     /**
-     * Runs the 3D Secure stand-in dialog, then re-reads the PaymentIntent like Stripe.js does after its modal.
-     * A failed authentication is reported the way Stripe.js reports it, whatever the server recorded.
+     * Runs the 3D Secure stand-in dialog and reports the tester's choice to the sandbox (as Stripe's
+     * authentication page would), then answers like Stripe.js after its modal: the succeeded intent, or
+     * the intent's `last_payment_error` (authentication failure or a decline after authenticating).
      */
     const authenticate = async (
       paymentIntent: SandboxPaymentIntent,
@@ -103,28 +108,17 @@ export function createSandboxStripeConstructor(context: SandboxStripeContext) {
         document,
         formatMinorUnits(paymentIntent.amount, paymentIntent.currency),
       );
-      const refreshed = await retrieve(clientSecret);
-      if ('error' in refreshed) return refreshed;
-      return authenticationResult(refreshed.paymentIntent, outcome);
-    };
-
-    const authenticationResult = (
-      paymentIntent: SandboxPaymentIntent,
-      outcome: 'complete' | 'fail',
-    ): PaymentIntentResult => {
-      if (paymentIntent.status === 'requires_payment_method' || outcome === 'fail') {
-        return {
-          error: {
-            type: 'invalid_request_error',
-            code: 'payment_intent_authentication_failure',
-            message:
-              'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
-            payment_intent: paymentIntent,
-            ...(paymentIntent.last_payment_error ?? {}),
-          },
-        };
+      const answered = await sandboxRequest<SandboxPaymentIntent>(
+        `${apiBase}/_sandbox/payment_intents/${paymentIntent.id}/authenticate`,
+        { method: 'POST', bearer: publishableKey, json: { client_secret: clientSecret, outcome } },
+      );
+      if (!answered.ok) return { error: answered.error };
+      const updated = answered.body;
+      if (updated.status === 'requires_payment_method' && updated.last_payment_error) {
+        const { payment_intent: _ignored, ...lastError } = updated.last_payment_error;
+        return { error: { ...lastError, payment_intent: updated } };
       }
-      return { paymentIntent };
+      return { paymentIntent: updated };
     };
 
     const confirm = async (
