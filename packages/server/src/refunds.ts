@@ -14,6 +14,11 @@ export interface RefundService {
    * Returns the stored refund; a second call for the same Stripe refund returns the first record.
    */
   record(order: OrderRecord, refund: Stripe.Refund, idempotencyKey: string): Promise<RefundRecord>;
+  /**
+   * Records a refund that happened before the order's transfers were made, in the transaction that
+   * plans them: each seller's share is taken off their planned transfer instead of reversed later.
+   */
+  netBeforeTransfers(client: SqlClient, order: OrderRecord, refund: Stripe.Refund): Promise<void>;
   /** Records the reversals a lost dispute claws back from sellers, once per dispute. */
   recordDisputeLoss(order: OrderRecord, dispute: Stripe.Dispute): Promise<RefundRecord | null>;
   /** Creates the reversals of a recorded refund that are not done yet (idempotent, resumable). */
@@ -21,6 +26,9 @@ export interface RefundService {
   /** Finishes reversals a crashed process left behind. */
   resume(): Promise<void>;
 }
+
+/** Marks a reversal taken off a transfer before it was made (no Stripe reversal exists). */
+export const NETTED = 'netted';
 
 export const isDisputeRecord = (refund: RefundRecord) => refund.id.startsWith('dp_');
 
@@ -44,19 +52,23 @@ export function createRefundService(config: MarketkitConfig): RefundService {
       status: RefundRecord['status'];
       stripeRefundId: string | null;
     },
+    /** `'net'`: the transfers are only planned, so the refund is taken off them instead of reversed. */
+    mode: 'reverse' | 'net' = 'reverse',
   ): Promise<void> {
     const transfers = await repository.listTransfersForOrder(client, order.id);
-    const unsettled = transfers.filter(
-      (transfer) => transfer.status === 'planned' || transfer.status === 'in_flight',
-    );
-    if (unsettled.length > 0) {
+    if (
+      mode === 'reverse' &&
+      transfers.some((transfer) => transfer.status === 'planned' || transfer.status === 'in_flight')
+    ) {
       throw new HttpError(
         'order_not_paid',
         'The order’s transfers to sellers are still being made; retry in a few seconds.',
       );
     }
-    const paid = transfers.filter(
-      (transfer) => transfer.status === 'paid' && transfer.stripeTransferId,
+    // Allocation works on what each seller was owed originally; netting may have lowered the row's amount.
+    const owed = new Map(order.sellers.map((seller) => [seller.sellerId, seller.transfer]));
+    const eligible = transfers.filter((transfer) =>
+      mode === 'net' ? transfer.status === 'planned' : transfer.status === 'paid',
     );
     const reversedBySeller = await repository.sumReversedBySeller(client, order.id);
     const allocate = input.kind === 'dispute' ? allocateDispute : allocateRefund;
@@ -67,18 +79,16 @@ export function createRefundService(config: MarketkitConfig): RefundService {
         ? allocate({
             currency: order.currency,
             chargeAmount: order.total,
-            transfers: paid.map((transfer) => ({
+            transfers: eligible.map((transfer) => ({
               sellerId: transfer.sellerId,
-              amount: transfer.amount,
+              amount: owed.get(transfer.sellerId) ?? transfer.amount,
               reversed: reversedBySeller.get(transfer.sellerId) ?? 0,
             })),
             refundedBefore: order.refunded,
             amount,
           })
         : { amount: 0, reversals: [], platformShare: 0 };
-    const transferBySeller = new Map(
-      paid.map((transfer) => [transfer.sellerId, transfer.stripeTransferId!]),
-    );
+    const transferBySeller = new Map(eligible.map((transfer) => [transfer.sellerId, transfer]));
     await repository.insertRefund(
       client,
       {
@@ -91,12 +101,31 @@ export function createRefundService(config: MarketkitConfig): RefundService {
         stripeRefundId: input.stripeRefundId,
         platformShare: allocation.platformShare,
       },
-      allocation.reversals.map((reversal) => ({
-        sellerId: reversal.sellerId,
-        transferId: transferBySeller.get(reversal.sellerId)!,
-        amount: reversal.amount,
-      })),
+      allocation.reversals.map((reversal) => {
+        const transfer = transferBySeller.get(reversal.sellerId)!;
+        return mode === 'net'
+          ? {
+              sellerId: reversal.sellerId,
+              transferId: transfer.id,
+              amount: reversal.amount,
+              stripeReversalId: NETTED,
+            }
+          : {
+              sellerId: reversal.sellerId,
+              transferId: transfer.stripeTransferId!,
+              amount: reversal.amount,
+            };
+      }),
     );
+    if (mode === 'net') {
+      for (const reversal of allocation.reversals) {
+        await repository.netPlannedTransfer(
+          client,
+          transferBySeller.get(reversal.sellerId)!.id,
+          reversal.amount,
+        );
+      }
+    }
   }
 
   async function executeReversals(refundId: string): Promise<void> {
@@ -156,6 +185,29 @@ export function createRefundService(config: MarketkitConfig): RefundService {
         'Refund recorded',
       );
       return stored;
+    },
+    async netBeforeTransfers(client, order, refund) {
+      if (await repository.findRefundByStripeId(client, refund.id)) return;
+      const locked = (await repository.findOrder(client, order.id, { forUpdate: true }))!;
+      await plan(
+        client,
+        locked,
+        {
+          id: refund.id,
+          amount: refund.amount,
+          kind: 'refund',
+          idempotencyKey: `stripe:${refund.id}`,
+          reason: reasonOf(refund),
+          status: refund.status === 'succeeded' ? 'succeeded' : 'pending',
+          stripeRefundId: refund.id,
+        },
+        'net',
+      );
+      const refunded = Math.min(locked.total, locked.refunded + refund.amount);
+      await repository.updateOrder(client, locked.id, {
+        refunded,
+        status: refunded >= locked.total ? 'refunded' : 'partially_refunded',
+      });
     },
     async recordDisputeLoss(order, dispute) {
       if (config.disputeReversals === 'never') return null;

@@ -55,7 +55,7 @@ describe('webhook delivery order', () => {
     await harness?.close();
   });
 
-  it('converges when a refund arrives before the payment and every event arrives twice', async () => {
+  async function twoSellerOrder() {
     const checkout = await harness.http
       .post('/api/checkout')
       .set(harness.as('buyer'))
@@ -67,41 +67,75 @@ describe('webhook delivery order', () => {
         ],
       });
     const paymentIntent = await harness.pay(checkout.body.paymentIntentId);
-    const chargeId = String(paymentIntent.latest_charge);
-    // A refund made in the Dashboard, not through MarketKit.
-    await harness.stripe.refunds.create({ payment_intent: paymentIntent.id, amount: 1000 });
+    return {
+      orderId: checkout.body.orderId as string,
+      paymentIntent,
+      chargeId: String(paymentIntent.latest_charge),
+    };
+  }
+
+  it('takes a refund that happened before the payment was seen off the transfers, whatever the delivery order', async () => {
+    const { orderId, paymentIntent, chargeId } = await twoSellerOrder();
+    // A refund made in the Dashboard before MarketKit saw the payment.
+    await harness.stripe.refunds.create({ payment_intent: paymentIntent.id, amount: 2500 });
     const events = await eventsFor([paymentIntent.id, chargeId]);
     const succeeded = events.find((event) => event.type === 'payment_intent.succeeded')!;
     const refunded = events.find((event) => event.type === 'charge.refunded')!;
 
-    // The refund comes first: the payment is applied from Stripe's current state, transfers are
-    // planned, and the refund is refused until they exist, so Stripe will deliver it again.
-    const early = await deliver(refunded);
-    expect(early.status).toBe(409);
-    expect(early.body.error.code).toBe('order_not_paid');
+    expect((await deliver(refunded)).body).toEqual({ received: true, duplicate: false });
     harness.router.marketkit.worker.start();
     await harness.router.marketkit.worker.drain();
-
-    expect((await deliver(refunded)).body).toEqual({ received: true, duplicate: false });
     expect((await deliver(succeeded)).body).toEqual({ received: true, duplicate: false });
     expect((await deliver(refunded)).body).toEqual({ received: true, duplicate: true });
     expect((await deliver(succeeded)).body).toEqual({ received: true, duplicate: true });
     await harness.router.marketkit.worker.drain();
 
-    const transfers = await harness.stripe.transfers.list({
-      transfer_group: checkout.body.orderId,
-    });
+    const transfers = await harness.stripe.transfers.list({ transfer_group: orderId });
     expect(transfers.data).toHaveLength(2);
-    const order = await harness.router.marketkit.orders.get(checkout.body.orderId);
-    expect(order?.status).toBe('partially_refunded');
-    expect(order?.refunded).toBe(1000);
-    expect(order?.refunds).toHaveLength(1);
-    const reversed = order!.sellers.reduce((sum, seller) => sum + seller.transfer.reversed, 0);
-    expect(reversed + order!.refunds[0]!.platformShare).toBe(1000);
+    const order = (await harness.router.marketkit.orders.get(orderId))!;
+    expect(order.status).toBe('partially_refunded');
+    expect(order.refunded).toBe(2500);
+    expect(order.refunds).toHaveLength(1);
+    const reversed = order.sellers.reduce((sum, seller) => sum + seller.transfer.reversed, 0);
+    expect(reversed + order.refunds[0]!.platformShare).toBe(2500);
+    // Each seller was sent their share minus their part of the refund; nothing is left to reverse.
+    for (const seller of order.sellers) {
+      const transfer = transfers.data.find((candidate) => candidate.id === seller.transfer.id)!;
+      expect(transfer.amount).toBe(seller.transferAmount - seller.transfer.reversed);
+      expect(transfer.amount_reversed).toBe(0);
+    }
+  });
+
+  it('asks Stripe to redeliver a refund that lands while transfers are in flight, then reverses them', async () => {
+    await harness.router.marketkit.worker.stop();
+    const { orderId, paymentIntent, chargeId } = await twoSellerOrder();
+    const [succeeded] = (await eventsFor([paymentIntent.id])).filter(
+      (event) => event.type === 'payment_intent.succeeded',
+    );
+    expect((await deliver(succeeded!)).status).toBe(200);
+    await harness.stripe.refunds.create({ payment_intent: paymentIntent.id, amount: 1000 });
+    const [refunded] = (await eventsFor([chargeId])).filter(
+      (event) => event.type === 'charge.refunded',
+    );
+
+    const early = await deliver(refunded!);
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('order_not_paid');
+    harness.router.marketkit.worker.start();
+    await harness.router.marketkit.worker.drain();
+    expect((await deliver(refunded!)).body).toEqual({ received: true, duplicate: false });
+
+    const order = (await harness.router.marketkit.orders.get(orderId))!;
+    expect(order.refunded).toBe(1000);
+    const transfers = await harness.stripe.transfers.list({ transfer_group: orderId });
+    expect(transfers.data).toHaveLength(2);
     for (const transfer of transfers.data) {
-      const seller = order!.sellers.find((candidate) => candidate.transfer.id === transfer.id)!;
+      const seller = order.sellers.find((candidate) => candidate.transfer.id === transfer.id)!;
+      expect(transfer.amount).toBe(seller.transferAmount);
       expect(transfer.amount_reversed).toBe(seller.transfer.reversed);
     }
+    const reversed = order.sellers.reduce((sum, seller) => sum + seller.transfer.reversed, 0);
+    expect(reversed + order.refunds[0]!.platformShare).toBe(1000);
   });
 
   it('keeps the cached account status in step with account.updated', async () => {

@@ -542,7 +542,9 @@ export async function listRefundsWithPendingReversals(client: SqlClient): Promis
 export async function insertRefund(
   client: SqlClient,
   refund: Omit<RefundRecord, 'createdAt'>,
-  reversals: readonly Omit<ReversalRecord, 'refundId' | 'stripeReversalId'>[],
+  reversals: readonly (Omit<ReversalRecord, 'refundId' | 'stripeReversalId'> & {
+    stripeReversalId?: string;
+  })[],
 ): Promise<void> {
   await client.query(
     `insert into mk_refunds (id, order_id, idempotency_key, amount, reason, status, stripe_refund_id, platform_share)
@@ -560,8 +562,14 @@ export async function insertRefund(
   );
   for (const reversal of reversals) {
     await client.query(
-      'insert into mk_reversals (refund_id, seller_id, transfer_id, amount) values ($1, $2, $3, $4)',
-      [refund.id, reversal.sellerId, reversal.transferId, reversal.amount],
+      'insert into mk_reversals (refund_id, seller_id, transfer_id, amount, stripe_reversal_id) values ($1, $2, $3, $4, $5)',
+      [
+        refund.id,
+        reversal.sellerId,
+        reversal.transferId,
+        reversal.amount,
+        reversal.stripeReversalId ?? null,
+      ],
     );
   }
 }
@@ -581,6 +589,20 @@ export async function listReversals(
     amount: integer(row.amount),
     stripeReversalId: text(row.stripe_reversal_id),
   }));
+}
+
+/** Takes a refund's share off a transfer that is still only planned; a transfer netted to zero is never made. */
+export async function netPlannedTransfer(
+  client: SqlClient,
+  id: string,
+  amount: number,
+): Promise<void> {
+  await client.query(
+    `update mk_transfers set amount = amount - $2, reversed = reversed + $2,
+       status = case when amount - $2 <= 0 then 'paid' else status end, updated_at = now()
+     where id = $1 and status = 'planned'`,
+    [id, amount],
+  );
 }
 
 /** Marks a reversal done once and adds it to the transfer's reversed total exactly once. */

@@ -189,6 +189,23 @@ async function syncPayment(
   if (!order || !paymentIntentId) return event ? record() : 'ignored';
   const paymentIntent = await config.stripe.paymentIntents.retrieve(paymentIntentId);
   const chargeId = idOf(paymentIntent.latest_charge);
+  // Refunds made before we saw the payment are taken off the transfers as they are planned.
+  let earlyRefunds: Stripe.Refund[] = [];
+  if (
+    paymentIntent.status === 'succeeded' &&
+    chargeId &&
+    (order.status === 'awaiting_payment' ||
+      order.status === 'processing' ||
+      order.status === 'payment_failed')
+  ) {
+    const charge = await config.stripe.charges.retrieve(chargeId);
+    if (charge.amount_refunded > 0) {
+      const page = await config.stripe.refunds.list({ charge: chargeId, limit: 100 });
+      earlyRefunds = page.data
+        .filter((refund) => refund.status === 'succeeded' || refund.status === 'pending')
+        .sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
+    }
+  }
   let newlyPaid = false;
   const apply = async (
     client: Parameters<Parameters<RouteContext['config']['store']['transaction']>[0]>[0],
@@ -210,8 +227,12 @@ async function syncPayment(
       if (unpaid) {
         await repository.updateOrder(client, locked.id, { status: 'paid', chargeId });
         newlyPaid = true;
+        await repository.planTransfers(client, locked, chargeId);
+        for (const refund of earlyRefunds)
+          await context.refunds.netBeforeTransfers(client, locked, refund);
+      } else {
+        await repository.planTransfers(client, locked, chargeId);
       }
-      await repository.planTransfers(client, locked, chargeId);
     } else if (unpaid) {
       const status: OrderStatus | null =
         paymentIntent.status === 'processing'
