@@ -125,11 +125,18 @@ export function handleConnectApi(
       }
       const currency =
         typeof body.currency === 'string' ? body.currency : engine.defaultCurrency(accountId);
+      // Without an amount: the whole available balance, or for instant payouts what is left after the fee.
       const amount =
         typeof body.amount === 'number' && Number.isInteger(body.amount)
           ? body.amount
-          : engine.availableBalance(accountId, currency);
-      const values: FormObject = { amount: String(amount), currency, method };
+          : method === 'instant'
+            ? undefined
+            : engine.availableBalance(accountId, currency);
+      const values: FormObject = {
+        currency,
+        method,
+        ...(amount === undefined ? {} : { amount: String(amount) }),
+      };
       return { status: 200, body: createPayout(engine, accountId, new Params(values)) };
     }
     default:

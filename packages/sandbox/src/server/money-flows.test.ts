@@ -281,11 +281,56 @@ describe('payouts', () => {
       {},
       { stripeAccount: seller.id },
     );
-    expect(transaction).toMatchObject({ amount: -5000, fee: 75, net: -5075 });
+    // 1% of 50.00 is exactly the 0.50 floor.
+    expect(transaction).toMatchObject({ amount: -5000, fee: 50, net: -5050 });
     await harness.sandbox.advanceClock(60);
     expect(
       (await stripe.payouts.retrieve(payout.id, {}, { stripeAccount: seller.id })).status,
     ).toBe('paid');
+  });
+
+  it('pays out the whole instantly available balance less the 1% fee when an instant payout has no amount', async () => {
+    const seller = await fundedSeller(10_000);
+    await stripe.accounts.createExternalAccount(seller.id, { external_account: 'tok_visa_debit' });
+    const balance = await stripe.balance.retrieve({}, { stripeAccount: seller.id });
+    expect(balance.instant_available?.find((entry) => entry.currency === 'usd')?.amount).toBe(
+      10_000,
+    );
+    const payout = await stripe.payouts.create(
+      { currency: 'usd', method: 'instant' } as Stripe.PayoutCreateParams,
+      { stripeAccount: seller.id },
+    );
+    // 99.01 + 0.99 (1%, half up) = 100.00; a cent more would need 100.01.
+    expect(payout).toMatchObject({ amount: 9_901, method: 'instant', status: 'in_transit' });
+    const transaction = await stripe.balanceTransactions.retrieve(
+      payout.balance_transaction as string,
+      {},
+      { stripeAccount: seller.id },
+    );
+    expect(transaction).toMatchObject({ amount: -9_901, fee: 99, net: -10_000 });
+    expect(usd(await stripe.balance.retrieve({}, { stripeAccount: seller.id })).available).toBe(0);
+  });
+
+  it('keeps the 0.50 minimum fee for a small instant payout without an amount, and refuses when it cannot be covered', async () => {
+    const seller = await fundedSeller(2_000);
+    await stripe.accounts.createExternalAccount(seller.id, { external_account: 'tok_visa_debit' });
+    const payout = await stripe.payouts.create(
+      { currency: 'usd', method: 'instant' } as Stripe.PayoutCreateParams,
+      { stripeAccount: seller.id },
+    );
+    expect(payout.amount).toBe(1_950);
+    const tiny = await fundedSeller(50);
+    await stripe.accounts.createExternalAccount(tiny.id, { external_account: 'tok_visa_debit' });
+    const refused = (await stripe.payouts
+      .create({ currency: 'usd', method: 'instant' } as Stripe.PayoutCreateParams, {
+        stripeAccount: tiny.id,
+      })
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    expect(refused.code).toBe('balance_insufficient');
+    const missing = (await stripe.payouts
+      .create({ currency: 'usd' } as Stripe.PayoutCreateParams, { stripeAccount: tiny.id })
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    expect(missing.param).toBe('amount');
   });
 
   it('runs weekly payouts on the anchor day and monthly payouts on the anchor date', async () => {

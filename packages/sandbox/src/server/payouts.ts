@@ -23,16 +23,20 @@ export function createPayout(engine: Engine, owner: string, params: Params): Pay
     'statement_descriptor',
     'source_type',
   ]);
-  const amount = params.requiredInteger('amount');
+  const currency = params.string('currency') ?? engine.defaultCurrency(owner);
+  if (!isCurrency(currency))
+    throw invalidRequest(`Invalid currency: ${currency}`, { param: 'currency' });
+  const method = params.oneOf('method', ['standard', 'instant'] as const) ?? 'standard';
+  // An instant payout without an amount takes everything instantly available, less its fee.
+  const amount =
+    method === 'instant' && params.integer('amount') === undefined
+      ? largestInstantPayout(engine, owner, currency)
+      : params.requiredInteger('amount');
   if (amount <= 0)
     throw invalidRequest('Invalid positive integer', {
       param: 'amount',
       code: 'parameter_invalid_integer',
     });
-  const currency = params.string('currency') ?? engine.defaultCurrency(owner);
-  if (!isCurrency(currency))
-    throw invalidRequest(`Invalid currency: ${currency}`, { param: 'currency' });
-  const method = params.oneOf('method', ['standard', 'instant'] as const) ?? 'standard';
   const destinationId = params.string('destination');
   return startPayout(engine, owner, {
     amount,
@@ -44,6 +48,40 @@ export function createPayout(engine: Engine, owner: string, params: Params): Pay
     metadata: params.metadata(),
     statementDescriptor: params.string('statement_descriptor') ?? null,
   });
+}
+
+/** Stripe's floor for the instant payout fee in the US: 50 minor units ($0.50). */
+export const instantPayoutMinimumFee = 50;
+
+/** The instant payout fee: a percentage of the payout (half up, integer minor units) with a floor. */
+export function instantPayoutFee(engine: Engine, amount: number) {
+  return Math.max(
+    percentOf(amount, engine.state.pricing.instantPayoutBasisPoints),
+    instantPayoutMinimumFee,
+  );
+}
+
+/**
+ * The largest instant payout whose amount plus fee fits in the instantly available balance. The fee only
+ * grows with the amount, so start from the closed-form estimate and step to the exact integer answer.
+ */
+export function largestInstantPayout(engine: Engine, owner: string, currency: string) {
+  const available = Math.max(engine.availableBalance(owner, currency), 0);
+  const fits = (amount: number) => amount + instantPayoutFee(engine, amount) <= available;
+  const basisPoints = engine.state.pricing.instantPayoutBasisPoints;
+  let amount = Math.min(
+    Math.floor((available * 10_000) / (10_000 + basisPoints)),
+    available - instantPayoutMinimumFee,
+  );
+  while (amount > 0 && !fits(amount)) amount -= 1;
+  while (fits(amount + 1)) amount += 1;
+  if (amount <= 0) {
+    throw invalidRequest(
+      `The instantly available balance (${available} ${currency}) does not cover the minimum instant payout fee of ${instantPayoutMinimumFee} ${currency}.`,
+      { code: 'balance_insufficient' },
+    );
+  }
+  return amount;
 }
 
 function startPayout(
@@ -99,10 +137,7 @@ function startPayout(
       code: 'instant_payouts_unsupported',
     });
   }
-  const fee =
-    input.method === 'instant'
-      ? Math.max(percentOf(input.amount, engine.state.pricing.instantPayoutBasisPoints), 50)
-      : 0;
+  const fee = input.method === 'instant' ? instantPayoutFee(engine, input.amount) : 0;
   if (engine.availableBalance(owner, input.currency) < input.amount + fee) {
     throw invalidRequest(
       'You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance).',

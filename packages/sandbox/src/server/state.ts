@@ -337,7 +337,7 @@ export interface Pricing {
   /** Fixed card fee in minor units. */
   cardFixed: number;
   disputeFee: number;
-  /** Instant payout fee in basis points (Stripe: 1.5% in the US). */
+  /** Instant payout fee in basis points, with a 50 minor-unit floor (Stripe: 1% in the US). */
   instantPayoutBasisPoints: number;
 }
 
@@ -345,7 +345,7 @@ export const defaultPricing: Pricing = {
   cardPercentBasisPoints: 290,
   cardFixed: 30,
   disputeFee: 1500,
-  instantPayoutBasisPoints: 150,
+  instantPayoutBasisPoints: 100,
 };
 
 export interface SandboxState {

@@ -207,7 +207,7 @@ describe('Connect embedded components over the stand-in, against a running sandb
     expect(payouts.data.map((payout) => payout.amount)).toEqual([3000]);
   });
 
-  it('offers an instant payout when the session enables it, and shows why the sandbox refused it', async () => {
+  it('offers an instant payout when the session enables it and pays out the balance less the fee', async () => {
     const account = await createAccount();
     await submitOnboarding(account.id);
     await stripe.accounts.createExternalAccount(account.id, { external_account: 'tok_visa_debit' });
@@ -234,9 +234,47 @@ describe('Connect embedded components over the stand-in, against a running sandb
     await userEvent
       .setup({ delay: null })
       .click(within(balance).getByRole('button', { name: 'Instant payout' }));
-    // The sandbox charges the instant fee on top of the whole available balance, so it refuses; the reason is shown.
+    // $20.00 available: $19.50 goes out and the $0.50 minimum fee takes the rest.
+    await waitFor(async () =>
+      expect(
+        (await stripe.payouts.list({ limit: 1 }, { stripeAccount: account.id })).data.map(
+          (payout) => [payout.amount, payout.method],
+        ),
+      ).toEqual([[1950, 'instant']]),
+    );
+    expect(await screen.findByText('$19.50')).toBeTruthy();
+  });
+
+  it('shows why the sandbox refused an instant payout', async () => {
+    const account = await createAccount();
+    await submitOnboarding(account.id);
+    await stripe.accounts.createExternalAccount(account.id, { external_account: 'tok_visa_debit' });
+    await stripe.paymentIntents.create({
+      amount: 4000,
+      currency: 'usd',
+      payment_method: 'pm_card_bypassPending',
+      confirm: true,
+    });
+    // 0.40 cannot cover the 0.50 minimum fee.
+    await stripe.transfers.create({ amount: 40, currency: 'usd', destination: account.id });
+    const instantSession = async () =>
+      (
+        await stripe.accountSessions.create({
+          account: account.id,
+          components: { payouts: { enabled: true, features: { instant_payouts: true } } },
+        })
+      ).client_secret;
+    render(
+      <Embedded instance={connectFor(account.id, instantSession)}>
+        <ConnectPayouts />
+      </Embedded>,
+    );
+    const balance = await screen.findByRole('region', { name: 'Balance' });
+    await userEvent
+      .setup({ delay: null })
+      .click(within(balance).getByRole('button', { name: 'Instant payout' }));
     const alert = within(balance).getByRole('alert');
-    await waitFor(() => expect(alert.textContent).toMatch(/insufficient funds/));
+    await waitFor(() => expect(alert.textContent).toMatch(/minimum instant payout fee/));
     expect(within(balance).getByRole('button', { name: 'Instant payout' })).toHaveProperty(
       'disabled',
       false,
