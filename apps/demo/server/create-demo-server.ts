@@ -255,12 +255,15 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     }
     const seed = await seedDemo({
       stripe,
-      dataDir: options.dataDir,
       sandboxUrl: sandbox?.url ?? null,
       advanceClock: sandbox ? (seconds) => sandbox.advanceClock(seconds) : null,
       ensureAccount: (user) => marketkit.marketkit.accounts.ensureAccount(user),
-      log,
     });
+    if (!sandbox) {
+      log(
+        'Stripe test mode: the seeded sellers have accounts but must finish onboarding themselves.',
+      );
+    }
     // Let the account.updated webhooks from seeding land before the first page asks for status.
     if (seed.seeded) await settle();
 

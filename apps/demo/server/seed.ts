@@ -1,27 +1,24 @@
-// First-start seeding: connected accounts for the sellers in the onboarding state their plan names.
-// Idempotent twice over: a marker file skips the whole thing, and every step is get-or-create.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Seeding on start: connected accounts for the sellers in the onboarding state their plan names.
+// Idempotent by looking at what exists (accounts are get-or-create, onboarding only runs for accounts
+// without submitted details), so it also does the right thing for a fresh DATABASE_URL database.
 import type Stripe from 'stripe';
 import { DEMO_USERS, type SellerPlan } from './demo-data';
 
-const SEED_VERSION = 1;
 // Stripe (and the sandbox) give a failed verification a deadline about a week out; a day more makes it past due.
 const VERIFICATION_GRACE_SECONDS = 8 * 24 * 60 * 60;
 
 export interface SeedOptions {
   stripe: Stripe;
-  dataDir: string;
   /** Maps a seller to a connected account through MarketKit, creating it when missing. */
   ensureAccount(user: { userId: string; displayName: string; email: string }): Promise<string>;
   /** The sandbox's base URL; null against real Stripe, where onboarding can only be done by the seller. */
   sandboxUrl: string | null;
   /** Moves the sandbox clock (seeding only; null against real Stripe). */
   advanceClock: ((seconds: number) => Promise<void>) | null;
-  log(message: string): void;
 }
 
 export interface SeedResult {
+  /** Whether any seller was onboarded on this start. */
   seeded: boolean;
   accounts: Record<string, string>;
 }
@@ -88,15 +85,8 @@ async function completeOnboardingInSandbox(
 }
 
 export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
-  const marker = join(options.dataDir, 'seeded.json');
-  if (existsSync(marker)) {
-    const stored = JSON.parse(readFileSync(marker, 'utf8')) as {
-      version?: number;
-      accounts?: Record<string, string>;
-    };
-    if (stored.version === SEED_VERSION) return { seeded: false, accounts: stored.accounts ?? {} };
-  }
   const accounts: Record<string, string> = {};
+  let seeded = false;
   // The restricted seller goes first: their failed verification gets Stripe's grace period, and the clock
   // is moved past it before anyone else has money in flight, so no other seller's funds are affected.
   const sellers = DEMO_USERS.filter(
@@ -106,13 +96,11 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     const plan = user.plan as SellerPlan;
     const accountId = await options.ensureAccount(user);
     accounts[user.userId] = accountId;
-    if (plan === 'in_progress') continue;
-    if (!options.sandboxUrl) {
-      options.log(
-        `  ${user.displayName}: account ${accountId} created; finish onboarding as that seller.`,
-      );
-      continue;
-    }
+    if (plan === 'in_progress' || !options.sandboxUrl) continue;
+    const account = await retrieveSeededAccount(options.stripe, accountId);
+    // Submitted details mean this seller was seeded on an earlier start (or onboarded by hand): leave them.
+    if (account.details_submitted) continue;
+    seeded = true;
     await completeOnboardingInSandbox(
       options.stripe,
       options.sandboxUrl,
@@ -123,16 +111,22 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     await options.stripe.accounts.update(accountId, {
       settings: { payouts: { schedule: { interval: 'manual' } } },
     });
-    if (plan === 'restricted' && options.advanceClock)
+    if (plan === 'restricted' && options.advanceClock) {
       await options.advanceClock(VERIFICATION_GRACE_SECONDS);
+    }
   }
-  writeFileSync(
-    marker,
-    JSON.stringify(
-      { version: SEED_VERSION, accounts, seededAt: new Date().toISOString() },
-      null,
-      2,
-    ),
-  );
-  return { seeded: true, accounts };
+  return { seeded, accounts };
+}
+
+async function retrieveSeededAccount(stripe: Stripe, accountId: string): Promise<Stripe.Account> {
+  try {
+    return await stripe.accounts.retrieve(accountId);
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) {
+      throw new Error(
+        `The database knows account ${accountId} but the sandbox does not: the data folder is out of step. Delete apps/demo/.data (or the DATABASE_URL database) to start over.`,
+      );
+    }
+    throw error;
+  }
 }
