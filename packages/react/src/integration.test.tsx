@@ -250,6 +250,40 @@ describe('against the real server and sandbox', { timeout: 30_000 }, () => {
     expect((await stripe.paymentIntents.retrieve(order.paymentIntentId)).status).toBe('succeeded');
   });
 
+  it('SplitCheckout shows the sandbox’s decline, then completes a 3-D Secure payment with another card', async () => {
+    const lines = [{ sellerId: 'seller_grace', description: 'Towel', amount: 1500, quantity: 1 }];
+    renderAs(
+      'buyer_2:buyer',
+      <SplitCheckout lines={lines} currency="usd" orderPollInterval={50} orderPollAttempts={100} />,
+    );
+    const user = userEvent.setup();
+    const number = await screen.findByRole('textbox', { name: 'Card number' }, { timeout: 10_000 });
+    await user.type(number, '4000000000000002');
+    await user.type(screen.getByRole('textbox', { name: 'Expiration date' }), '1234');
+    await user.type(screen.getByRole('textbox', { name: 'Security code' }), '123');
+    await user.click(screen.getByRole('button', { name: 'Pay $15.00' }));
+    expect(
+      await screen.findByText(
+        /^Your payment was not completed\. Your card was declined/,
+        undefined,
+        { timeout: 10_000 },
+      ),
+    ).toHaveAttribute('role', 'alert');
+    await user.clear(number);
+    await user.type(number, '4000002500003155');
+    await user.click(screen.getByRole('button', { name: 'Pay $15.00' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Complete authentication' }, { timeout: 10_000 }),
+    );
+    await screen.findByText('Payment received. Confirming your order…', undefined, {
+      timeout: 10_000,
+    });
+    await settle();
+    expect(
+      await screen.findByText(/Payment complete\. Order /, undefined, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+  });
+
   it('PayoutsPanel shows the seller’s balance from those sales and pays it out after confirmation', async () => {
     await settle();
     const user = userEvent.setup();

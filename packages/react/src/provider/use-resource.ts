@@ -71,8 +71,16 @@ export function useResource<Data>(
       setState({ status: 'idle' });
       return;
     }
-    void run();
-    return invalidate;
+    // Started a microtask later so React's StrictMode mount-unmount-mount sends one request, not two
+    // (a second POST /checkout would create a second order).
+    let cancelled = false;
+    void Promise.resolve().then(() => {
+      if (!cancelled) void run();
+    });
+    return () => {
+      cancelled = true;
+      invalidate();
+    };
   }, [run, invalidate, key, enabled]);
 
   return { status: state.status, data: state.data, error: state.error, refetch: run };

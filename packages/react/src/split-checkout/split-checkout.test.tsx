@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { StrictMode } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -61,6 +62,20 @@ function serveStripe() {
     http.get(`${SANDBOX}/v1/payment_intents/:id`, () =>
       HttpResponse.json(paymentIntent('succeeded')),
     ),
+    // The stand-in's 3-D Secure dialog reports the buyer's choice here.
+    http.post(`${SANDBOX}/_sandbox/payment_intents/:id/authenticate`, async ({ request }) => {
+      const { outcome } = (await request.json()) as { outcome: 'complete' | 'fail' };
+      if (outcome === 'complete') return HttpResponse.json(paymentIntent('succeeded'));
+      return HttpResponse.json({
+        ...paymentIntent('requires_payment_method'),
+        last_payment_error: {
+          type: 'invalid_request_error',
+          code: 'payment_intent_authentication_failure',
+          message:
+            'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+        },
+      });
+    }),
   );
   return confirmations;
 }
@@ -107,6 +122,23 @@ describe('SplitCheckout', () => {
     const pay = await screen.findByRole('button', { name: 'Pay $72.00' });
     await waitFor(() => expect(pay).toBeEnabled());
     await expectNoAxeViolations(container);
+  });
+
+  it('creates one order, not two, under React StrictMode', async () => {
+    let created = 0;
+    server.use(
+      http.post(`${TEST_API_BASE}/checkout`, () => {
+        created += 1;
+        return HttpResponse.json(checkoutFixture);
+      }),
+    );
+    renderWithProvider(
+      <StrictMode>
+        <SplitCheckout lines={checkoutLinesFixture} currency="usd" />
+      </StrictMode>,
+    );
+    await screen.findByRole('region', { name: 'Ada’s Pottery' });
+    expect(created).toBe(1);
   });
 
   it('leaves the platform fee out when the platform hides it, for five sellers', async () => {
