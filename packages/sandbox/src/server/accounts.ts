@@ -437,6 +437,13 @@ export function applyOnboarding(engine: Engine, record: AccountRecord, answers: 
   verify(engine, profile);
 }
 
+/**
+ * Sandbox-only ID number whose verification stays pending for {@link pendingVerificationSeconds} of sandbox
+ * time, because Stripe verifies asynchronously and its own test values settle almost at once.
+ */
+export const pendingVerificationIdNumber = '222222222';
+export const pendingVerificationSeconds = 3_600;
+
 /** Stripe's verification test values: https://docs.stripe.com/connect/testing#identity-and-address-verification */
 function verify(engine: Engine, profile: AccountProfile) {
   const previous = profile.verification;
@@ -459,11 +466,17 @@ function verify(engine: Engine, profile: AccountProfile) {
     profile.failed_field = 'individual.verification.additional_document';
     profile.failed_code = 'verification_failed_address_match';
   }
+  if (profile.id_number !== pendingVerificationIdNumber) profile.pending_until = undefined;
   profile.verification = profile.failed_field
     ? 'failed'
     : missingFields(engine, profile, null).length === 0
       ? 'verified'
       : 'unverified';
+  if (profile.verification === 'verified' && profile.id_number === pendingVerificationIdNumber) {
+    // The hour starts at the first complete submission; later edits do not restart it.
+    profile.pending_until ??= engine.now() + pendingVerificationSeconds;
+    if (engine.now() < profile.pending_until) profile.verification = 'pending';
+  }
   // A fresh failure gives the account a grace period before capabilities are disabled, like Stripe's deadline.
   if (profile.verification === 'failed' && previous !== 'failed')
     profile.deadline = engine.now() + 7 * day;
@@ -502,9 +515,16 @@ export function refreshAccount(
 ) {
   const { account, profile } = record;
   const before = options.before ?? snapshotVisible(account);
+  if (
+    profile.verification === 'pending' &&
+    profile.pending_until !== undefined &&
+    engine.now() >= profile.pending_until
+  )
+    profile.verification = 'verified';
   const missing = missingFields(engine, profile, account.id);
   const requirements = emptyRequirements();
   let active = false;
+  let pending = false;
   if (missing.length > 0) {
     requirements.currently_due = [...missing];
     requirements.eventually_due = [...missing];
@@ -530,6 +550,10 @@ export function refreshAccount(
       requirements.current_deadline = deadline;
       active = true;
     }
+  } else if (profile.verification === 'pending') {
+    requirements.pending_verification = ['individual.id_number'];
+    requirements.disabled_reason = 'requirements.pending_verification';
+    pending = true;
   } else {
     active = true;
   }
@@ -537,7 +561,8 @@ export function refreshAccount(
   account.details_submitted = missing.length === 0;
   const capabilities: Stripe.Account.Capabilities = {};
   for (const name of capabilityNames) {
-    if (account.capabilities?.[name]) capabilities[name] = active ? 'active' : 'inactive';
+    if (account.capabilities?.[name])
+      capabilities[name] = active ? 'active' : pending ? 'pending' : 'inactive';
   }
   account.capabilities = capabilities;
   account.charges_enabled = active && capabilities.card_payments === 'active';

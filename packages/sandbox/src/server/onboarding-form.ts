@@ -1,4 +1,4 @@
-import type { OnboardingAnswers } from './accounts';
+import { pendingVerificationIdNumber, type OnboardingAnswers } from './accounts';
 import { invalidRequest } from './errors';
 
 /** Test scenarios offered by the hosted form and the Connect.js stand-in. */
@@ -7,6 +7,7 @@ export const onboardingScenarios = {
   fail_id_number: 'ID number 111111111 (verification fails)',
   fail_dob: 'Date of birth 1902-01-01 (verification fails)',
   fail_address: 'Address line address_no_match (verification fails)',
+  pending_verification: 'ID number 222222222 (verification pending for an hour)',
   skip: 'Skip (submit nothing, leave requirements due)',
 } as const;
 
@@ -88,6 +89,7 @@ export function answersFromFields(fields: OnboardingFields, ip?: string): Onboar
   if (routing && accountNumber)
     answers.external_account = { routing_number: routing, account_number: accountNumber };
   if (scenario === 'fail_id_number') answers.id_number = '111111111';
+  if (scenario === 'pending_verification') answers.id_number = pendingVerificationIdNumber;
   if (scenario === 'fail_dob') answers.dob = { year: 1902, month: 1, day: 1 };
   if (scenario === 'fail_address')
     answers.address = { ...answers.address, line1: 'address_no_match' };

@@ -292,8 +292,9 @@ export function advanceClock(engine: Engine, seconds: number) {
         next = payout.arrival_date;
     }
     for (const record of Object.values(engine.state.accounts)) {
-      const deadline = record.profile.deadline;
-      if (deadline !== undefined && deadline > from && deadline < next) next = deadline;
+      for (const moment of [record.profile.deadline, record.profile.pending_until]) {
+        if (moment !== undefined && moment > from && moment < next) next = moment;
+      }
     }
     if (next <= from) break;
     engine.state.now = next;

@@ -39,7 +39,9 @@ export interface AccountProfile {
   address?: { line1?: string; city?: string; postal_code?: string; state?: string };
   id_number?: string;
   tos_accepted_at?: number;
-  verification: 'unverified' | 'verified' | 'failed';
+  verification: 'unverified' | 'pending' | 'verified' | 'failed';
+  /** When a pending (asynchronous) verification of the ID number completes. */
+  pending_until?: number;
   /** Which field failed verification, for `requirements.errors`. */
   failed_field?: string;
   failed_code?: string;
