@@ -13,6 +13,8 @@ export const API_ROUTES = {
   createAccountSession: { method: 'POST', path: '/account-sessions' },
   createLoginLink: { method: 'POST', path: '/login-links' },
   createCheckout: { method: 'POST', path: '/checkout' },
+  /** The caller's orders, newest first: all for an admin, their own for a buyer, their part for a seller. */
+  listOrders: { method: 'GET', path: '/orders' },
   getOrder: { method: 'GET', path: '/orders/:orderId' },
   createRefund: { method: 'POST', path: '/orders/:orderId/refunds' },
   getBalance: { method: 'GET', path: '/balance' },
@@ -38,6 +40,7 @@ export interface ApiContract {
   };
   createLoginLink: { request: undefined; response: types.LoginLinkResponse };
   createCheckout: { request: types.CheckoutRequest; response: types.CheckoutResponse };
+  listOrders: { request: types.OrdersQuery; response: types.OrdersPage };
   getOrder: { request: undefined; response: types.Order };
   createRefund: { request: types.RefundRequest; response: types.RefundResponse };
   getBalance: { request: undefined; response: types.BalanceResponse };

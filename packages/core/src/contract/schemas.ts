@@ -209,6 +209,41 @@ export const OrderSchema = z.object({
     .nullable(),
 });
 
+/** One row of `GET /orders`: the order without its transfers, refunds and dispute details. */
+export const OrderSummarySchema = z.object({
+  id: z.string(),
+  status: OrderStatusSchema,
+  currency: CurrencySchema,
+  total: z.number().int(),
+  /** 0 in a seller's view, as in `GET /orders/:orderId`. */
+  platformFee: z.number().int(),
+  refunded: z.number().int(),
+  createdAt: TimestampSchema,
+  /** Every seller for an admin or the buyer; only the caller's own part for a seller. */
+  sellers: z.array(
+    z.object({
+      sellerId: z.string(),
+      displayName: z.string(),
+      subtotal: z.number().int(),
+      fee: z.number().int(),
+      transferAmount: z.number().int(),
+    }),
+  ),
+});
+
+export const OrdersQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  /** The last order id of the previous page (its `nextCursor`). */
+  startingAfter: z.string().min(1).optional(),
+});
+
+/** Newest first. */
+export const OrdersPageSchema = z.object({
+  data: z.array(OrderSummarySchema),
+  hasMore: z.boolean(),
+  nextCursor: z.string().nullable(),
+});
+
 export const RefundRequestSchema = z.strictObject({
   /** Omit for a full refund of what is left. */
   amount: AmountSchema.optional(),
