@@ -1,15 +1,45 @@
 import { assertAmount } from '@marketkit/core';
-import type { RefundResponse } from '@marketkit/core';
-import { API_ROUTES, RefundRequestSchema } from '@marketkit/core/contract';
+import type { OrderSummary, OrdersPage, RefundResponse } from '@marketkit/core';
+import { API_ROUTES, OrdersQuerySchema, RefundRequestSchema } from '@marketkit/core/contract';
 import { Router } from 'express';
 import { requireUser, type RouteContext } from '../context';
 import { HttpError } from '../errors';
 import { buildOrderView } from '../order-view';
 import * as repository from '../stores/repository';
+import type { OrderRecord, OrderScope } from '../stores/repository';
 import { parseRequest } from '../validation';
 
 const ORDER_ID = /^ord_[A-Za-z0-9_-]{1,64}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const DEFAULT_PAGE_SIZE = 10;
+
+function inScope(order: OrderRecord, scope: OrderScope): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'buyer') return order.buyerUserId === scope.userId;
+  return order.sellers.some((seller) => seller.sellerId === scope.userId);
+}
+
+/** A list row; a seller's row keeps only their own part, like `GET /orders/:orderId`. */
+function toSummary(order: OrderRecord, onlySellerId?: string): OrderSummary {
+  return {
+    id: order.id,
+    status: order.status,
+    currency: order.currency,
+    total: order.total,
+    platformFee: onlySellerId === undefined ? order.platformFee : 0,
+    refunded: order.refunded,
+    createdAt: order.createdAt,
+    sellers: order.sellers
+      .filter((seller) => onlySellerId === undefined || seller.sellerId === onlySellerId)
+      .map((seller) => ({
+        sellerId: seller.sellerId,
+        displayName: seller.displayName,
+        subtotal: seller.subtotal,
+        fee: seller.fee,
+        transferAmount: seller.transfer,
+      })),
+  };
+}
 
 export function createOrderRoutes(context: RouteContext): Router {
   const router = Router();
@@ -20,6 +50,43 @@ export function createOrderRoutes(context: RouteContext): Router {
     if (!order) throw new HttpError('not_found', 'No such order.', { param: 'orderId' });
     return order;
   }
+
+  router.get(API_ROUTES.listOrders.path, async (request, response) => {
+    const user = await requireUser(context, request);
+    const query = parseRequest(OrdersQuerySchema, { ...request.query });
+    const scope: OrderScope =
+      user.role === 'admin'
+        ? { kind: 'all' }
+        : user.role === 'seller'
+          ? { kind: 'seller', userId: user.userId }
+          : { kind: 'buyer', userId: user.userId };
+    if (query.startingAfter !== undefined) {
+      // A cursor outside the caller's list is refused like an unknown one, so ids cannot be probed.
+      const cursor = ORDER_ID.test(query.startingAfter)
+        ? await repository.findOrder(config.store, query.startingAfter)
+        : null;
+      if (!cursor || !inScope(cursor, scope)) {
+        throw new HttpError('invalid_request', 'No such order in your list to start after.', {
+          param: 'startingAfter',
+        });
+      }
+    }
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await repository.listOrders(config.store, scope, {
+      limit,
+      ...(query.startingAfter ? { startingAfter: query.startingAfter } : {}),
+    });
+    const hasMore = rows.length > limit;
+    const data = rows
+      .slice(0, limit)
+      .map((order) => toSummary(order, scope.kind === 'seller' ? user.userId : undefined));
+    const result: OrdersPage = {
+      data,
+      hasMore,
+      nextCursor: hasMore ? (data[data.length - 1]?.id ?? null) : null,
+    };
+    response.json(result);
+  });
 
   router.get(API_ROUTES.getOrder.path, async (request, response) => {
     const user = await requireUser(context, request);

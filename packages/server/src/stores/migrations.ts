@@ -87,6 +87,15 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       );
     `,
   },
+  {
+    id: 2,
+    name: 'order list indexes',
+    // GET /orders pages newest first, over all orders or one buyer's.
+    sql: `
+      create index if not exists mk_orders_newest on mk_orders (created_at desc, id desc);
+      create index if not exists mk_orders_buyer_newest on mk_orders (buyer_user_id, created_at desc, id desc);
+    `,
+  },
 ];
 
 /**

@@ -314,6 +314,36 @@ export async function updateOrder(
   );
 }
 
+/** Whose orders a list shows: every order, one buyer's, or the orders one seller sold into. */
+export type OrderScope =
+  { kind: 'all' } | { kind: 'buyer'; userId: string } | { kind: 'seller'; userId: string };
+
+/**
+ * A page of orders, newest first, after the order `startingAfter` (which the caller checked is in
+ * scope). Reads `limit + 1` rows so the caller knows whether another page exists.
+ */
+export async function listOrders(
+  client: SqlClient,
+  scope: OrderScope,
+  options: { limit: number; startingAfter?: string },
+): Promise<OrderRecord[]> {
+  const { rows } = await client.query(
+    `select ${ORDER_COLUMNS} from mk_orders
+     where ($1::text is null or buyer_user_id = $1)
+       and ($2::jsonb is null or sellers @> $2::jsonb)
+       and ($3::text is null or (created_at, id) < (select created_at, id from mk_orders where id = $3))
+     order by created_at desc, id desc
+     limit $4`,
+    [
+      scope.kind === 'buyer' ? scope.userId : null,
+      scope.kind === 'seller' ? JSON.stringify([{ sellerId: scope.userId }]) : null,
+      options.startingAfter ?? null,
+      options.limit + 1,
+    ],
+  );
+  return rows.map(toOrder);
+}
+
 /** Orders where this seller has an open dispute, for risk signals. */
 export async function listOpenDisputesForAccount(
   client: SqlClient,

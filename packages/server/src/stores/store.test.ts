@@ -95,6 +95,42 @@ describe.each(stores)('%s store', (name, create) => {
     ).toBe(true);
   });
 
+  it('pages orders created in the same instant by id, each exactly once', async () => {
+    const buyerUserId = `buyer_${name}_list`;
+    const ids = ['ord_list_c', 'ord_list_a', 'ord_list_d', 'ord_list_b'].map(
+      (id) => `${id}_${name}`,
+    );
+    // One transaction: now() is the same for every row, so only the id orders them.
+    await store.transaction(async (client) => {
+      for (const id of ids) await repository.insertOrder(client, { ...order(id, 1), buyerUserId });
+    });
+    const scope = { kind: 'buyer', userId: buyerUserId } as const;
+    const seen: string[] = [];
+    let startingAfter: string | undefined;
+    for (let page = 0; page < 10; page += 1) {
+      const rows = await repository.listOrders(store, scope, {
+        limit: 1,
+        ...(startingAfter ? { startingAfter } : {}),
+      });
+      if (rows.length === 0) break;
+      seen.push(rows[0]!.id);
+      startingAfter = rows[0]!.id;
+    }
+    expect(seen).toEqual([...ids].sort().reverse());
+    const sellerRows = await repository.listOrders(
+      store,
+      { kind: 'seller', userId: 'seller_0' },
+      { limit: 100 },
+    );
+    expect(sellerRows.map((row) => row.id)).toEqual(expect.arrayContaining(ids));
+    const strangerRows = await repository.listOrders(
+      store,
+      { kind: 'seller', userId: 'seller_9' },
+      { limit: 100 },
+    );
+    expect(strangerRows.filter((row) => ids.includes(row.id))).toEqual([]);
+  });
+
   it('rolls back every write of a failed transaction', async () => {
     const record = order(`ord_${name}_rollback`, 1);
     await expect(
