@@ -32,6 +32,7 @@ export const fr: Messages = {
   'checkout.pay': 'Payer {amount}',
   'checkout.paying': 'Paiement en cours…',
   'checkout.preparing': 'Préparation du paiement…',
+  'checkout.empty': 'Votre panier est vide.',
   'checkout.confirmingOrder': 'Paiement reçu. Confirmation de la commande…',
   'checkout.succeeded': 'Paiement effectué. Commande {orderId}',
   'checkout.paidTo': '{name} reçoit {amount}',

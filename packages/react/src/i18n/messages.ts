@@ -37,6 +37,7 @@ export const checkoutMessages = {
   'checkout.pay': 'Pay {amount}',
   'checkout.paying': 'Processing payment…',
   'checkout.preparing': 'Preparing checkout…',
+  'checkout.empty': 'Your cart is empty.',
   'checkout.confirmingOrder': 'Payment received. Confirming your order…',
   'checkout.succeeded': 'Payment complete. Order {orderId}',
   'checkout.paidTo': '{name} receives {amount}',

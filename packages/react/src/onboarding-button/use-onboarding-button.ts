@@ -63,6 +63,8 @@ export function useOnboardingButton({
   const prefetched = useRef<{ type: AccountLinkType; link: Promise<AccountLinkResponse> } | null>(
     null,
   );
+  // Set while a click is being handled, so focus or hover during it does not mint a spare link.
+  const starting = useRef(false);
 
   // Coming back from Stripe in another tab (or via the back button) shows the new state at once.
   useEffect(() => {
@@ -89,6 +91,7 @@ export function useOnboardingButton({
     const data = account.data;
     if (
       variant === 'embedded' ||
+      starting.current ||
       !data?.accountId ||
       !ACTIONABLE.has(data.state) ||
       prefetched.current
@@ -104,6 +107,15 @@ export function useOnboardingButton({
   }, [account.data, mintLink, variant]);
 
   const action = useAction(async () => {
+    starting.current = true;
+    try {
+      await startOnboarding();
+    } finally {
+      starting.current = false;
+    }
+  }, onError);
+
+  async function startOnboarding() {
     let data = account.data;
     if (!data || !ACTIONABLE.has(data.state)) return;
     if (!data.accountId) data = await api.request('createAccount');
@@ -120,7 +132,7 @@ export function useOnboardingButton({
     if (!link || link.expiresAt <= Date.now() / 1000 + EXPIRY_MARGIN_SECONDS)
       link = await mintLink(type);
     navigate(link.url);
-  }, onError);
+  }
 
   const manageAction = useAction(async () => {
     const { url } = await api.request('createLoginLink');

@@ -152,6 +152,13 @@ describe('SplitCheckout', () => {
     expect(checkoutRegion()).toHaveTextContent('Total€150.00');
   });
 
+  it('says the cart is empty instead of creating an order for nothing', async () => {
+    const { container } = renderWithProvider(<SplitCheckout lines={[]} currency="usd" />);
+    expect(screen.getByText('Your cart is empty.')).toBeInTheDocument();
+    expect(container.querySelector('.mk-SplitCheckout')).toHaveAttribute('data-state', 'idle');
+    await expectNoAxeViolations(container);
+  });
+
   it('says it is preparing while the order is created', async () => {
     server.use(http.post(`${TEST_API_BASE}/checkout`, () => new Promise(() => {})));
     const { container } = renderWithProvider(

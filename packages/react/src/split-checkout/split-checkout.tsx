@@ -178,6 +178,8 @@ export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitChecko
           </button>
         </>
       );
+    } else if (checkout.status === 'idle') {
+      body = <p className="mk-SplitCheckout-empty">{t('checkout.empty')}</p>;
     } else if (!checkout.checkout) {
       body = (
         <p role="status" className="mk-SplitCheckout-progress">

@@ -9,6 +9,7 @@ import {
   CheckoutResponseSchema,
   LoginLinkResponseSchema,
   OrderSchema,
+  OrdersPageSchema,
   PayoutScheduleResponseSchema,
   PayoutsPageSchema,
   PlatformRiskOverviewSchema,
@@ -29,6 +30,7 @@ describe('fixtures', () => {
     CheckoutResponseSchema.parse(fixtures.checkoutFiveSellersFixture);
     OrderSchema.parse(fixtures.paidOrderFixture);
     OrderSchema.parse(fixtures.processingOrderFixture);
+    OrdersPageSchema.parse(fixtures.ordersPageFixture);
     for (const balance of [
       fixtures.balanceFixture,
       fixtures.emptyBalanceFixture,

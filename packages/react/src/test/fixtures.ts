@@ -10,6 +10,7 @@ import type {
   LoginLinkResponse,
   OnboardingState,
   Order,
+  OrdersPage,
   Payout,
   PayoutScheduleResponse,
   PayoutsPage,
@@ -209,6 +210,31 @@ export const paidOrderFixture: Order = {
 };
 
 export const processingOrderFixture: Order = { ...paidOrderFixture, status: 'processing' };
+
+export const ordersPageFixture: OrdersPage = {
+  data: [
+    {
+      id: paidOrderFixture.id,
+      status: paidOrderFixture.status,
+      currency: paidOrderFixture.currency,
+      total: paidOrderFixture.total,
+      platformFee: paidOrderFixture.platformFee,
+      refunded: paidOrderFixture.refunded,
+      createdAt: paidOrderFixture.createdAt,
+      sellers: paidOrderFixture.sellers.map(
+        ({ sellerId, displayName, subtotal, fee, transferAmount }) => ({
+          sellerId,
+          displayName,
+          subtotal,
+          fee,
+          transferAmount,
+        }),
+      ),
+    },
+  ],
+  hasMore: false,
+  nextCursor: null,
+};
 
 // ─── Balance and payouts ────────────────────────────────────────────────────────
 

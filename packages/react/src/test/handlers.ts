@@ -10,6 +10,7 @@ import {
   checkoutFixture,
   emptyRiskReportFixture,
   loginLinkFixture,
+  ordersPageFixture,
   paidOrderFixture,
   payoutScheduleFixture,
   payoutsFixture,
@@ -43,6 +44,7 @@ const defaults: { [Name in HandledRoute]: ApiContract[Name]['response'] } = {
   createLoginLink: loginLinkFixture,
   createCheckout: checkoutFixture,
   getOrder: paidOrderFixture,
+  listOrders: ordersPageFixture,
   createRefund: {
     refund: {
       id: 're_fixture',
