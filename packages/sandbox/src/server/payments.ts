@@ -397,7 +397,6 @@ export function confirmPaymentIntent(
       },
     };
     engine.emit('payment_intent.requires_action', intent, engine.platformId);
-    engine.changed();
     return intent;
   }
   const declined = chargeIntent(engine, intent, method, card);
