@@ -74,6 +74,31 @@ describe('MarketkitProvider', () => {
     expect(result.current.data).toEqual(accountStatusFixtures.enabled);
   });
 
+  it('does not refetch when the app re-renders the provider with new inline functions', async () => {
+    let reads = 0;
+    server.use(
+      http.get(`${TEST_API_BASE}/accounts/me`, () => {
+        reads += 1;
+        return HttpResponse.json(accountStatusFixtures.enabled);
+      }),
+    );
+    const tree = (token: string) => (
+      <MarketkitProvider
+        apiBase={TEST_API_BASE}
+        publishableKey="pk_test_x"
+        getHeaders={() => ({ Authorization: token })}
+      >
+        <OnboardingButton />
+      </MarketkitProvider>
+    );
+    const { rerender } = render(tree('Bearer one'));
+    await screen.findByRole('status');
+    rerender(tree('Bearer two'));
+    rerender(tree('Bearer three'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads).toBe(1);
+  });
+
   it('turns the server’s error envelope into an ApiError with code, param and request id', async () => {
     server.use(
       http.post(`${TEST_API_BASE}/account-links`, () =>

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
 import { appearanceToCssVariables } from '../theme/appearance';
 import type { Appearance } from '../theme/appearance';
@@ -69,9 +69,20 @@ export function MarketkitProvider({
   openWindow = defaultOpenWindow,
   children,
 }: MarketkitProviderProps) {
+  // Inline `fetch` / `getHeaders` functions change identity every render; read the latest through a ref
+  // so the client (and every hook's data) stays stable instead of refetching on each parent render.
+  const transport = useRef({ fetch, getHeaders });
+  useEffect(() => {
+    transport.current = { fetch, getHeaders };
+  });
   const api = useMemo(
-    () => createApiClient({ apiBase, fetch, getHeaders }),
-    [apiBase, fetch, getHeaders],
+    () =>
+      createApiClient({
+        apiBase,
+        fetch: (input, init) => (transport.current.fetch ?? globalThis.fetch)(input, init),
+        getHeaders: () => transport.current.getHeaders?.() ?? {},
+      }),
+    [apiBase],
   );
   const translator = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   const resolvedAppearance = useMemo(() => appearance ?? {}, [appearance]);
