@@ -8,6 +8,10 @@ import { createPgliteStore } from '../src/stores/pglite-store';
 import { createPostgresStore } from '../src/stores/postgres-store';
 import { PASSING_ONBOARDING } from '../src/testing/harness';
 
+// tsx turns on source maps, which makes the stack the SDK captures on every request costly; a built
+// server runs without them. The bench's client process turns them off too, so both sides match.
+process.setSourceMapsEnabled(false);
+
 const [port, secretKey, webhookSecret, sandboxUrl, postgresUrl] = process.argv.slice(2) as [
   string,
   string,

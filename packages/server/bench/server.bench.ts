@@ -17,11 +17,22 @@ import type { Store } from '../src/stores/store';
 import { findPostgresBin, startPostgres } from '../src/testing/start-postgres';
 import { PASSING_ONBOARDING } from '../src/testing/harness';
 
+// Same as the router process (see checkout-server.ts): no source-mapped stacks on the client side either.
+process.setSourceMapsEnabled(false);
+
 const packageRoot = join(import.meta.dirname, '..');
-const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 400);
+/** Requests per round and side. */
+const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 300);
 const WEBHOOK_EVENTS = Number(process.env.BENCH_EVENTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SETTLE_SELLERS = 50;
+const ROUNDS = 3;
+// BENCH_ONLY=checkout skips the settle and webhook parts; BENCH_CPU_PROF=<dir> profiles the router process.
+const ONLY_CHECKOUT = process.env.BENCH_ONLY === 'checkout';
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function measure(count: number, run: (index: number) => Promise<unknown>): Promise<number> {
   let next = 0;
@@ -157,6 +168,7 @@ async function checkoutThroughput(postgresUrl?: string) {
     });
     routerProcess = await spawnProcess(
       [
+        ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
         ...tsx,
         'bench/checkout-server.ts',
         sandboxPort,
@@ -218,18 +230,19 @@ async function checkoutThroughput(postgresUrl?: string) {
         automatic_payment_methods: { enabled: true },
         metadata: { marketkit_order_id: 'bench' },
       });
-    // Warm both paths, then interleave halves so drift in machine load hits both sides alike.
-    await measure(40, viaRouter);
-    await measure(40, direct);
-    const half = Math.floor(CHECKOUTS / 2);
-    const routerRates = [await measure(half, viaRouter)];
-    const directRates = [await measure(half, direct)];
-    directRates.push(await measure(half, direct));
-    routerRates.push(await measure(half, viaRouter));
-    return {
-      routerRate: (routerRates[0]! + routerRates[1]!) / 2,
-      directRate: (directRates[0]! + directRates[1]!) / 2,
-    };
+    // Warm both paths (JIT, sockets, caches), then alternate three rounds each and take the medians,
+    // so drift in machine load hits both sides alike and one slow round does not decide the ratio.
+    await measure(100, viaRouter);
+    await measure(100, direct);
+    const routerRates: number[] = [];
+    const directRates: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const routerFirst = round % 2 === 0;
+      if (routerFirst) routerRates.push(await measure(CHECKOUTS, viaRouter));
+      directRates.push(await measure(CHECKOUTS, direct));
+      if (!routerFirst) routerRates.push(await measure(CHECKOUTS, viaRouter));
+    }
+    return { routerRate: median(routerRates), directRate: median(directRates) };
   } finally {
     agent.destroy();
     if (routerProcess) await stopProcess(routerProcess.child);
@@ -318,9 +331,11 @@ const line = (label: string, value: string) => console.log(`${label.padEnd(46)} 
 const postgresServer = findPostgresBin() ? await startPostgres() : null;
 const sandbox = await startSandbox({ port: 0 });
 const stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
-try {
+
+async function checkouts() {
   const checkoutStores: [string, string | undefined][] = [['PGlite', undefined]];
-  if (postgresServer) checkoutStores.push(['PostgreSQL', postgresServer.connectionString]);
+  if (postgresServer && process.env.BENCH_STORE !== 'pglite')
+    checkoutStores.push(['PostgreSQL', postgresServer.connectionString]);
   for (const [name, connectionString] of checkoutStores) {
     const { routerRate, directRate } = await checkoutThroughput(connectionString);
     line(`POST /checkout via router (${name}):`, `${format(routerRate)} req/s`);
@@ -331,9 +346,12 @@ try {
     );
   }
   console.log(
-    `  (${CHECKOUTS} requests each, concurrency ${CONCURRENCY}; sandbox and router in their own processes)`,
+    `  (median of ${ROUNDS} alternating rounds of ${CHECKOUTS} requests per side after warm-up, concurrency ${CONCURRENCY},`,
   );
+  console.log('   keep-alive clients on both sides; sandbox and router each in their own process)');
+}
 
+async function settleAndWebhooks() {
   line(
     `settle a ${SETTLE_SELLERS}-seller order (20 calls/s default):`,
     `${(await settleFiftySellers(sandbox, stripe, 20)).toFixed(2)} s`,
@@ -365,6 +383,11 @@ try {
       await postgres.close();
     }
   }
+}
+
+try {
+  await checkouts();
+  if (!ONLY_CHECKOUT) await settleAndWebhooks();
 } finally {
   await sandbox.stop();
   await postgresServer?.stop();

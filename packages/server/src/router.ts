@@ -97,13 +97,15 @@ export function createMarketkitRouter(options: MarketkitRouterOptions): Marketki
   const webhookHandler = createWebhookRequestHandler(context);
 
   router.use(assignRequestId);
-  router.use(async (_request: Request, _response: Response, next: NextFunction) => {
-    try {
-      await ready;
-      next();
-    } catch (error) {
-      next(error);
-    }
+  // Once started, requests go straight through instead of awaiting a settled promise each time.
+  let started = false;
+  ready.then(
+    () => (started = true),
+    () => undefined,
+  );
+  router.use((_request: Request, _response: Response, next: NextFunction) => {
+    if (started) return next();
+    ready.then(() => next(), next);
   });
   // The webhook route needs the raw bytes for its signature, so it is registered before the JSON parser.
   router.post(

@@ -14,6 +14,7 @@ import { requireUser, type RouteContext } from '../context';
 import { HttpError } from '../errors';
 import * as repository from '../stores/repository';
 import type { AccountRecord, OrderSellerRecord } from '../stores/repository';
+import { sendJson } from '../send-json';
 import { parseRequest } from '../validation';
 
 export function newOrderId(): string {
@@ -137,7 +138,7 @@ export function createCheckoutRoutes(context: RouteContext): Router {
         })),
       },
     };
-    response.json(result);
+    sendJson(response, result);
   });
 
   return router;
