@@ -22,7 +22,7 @@ export function defineLibraryConfig({ root, entries, banner, platform = 'neutral
   const input = Object.fromEntries(
     Object.entries(entries).map(([name, file]) => [name, join(root, file)]),
   );
-  const target = platform === 'node' ? 'node20' : 'es2020';
+  const target = platform === 'node' ? 'node20' : 'es2022';
   // Start from an empty dist so renamed entries and old chunks never ship.
   const cleanDist = {
     name: 'clean-dist',

@@ -1,139 +1,64 @@
 /**
- * Every error code MarketKit can put in `{ error: { code } }`, with the HTTP status the server answers
- * with and what it means. One list, so the server, the React kit and the docs never disagree.
+ * Every error code MarketKit can put in `{ error: { code } }`, with the HTTP status the server answers with.
+ * What each code means is in `error-codes.ts` (`ERROR_CODES`), kept apart so browsers do not download the prose.
  */
-export const ERROR_CODES = {
+export const ERROR_STATUS = {
   // Bad input (400)
-  invalid_request: {
-    status: 400,
-    description: 'The request body or query does not match the schema; `param` names the field.',
-  },
-  invalid_json: { status: 400, description: 'The body is not valid JSON.' },
-  unknown_field: {
-    status: 400,
-    description: 'The body has a field the endpoint does not accept; `param` names it.',
-  },
-  invalid_amount: { status: 400, description: 'An amount is not a number.' },
-  not_an_integer: {
-    status: 400,
-    description: 'Amounts are integers in minor units (cents); floats are rejected.',
-  },
-  amount_negative: { status: 400, description: 'The amount is negative.' },
-  amount_zero: {
-    status: 400,
-    description: 'The amount is zero where a positive amount is needed.',
-  },
-  amount_too_large: {
-    status: 400,
-    description: "The amount is above Stripe's maximum of 99,999,999 minor units.",
-  },
-  amount_precision: {
-    status: 400,
-    description:
-      'The amount is not a multiple of the currency’s smallest chargeable step (e.g. 10 for three-decimal currencies).',
-  },
-  invalid_money_format: { status: 400, description: 'A money string could not be parsed.' },
-  unsupported_currency: {
-    status: 400,
-    description: 'The currency is unknown or not enabled for this platform.',
-  },
-  currency_mismatch: { status: 400, description: 'Amounts in different currencies were combined.' },
-  empty_order: { status: 400, description: 'The checkout has no lines.' },
-  too_many_lines: { status: 400, description: 'The checkout has more lines than allowed.' },
-  invalid_quantity: { status: 400, description: 'A quantity is not a positive integer.' },
-  invalid_fee_policy: { status: 400, description: 'The fee policy produces an invalid fee.' },
-  payload_too_large: { status: 413, description: 'The request body is larger than the limit.' },
+  invalid_request: 400,
+  invalid_json: 400,
+  unknown_field: 400,
+  invalid_amount: 400,
+  not_an_integer: 400,
+  amount_negative: 400,
+  amount_zero: 400,
+  amount_too_large: 400,
+  amount_precision: 400,
+  invalid_money_format: 400,
+  unsupported_currency: 400,
+  currency_mismatch: 400,
+  empty_order: 400,
+  too_many_lines: 400,
+  invalid_quantity: 400,
+  invalid_fee_policy: 400,
+  payload_too_large: 413,
   // Who is asking (401/403/404/429)
-  unauthenticated: {
-    status: 401,
-    description: 'No signed-in user; the app’s `authenticate` returned null.',
-  },
-  forbidden: { status: 403, description: 'The signed-in user’s role may not use this endpoint.' },
-  not_found: { status: 404, description: 'No such resource for this user.' },
-  rate_limited: {
-    status: 429,
-    description: 'Too many requests; retry after the `Retry-After` header.',
-  },
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  rate_limited: 429,
   // Accounts and onboarding (409)
-  account_missing: {
-    status: 409,
-    description: 'The user has no connected account yet; call POST /accounts first.',
-  },
-  account_rejected: {
-    status: 409,
-    description: 'The connected account was rejected and cannot be used.',
-  },
-  link_state_invalid: {
-    status: 400,
-    description: 'The signed state on a return or refresh URL is forged or malformed.',
-  },
-  link_state_expired: {
-    status: 400,
-    description: 'The signed state on a return or refresh URL has expired; start onboarding again.',
-  },
+  account_missing: 409,
+  account_rejected: 409,
+  link_state_invalid: 400,
+  link_state_expired: 400,
   // Checkout (400/409)
-  unknown_seller: {
-    status: 400,
-    description: 'A checkout line names a seller that does not exist.',
-  },
-  seller_cannot_receive_transfers: {
-    status: 409,
-    description:
-      'A seller’s account cannot receive transfers yet (onboarding incomplete or restricted).',
-  },
-  seller_cross_border: {
-    status: 409,
-    description: 'A seller is in a country the platform cannot transfer to.',
-  },
+  unknown_seller: 400,
+  seller_cannot_receive_transfers: 409,
+  seller_cross_border: 409,
   // Orders and refunds (404/409)
-  order_not_paid: {
-    status: 409,
-    description: 'The order has not been paid, so it cannot be refunded.',
-  },
-  refund_exceeds_charge: {
-    status: 400,
-    description: 'The refund is larger than what is left to refund on the order.',
-  },
+  order_not_paid: 409,
+  refund_exceeds_charge: 400,
   // Payouts (409)
-  payouts_not_enabled: { status: 409, description: 'The account cannot receive payouts yet.' },
-  payout_insufficient_funds: {
-    status: 409,
-    description: 'The available balance is smaller than the payout.',
-  },
-  instant_payout_unavailable: {
-    status: 409,
-    description: 'Instant payouts need an eligible debit card and an instant-available balance.',
-  },
+  payouts_not_enabled: 409,
+  payout_insufficient_funds: 409,
+  instant_payout_unavailable: 409,
   // Webhooks (400)
-  webhook_signature_invalid: {
-    status: 400,
-    description: 'The Stripe-Signature header is missing or does not match the payload.',
-  },
-  webhook_timestamp_stale: {
-    status: 400,
-    description: 'The Stripe-Signature timestamp is outside the tolerance window (a replay).',
-  },
+  webhook_signature_invalid: 400,
+  webhook_timestamp_stale: 400,
   // Upstream and unexpected (502/503/500)
-  stripe_error: {
-    status: 502,
-    description:
-      'Stripe rejected the request; the message is safe to show, internals are logged with the requestId.',
-  },
-  stripe_unavailable: {
-    status: 503,
-    description: 'Stripe could not be reached; the operation is safe to retry.',
-  },
-  internal_error: {
-    status: 500,
-    description: 'An unexpected error; details are in the server log under `requestId`.',
-  },
-} as const satisfies Record<string, { status: number; description: string }>;
+  stripe_error: 502,
+  stripe_unavailable: 503,
+  internal_error: 500,
+} as const satisfies Record<string, number>;
 
-export type ErrorCode = keyof typeof ERROR_CODES;
-export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODE_LIST = /* @__PURE__ */ Object.keys(ERROR_STATUS) as [
+  ErrorCode,
+  ...ErrorCode[],
+];
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+  return typeof value === 'string' && Object.hasOwn(ERROR_STATUS, value);
 }
 
 /** Base class of every error MarketKit throws on purpose. */
@@ -150,7 +75,7 @@ export class MarketkitError extends Error {
 
   /** The HTTP status the server answers with for this error. */
   get status(): number {
-    return ERROR_CODES[this.code].status;
+    return ERROR_STATUS[this.code];
   }
 }
 

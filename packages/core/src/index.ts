@@ -31,8 +31,10 @@ export type {
 export { allocateRefund, allocateDispute, RefundError, isRefundError } from './refund';
 export type { AllocateRefundInput, RefundAllocation, TransferState } from './refund';
 
+export { ERROR_CODES, ERROR_DESCRIPTIONS } from './error-codes';
+export type { ErrorCodeInfo } from './error-codes';
 export {
-  ERROR_CODES,
+  ERROR_STATUS,
   ERROR_CODE_LIST,
   isErrorCode,
   MarketkitError,
