@@ -1,6 +1,7 @@
 // The router in its own process for the checkout benchmark (so client, router and sandbox each get CPU
 // time the way they would in production). Args: sandbox port, secret key, webhook secret, sandbox URL,
 // and optionally a PostgreSQL connection string (PGlite otherwise).
+import { Agent } from 'node:http';
 import express from 'express';
 import Stripe from 'stripe';
 import { createMarketkitRouter } from '../src/router';
@@ -24,6 +25,8 @@ const stripe = new Stripe(secretKey, {
   port: Number(port),
   protocol: 'http',
   maxNetworkRetries: 0,
+  // The SDK's default agent keeps connections alive too; explicit so both sides match on purpose.
+  httpAgent: new Agent({ keepAlive: true }),
 });
 const router = createMarketkitRouter({
   stripe,
@@ -57,6 +60,11 @@ for (const userId of ['a', 'b', 'c']) {
   await router.marketkit.accounts.refresh(userId);
 }
 const app = express();
+// The router process's own CPU time, read before and after the measured rounds.
+app.get('/_bench/cpu', (_request, response) => {
+  const usage = process.cpuUsage();
+  response.json({ microseconds: usage.user + usage.system });
+});
 app.use('/api', router);
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();

@@ -165,6 +165,7 @@ async function checkoutThroughput(postgresUrl?: string) {
       port: Number(sandboxPort),
       protocol: 'http',
       maxNetworkRetries: 0,
+      httpAgent: new Agent({ keepAlive: true }),
     });
     routerProcess = await spawnProcess(
       [
@@ -234,15 +235,29 @@ async function checkoutThroughput(postgresUrl?: string) {
     // so drift in machine load hits both sides alike and one slow round does not decide the ratio.
     await measure(100, viaRouter);
     await measure(100, direct);
+    const routerCpu = async () => {
+      const response = await fetch(`http://127.0.0.1:${routerPort}/_bench/cpu`);
+      return ((await response.json()) as { microseconds: number }).microseconds;
+    };
     const routerRates: number[] = [];
     const directRates: number[] = [];
+    let routerMicroseconds = 0;
+    const routerRound = async () => {
+      const before = await routerCpu();
+      routerRates.push(await measure(CHECKOUTS, viaRouter));
+      routerMicroseconds += (await routerCpu()) - before;
+    };
     for (let round = 0; round < ROUNDS; round += 1) {
       const routerFirst = round % 2 === 0;
-      if (routerFirst) routerRates.push(await measure(CHECKOUTS, viaRouter));
+      if (routerFirst) await routerRound();
       directRates.push(await measure(CHECKOUTS, direct));
-      if (!routerFirst) routerRates.push(await measure(CHECKOUTS, viaRouter));
+      if (!routerFirst) await routerRound();
     }
-    return { routerRate: median(routerRates), directRate: median(directRates) };
+    return {
+      routerRate: median(routerRates),
+      directRate: median(directRates),
+      routerCpuMs: routerMicroseconds / 1000 / (ROUNDS * CHECKOUTS),
+    };
   } finally {
     agent.destroy();
     if (routerProcess) await stopProcess(routerProcess.child);
@@ -337,8 +352,11 @@ async function checkouts() {
   if (postgresServer && process.env.BENCH_STORE !== 'pglite')
     checkoutStores.push(['PostgreSQL', postgresServer.connectionString]);
   for (const [name, connectionString] of checkoutStores) {
-    const { routerRate, directRate } = await checkoutThroughput(connectionString);
-    line(`POST /checkout via router (${name}):`, `${format(routerRate)} req/s`);
+    const { routerRate, directRate, routerCpuMs } = await checkoutThroughput(connectionString);
+    line(
+      `POST /checkout via router (${name}):`,
+      `${format(routerRate)} req/s (router process CPU ${routerCpuMs.toFixed(2)} ms/checkout)`,
+    );
     line('paymentIntents.create direct, same run:', `${format(directRate)} req/s`);
     line(
       `router / direct ratio (${name}):`,
