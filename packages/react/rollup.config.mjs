@@ -5,10 +5,29 @@ import { defineLibraryConfig } from '../../.config/rollup.shared.mjs';
 const root = import.meta.dirname;
 const [javascript, declarations] = defineLibraryConfig({
   root,
-  entries: { index: 'src/index.ts', 'locales/fr': 'src/locales-fr.ts' },
+  entries: {
+    index: 'src/index.ts',
+    'locales/fr': 'src/locales-fr.ts',
+    embedded: 'src/embedded/embedded-components.tsx',
+  },
   banner: "'use client';",
   platform: 'browser',
 });
+
+// The embedded variants load through `import('./embedded-components')`. Published, that import names the
+// package's own `./embedded` entry, so bundlers split it off and pages without `variant="embedded"` never
+// download it (a relative chunk would be inlined by bundlers that do not split, such as size-limit's).
+function embeddedEntry() {
+  return {
+    name: 'marketkit-embedded-entry',
+    resolveId(source, importer) {
+      if (source === './embedded-components' && importer?.endsWith(join('embedded', 'lazy.tsx'))) {
+        return { id: '@marketkit/react/embedded', external: true };
+      }
+      return null;
+    },
+  };
+}
 
 // Components do not import their CSS (that would need a bundler in every app); the build concatenates
 // every `src/**/*.css` into the one public stylesheet, `@marketkit/react/styles.css`.
@@ -37,6 +56,6 @@ function concatenateStyles() {
 }
 
 export default [
-  { ...javascript, plugins: [...javascript.plugins, concatenateStyles()] },
+  { ...javascript, plugins: [embeddedEntry(), ...javascript.plugins, concatenateStyles()] },
   declarations,
 ];

@@ -29,192 +29,48 @@ export interface CurrencyInfo {
 /** Stripe's largest amount: eight digits of minor units. */
 export const MAX_AMOUNT = 99_999_999;
 
+// Kept as space-separated strings: browsers download this table, and strings compress far better than
+// arrays of literals. Every code Stripe supports, sorted (https://docs.stripe.com/currencies).
+const CODES =
+  'aed afn all amd ang aoa ars aud awg azn bam bbd bdt bgn bhd bif bmd bnd bob brl bsd bwp byn bzd ' +
+  'cad cdf chf clp cny cop crc cve czk djf dkk dop dzd egp etb eur fjd fkp gbp gel gip gmd gnf gtq ' +
+  'gyd hkd hnl htg huf idr ils inr isk jmd jod jpy kes kgs khr kmf krw kwd kyd kzt lak lbp lkr lrd ' +
+  'lsl mad mdl mga mkd mmk mnt mop mur mvr mwk mxn myr mzn nad ngn nio nok npr nzd omr pab pen pgk ' +
+  'php pkr pln pyg qar ron rsd rub rwf sar sbd scr sek sgd shp sle sos srd szl thb tjs tnd top try ' +
+  'ttd twd tzs uah ugx usd uyu uzs vnd vuv wst xaf xcd xof xpf yer zar zmw';
 // https://docs.stripe.com/currencies#zero-decimal
-const ZERO_DECIMAL = [
-  'bif',
-  'clp',
-  'djf',
-  'gnf',
-  'jpy',
-  'kmf',
-  'krw',
-  'mga',
-  'pyg',
-  'rwf',
-  'ugx',
-  'vnd',
-  'vuv',
-  'xaf',
-  'xof',
-  'xpf',
-];
+const ZERO_DECIMAL = 'bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf';
 // https://docs.stripe.com/currencies#three-decimal
-const THREE_DECIMAL = ['bhd', 'jod', 'kwd', 'omr', 'tnd'];
+const THREE_DECIMAL = 'bhd jod kwd omr tnd';
 // https://docs.stripe.com/currencies#special-cases (see `CurrencyInfo.step`)
-const WHOLE_UNITS_ONLY = ['huf', 'isk', 'twd'];
-const TWO_DECIMAL = [
-  'aed',
-  'afn',
-  'all',
-  'amd',
-  'ang',
-  'aoa',
-  'ars',
-  'aud',
-  'awg',
-  'azn',
-  'bam',
-  'bbd',
-  'bdt',
-  'bgn',
-  'bmd',
-  'bnd',
-  'bob',
-  'brl',
-  'bsd',
-  'bwp',
-  'byn',
-  'bzd',
-  'cad',
-  'cdf',
-  'chf',
-  'cny',
-  'cop',
-  'crc',
-  'cve',
-  'czk',
-  'dkk',
-  'dop',
-  'dzd',
-  'egp',
-  'etb',
-  'eur',
-  'fjd',
-  'fkp',
-  'gbp',
-  'gel',
-  'gip',
-  'gmd',
-  'gtq',
-  'gyd',
-  'hkd',
-  'hnl',
-  'htg',
-  'idr',
-  'ils',
-  'inr',
-  'jmd',
-  'kes',
-  'kgs',
-  'khr',
-  'kyd',
-  'kzt',
-  'lak',
-  'lbp',
-  'lkr',
-  'lrd',
-  'lsl',
-  'mad',
-  'mdl',
-  'mkd',
-  'mmk',
-  'mnt',
-  'mop',
-  'mur',
-  'mvr',
-  'mwk',
-  'mxn',
-  'myr',
-  'mzn',
-  'nad',
-  'ngn',
-  'nio',
-  'nok',
-  'npr',
-  'nzd',
-  'pab',
-  'pen',
-  'pgk',
-  'php',
-  'pkr',
-  'pln',
-  'qar',
-  'ron',
-  'rsd',
-  'rub',
-  'sar',
-  'sbd',
-  'scr',
-  'sek',
-  'sgd',
-  'shp',
-  'sle',
-  'sos',
-  'srd',
-  'szl',
-  'thb',
-  'tjs',
-  'top',
-  'try',
-  'ttd',
-  'tzs',
-  'uah',
-  'usd',
-  'uyu',
-  'uzs',
-  'wst',
-  'xcd',
-  'yer',
-  'zar',
-  'zmw',
-];
+const WHOLE_UNITS_ONLY = 'huf isk twd';
+// https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts (for the settlement currency),
+// as `code:amount` pairs in minor units.
+const MINIMUM_CHARGE =
+  'usd:50 aed:200 aud:50 bgn:100 brl:50 cad:50 chf:50 czk:1500 dkk:250 eur:50 gbp:30 hkd:400 ' +
+  'huf:17500 inr:50 jpy:50 mxn:1000 myr:200 nok:300 nzd:50 pln:200 ron:200 sek:300 sgd:50 thb:1000';
 
-// https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts (for the settlement currency)
-const MINIMUM_CHARGE: Record<CurrencyCode, number> = {
-  usd: 50,
-  aed: 200,
-  aud: 50,
-  bgn: 100,
-  brl: 50,
-  cad: 50,
-  chf: 50,
-  czk: 1500,
-  dkk: 250,
-  eur: 50,
-  gbp: 30,
-  hkd: 400,
-  huf: 17500,
-  inr: 50,
-  jpy: 50,
-  mxn: 1000,
-  myr: 200,
-  nok: 300,
-  nzd: 50,
-  pln: 200,
-  ron: 200,
-  sek: 300,
-  sgd: 50,
-  thb: 1000,
-};
-
-function info(code: CurrencyCode, exponent: 0 | 2 | 3, step: number): CurrencyInfo {
-  const minimumCharge = MINIMUM_CHARGE[code];
-  return Object.freeze(
-    minimumCharge === undefined
-      ? { code, exponent, step }
-      : { code, exponent, step, minimumCharge },
-  );
-}
+const minimumCharges = new Map(
+  MINIMUM_CHARGE.split(' ').map((pair) => {
+    const [code, amount] = pair.split(':');
+    return [code, Number(amount)];
+  }),
+);
 
 const CURRENCIES: ReadonlyMap<CurrencyCode, CurrencyInfo> = new Map(
-  [
-    ...ZERO_DECIMAL.map((code) => info(code, 0, 1)),
-    ...THREE_DECIMAL.map((code) => info(code, 3, 10)),
-    ...WHOLE_UNITS_ONLY.map((code) => info(code, 2, 100)),
-    ...TWO_DECIMAL.map((code) => info(code, 2, 1)),
-  ]
-    .sort((a, b) => (a.code < b.code ? -1 : 1))
-    .map((currency) => [currency.code, currency]),
+  CODES.split(' ').map((code) => {
+    const [exponent, step]: [0 | 2 | 3, number] = ZERO_DECIMAL.includes(code)
+      ? [0, 1]
+      : THREE_DECIMAL.includes(code)
+        ? [3, 10]
+        : [2, WHOLE_UNITS_ONLY.includes(code) ? 100 : 1];
+    const minimumCharge = minimumCharges.get(code);
+    const currency: CurrencyInfo =
+      minimumCharge === undefined
+        ? { code, exponent, step }
+        : { code, exponent, step, minimumCharge };
+    return [code, Object.freeze(currency)];
+  }),
 );
 
 /** Every currency MarketKit knows, sorted. */

@@ -1,11 +1,13 @@
-import type { AppearanceOptions, StripeConnectInstance } from '@stripe/connect-js';
+import type { StripeConnectInstance } from '@stripe/connect-js';
+import { toConnectAppearance } from '../theme/appearance';
+import type { Appearance } from '../theme/appearance';
 
-/** What Connect.js needs, resolved by the caller so this lazily loaded module imports nothing of the kit. */
+/** What Connect.js needs; the kit's appearance is translated here so pages without embedded variants skip it. */
 export interface ConnectSettings {
   publishableKey: string;
   /** Mints an account session (`POST /account-sessions`) and returns its client secret. */
   fetchClientSecret: () => Promise<string>;
-  appearance: AppearanceOptions;
+  appearance: Appearance;
   locale: string;
 }
 
@@ -21,5 +23,10 @@ export async function createConnectInstance({
 }: ConnectSettings): Promise<StripeConnectInstance> {
   const { loadConnectAndInitialize } = await import('@stripe/connect-js/pure');
   // Connect.js calls fetchClientSecret again whenever the session expires.
-  return loadConnectAndInitialize({ publishableKey, fetchClientSecret, appearance, locale });
+  return loadConnectAndInitialize({
+    publishableKey,
+    fetchClientSecret,
+    appearance: toConnectAppearance(appearance),
+    locale,
+  });
 }

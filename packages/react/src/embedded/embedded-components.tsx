@@ -1,6 +1,7 @@
 // The embedded variants, in one module that components load with `React.lazy`, so Connect.js and its
-// React bindings are only fetched by apps that render `variant="embedded"`. It imports nothing else of the
-// kit (settings and labels come in as props), so the lazy chunk does not loop back into the main bundle.
+// React bindings are only fetched by apps that render `variant="embedded"`. Published as the package's
+// `./embedded` entry; of the kit it imports only the theme (settings and labels come in as props), so it
+// never loops back into the main bundle.
 import {
   ConnectAccountOnboarding,
   ConnectNotificationBanner,

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ConnectComponentsProvider } from '@stripe/react-connect-js';
 import type { StripeConnectInstance } from '@stripe/connect-js';
+import { toConnectAppearance } from '../theme/appearance';
 import { createConnectInstance } from './connect-instance';
 import type { ConnectSettings } from './connect-instance';
 
@@ -47,7 +48,7 @@ export function EmbeddedConnect({ settings, labels, onError, children }: Embedde
   const instance = state.status === 'ready' ? state.instance : null;
   const { appearance, locale } = settings;
   useEffect(() => {
-    instance?.update({ appearance, locale });
+    instance?.update({ appearance: toConnectAppearance(appearance), locale });
   }, [instance, appearance, locale]);
 
   if (state.status === 'error') {

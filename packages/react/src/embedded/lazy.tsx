@@ -3,7 +3,6 @@ import type { ComponentType } from 'react';
 import type { EmbeddedComponent } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { commonMessages } from '../i18n/messages';
-import { toConnectAppearance } from '../theme/appearance';
 import type { EmbeddedBaseProps, EmbeddedOnboardingProps } from './embedded-components';
 
 // `@__PURE__` lets bundlers drop the wrappers a page does not use (RiskBanner alone stays small).
@@ -52,7 +51,7 @@ function ClientOnly<Props extends EmbeddedBaseProps>({
         });
         return session.clientSecret;
       },
-      appearance: toConnectAppearance(appearance),
+      appearance,
       locale: translator.locale,
     }),
     [api, publishableKey, appearance, translator.locale, componentsKey],

@@ -1,4 +1,3 @@
-import { isApiError, isNetworkError } from '@marketkit/core';
 import type { Translator } from './format';
 
 /**
@@ -7,9 +6,11 @@ import type { Translator } from './format';
  */
 export function describeError(error: Error | undefined, translator: Translator): string {
   if (!error) return '';
-  // Checked as `unknown`: NetworkError adds no members, so narrowing an `Error` would leave `never`.
-  const failure: unknown = error;
-  if (isNetworkError(failure)) return translator.t('common.networkError');
-  const requestId = isApiError(failure) ? failure.requestId : undefined;
-  return requestId ? `${error.message} (${requestId})` : error.message;
+  // Recognised by shape rather than `instanceof`: a component that only renders errors then does not pull
+  // @marketkit/core's error classes (and their status table) into the page.
+  if (error.name === 'NetworkError') return translator.t('common.networkError');
+  const { requestId } = error as { requestId?: unknown };
+  return typeof requestId === 'string' && requestId
+    ? `${error.message} (${requestId})`
+    : error.message;
 }
