@@ -1,5 +1,6 @@
 import { getCurrency, MAX_AMOUNT, type CurrencyCode } from './currencies';
 import { MoneyError } from './money-error';
+import type { ErrorCode } from '../errors';
 
 export interface AssertAmountOptions {
   allowZero?: boolean;
@@ -40,46 +41,28 @@ export function assertMinorUnits(
 ): asserts amount is number {
   const { allowZero = false, allowNegative = false, param = 'amount' } = options;
   const { exponent } = getCurrency(currency);
+  // One builder for every message: browsers format money through here, so repeated code costs bytes.
+  const invalid = (code: ErrorCode, rule: string) =>
+    new MoneyError(code, `\`${param}\` must ${rule}`, { param });
   if (typeof amount !== 'number' || Number.isNaN(amount)) {
-    throw new MoneyError(
-      'invalid_amount',
-      `\`${param}\` must be a number of minor units, got ${describe(amount)}.`,
-      {
-        param,
-      },
-    );
+    throw invalid('invalid_amount', `be a number of minor units, got ${describe(amount)}.`);
   }
   if (!Number.isFinite(amount)) {
-    throw new MoneyError(
-      'invalid_amount',
-      `\`${param}\` must be a finite number of minor units, got ${amount}.`,
-      {
-        param,
-      },
-    );
+    throw invalid('invalid_amount', `be a finite number of minor units, got ${amount}.`);
   }
   if (!Number.isInteger(amount)) {
     const unit =
       exponent === 0 ? `whole ${currency}` : `minor units (${10 ** exponent} = 1 ${currency})`;
-    throw new MoneyError(
-      'not_an_integer',
-      `\`${param}\` must be an integer in ${unit}, got ${amount}.`,
-      { param },
-    );
+    throw invalid('not_an_integer', `be an integer in ${unit}, got ${amount}.`);
   }
   if (amount < 0 && !allowNegative) {
-    throw new MoneyError('amount_negative', `\`${param}\` must not be negative, got ${amount}.`, {
-      param,
-    });
+    throw invalid('amount_negative', `not be negative, got ${amount}.`);
   }
-  if (amount === 0 && !allowZero) {
-    throw new MoneyError('amount_zero', `\`${param}\` must be greater than zero.`, { param });
-  }
+  if (amount === 0 && !allowZero) throw invalid('amount_zero', 'be greater than zero.');
   if (Math.abs(amount) > MAX_AMOUNT) {
-    throw new MoneyError(
+    throw invalid(
       'amount_too_large',
-      `\`${param}\` must be at most ${MAX_AMOUNT} minor units (Stripe's maximum), got ${amount}.`,
-      { param },
+      `be at most ${MAX_AMOUNT} minor units (Stripe's maximum), got ${amount}.`,
     );
   }
 }

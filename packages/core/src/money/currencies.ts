@@ -46,16 +46,32 @@ const THREE_DECIMAL = 'bhd jod kwd omr tnd';
 const WHOLE_UNITS_ONLY = 'huf isk twd';
 // https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts (for the settlement currency),
 // as `code:amount` pairs in minor units.
-const MINIMUM_CHARGE =
-  'usd:50 aed:200 aud:50 bgn:100 brl:50 cad:50 chf:50 czk:1500 dkk:250 eur:50 gbp:30 hkd:400 ' +
-  'huf:17500 inr:50 jpy:50 mxn:1000 myr:200 nok:300 nzd:50 pln:200 ron:200 sek:300 sgd:50 thb:1000';
-
-const minimumCharges = new Map(
-  MINIMUM_CHARGE.split(' ').map((pair) => {
-    const [code, amount] = pair.split(':');
-    return [code, Number(amount)];
-  }),
-);
+const MINIMUM_CHARGE: Record<string, number | undefined> = {
+  usd: 50,
+  aed: 200,
+  aud: 50,
+  bgn: 100,
+  brl: 50,
+  cad: 50,
+  chf: 50,
+  czk: 1500,
+  dkk: 250,
+  eur: 50,
+  gbp: 30,
+  hkd: 400,
+  huf: 17500,
+  inr: 50,
+  jpy: 50,
+  mxn: 1000,
+  myr: 200,
+  nok: 300,
+  nzd: 50,
+  pln: 200,
+  ron: 200,
+  sek: 300,
+  sgd: 50,
+  thb: 1000,
+};
 
 const CURRENCIES: ReadonlyMap<CurrencyCode, CurrencyInfo> = new Map(
   CODES.split(' ').map((code) => {
@@ -64,7 +80,7 @@ const CURRENCIES: ReadonlyMap<CurrencyCode, CurrencyInfo> = new Map(
       : THREE_DECIMAL.includes(code)
         ? [3, 10]
         : [2, WHOLE_UNITS_ONLY.includes(code) ? 100 : 1];
-    const minimumCharge = minimumCharges.get(code);
+    const minimumCharge = MINIMUM_CHARGE[code];
     const currency: CurrencyInfo =
       minimumCharge === undefined
         ? { code, exponent, step }

@@ -1,48 +1,84 @@
 // The embedded variants, in one module that components load with `React.lazy`, so Connect.js and its
 // React bindings are only fetched by apps that render `variant="embedded"`. Published as the package's
-// `./embedded` entry; of the kit it imports only the theme (settings and labels come in as props), so it
-// never loops back into the main bundle.
+// `./embedded` entry; of the kit it imports only the theme (the provider's values come in as a prop), so
+// it never loops back into the main bundle.
+import { useMemo } from 'react';
 import {
   ConnectAccountOnboarding,
   ConnectNotificationBanner,
   ConnectPayouts,
 } from '@stripe/react-connect-js';
+import type { EmbeddedComponent } from '@marketkit/core';
+import type { MarketkitContextValue } from '../provider/marketkit-provider';
 import { EmbeddedConnect } from './embedded-connect';
-import type { EmbeddedConnectProps } from './embedded-connect';
 
-export type EmbeddedBaseProps = Omit<EmbeddedConnectProps, 'children'>;
+export interface EmbeddedBaseProps {
+  /** The provider's values, with a translator that knows the `embedded.*` messages. */
+  marketkit: Pick<MarketkitContextValue, 'api' | 'publishableKey' | 'appearance' | 'translator'>;
+  onError?: (error: Error) => void;
+}
 
 function toError({ error }: { error: { message?: string } }) {
   return new Error(error.message ?? 'Stripe Connect could not load this component.');
+}
+
+/** An account session for exactly `components`, the theme and the language, for `EmbeddedConnect`. */
+function useConnect(
+  { api, publishableKey, appearance, translator }: EmbeddedBaseProps['marketkit'],
+  components: EmbeddedComponent[],
+) {
+  const componentsKey = components.join(',');
+  const settings = useMemo(
+    () => ({
+      publishableKey,
+      fetchClientSecret: async () => {
+        const session = await api.request('createAccountSession', {
+          body: { components: componentsKey.split(',') as EmbeddedComponent[] },
+        });
+        return session.clientSecret;
+      },
+      appearance,
+      locale: translator.locale,
+    }),
+    [api, publishableKey, appearance, translator.locale, componentsKey],
+  );
+  const labels = useMemo(
+    () => ({
+      loading: translator.t('embedded.loading'),
+      error: (message: string) => translator.t('embedded.error', { message }),
+    }),
+    [translator],
+  );
+  return { settings, labels };
 }
 
 export interface EmbeddedOnboardingProps extends EmbeddedBaseProps {
   onExit: () => void;
 }
 
-export function EmbeddedOnboarding({ onExit, ...props }: EmbeddedOnboardingProps) {
+export function EmbeddedOnboarding({ marketkit, onExit, onError }: EmbeddedOnboardingProps) {
   return (
-    <EmbeddedConnect {...props}>
+    <EmbeddedConnect {...useConnect(marketkit, ['account_onboarding'])} onError={onError}>
       <ConnectAccountOnboarding
         onExit={onExit}
-        onLoadError={(event) => props.onError?.(toError(event))}
+        onLoadError={(event) => onError?.(toError(event))}
       />
     </EmbeddedConnect>
   );
 }
 
-export function EmbeddedPayouts(props: EmbeddedBaseProps) {
+export function EmbeddedPayouts({ marketkit, onError }: EmbeddedBaseProps) {
   return (
-    <EmbeddedConnect {...props}>
-      <ConnectPayouts onLoadError={(event) => props.onError?.(toError(event))} />
+    <EmbeddedConnect {...useConnect(marketkit, ['payouts'])} onError={onError}>
+      <ConnectPayouts onLoadError={(event) => onError?.(toError(event))} />
     </EmbeddedConnect>
   );
 }
 
-export function EmbeddedNotificationBanner(props: EmbeddedBaseProps) {
+export function EmbeddedNotificationBanner({ marketkit, onError }: EmbeddedBaseProps) {
   return (
-    <EmbeddedConnect {...props}>
-      <ConnectNotificationBanner onLoadError={(event) => props.onError?.(toError(event))} />
+    <EmbeddedConnect {...useConnect(marketkit, ['notification_banner'])} onError={onError}>
+      <ConnectNotificationBanner onLoadError={(event) => onError?.(toError(event))} />
     </EmbeddedConnect>
   );
 }

@@ -1,6 +1,5 @@
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ComponentType } from 'react';
-import type { EmbeddedComponent } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { commonMessages } from '../i18n/messages';
 import type { EmbeddedBaseProps, EmbeddedOnboardingProps } from './embedded-components';
@@ -18,58 +17,29 @@ const LazyNotificationBanner = /* @__PURE__ */ lazy(() =>
   })),
 );
 
-interface LoaderProps {
-  onError?: (error: Error) => void;
-}
+type LoaderProps<Props extends EmbeddedBaseProps = EmbeddedBaseProps> = Omit<Props, 'marketkit'>;
 
 /**
  * Renders an embedded component only after mounting in a browser (Connect.js cannot run in a server
- * render), with an account session for exactly the components it shows.
+ * render). Everything else (account session, theme, labels) happens in the lazily loaded module.
  */
 function ClientOnly<Props extends EmbeddedBaseProps>({
   component: Component,
-  components,
   props,
 }: {
   component: ComponentType<Props>;
-  components: EmbeddedComponent[];
-  props: Omit<Props, keyof EmbeddedBaseProps> & LoaderProps;
+  props: LoaderProps<Props>;
 }) {
-  const { api, publishableKey, appearance, translator } = useMarketkit(
-    'EmbeddedConnect',
-    commonMessages,
-  );
+  const marketkit = useMarketkit('EmbeddedConnect', commonMessages);
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
-  const componentsKey = components.join(',');
-  const settings = useMemo(
-    () => ({
-      publishableKey,
-      fetchClientSecret: async () => {
-        const session = await api.request('createAccountSession', {
-          body: { components: componentsKey.split(',') as EmbeddedComponent[] },
-        });
-        return session.clientSecret;
-      },
-      appearance,
-      locale: translator.locale,
-    }),
-    [api, publishableKey, appearance, translator.locale, componentsKey],
-  );
-  const labels = useMemo(
-    () => ({
-      loading: translator.t('embedded.loading'),
-      error: (message: string) => translator.t('embedded.error', { message }),
-    }),
-    [translator],
-  );
   const fallback = (
     <p role="status" className="mk-Embedded-loading">
-      {labels.loading}
+      {marketkit.translator.t('embedded.loading')}
     </p>
   );
   if (!mounted) return fallback;
-  const allProps = { ...props, settings, labels } as unknown as Props;
+  const allProps = { ...props, marketkit } as unknown as Props;
   return (
     <Suspense fallback={fallback}>
       <Component {...allProps} />
@@ -77,24 +47,14 @@ function ClientOnly<Props extends EmbeddedBaseProps>({
   );
 }
 
-export function EmbeddedOnboardingLoader(
-  props: Omit<EmbeddedOnboardingProps, keyof EmbeddedBaseProps> & LoaderProps,
-) {
-  return (
-    <ClientOnly component={LazyOnboarding} components={['account_onboarding']} props={props} />
-  );
+export function EmbeddedOnboardingLoader(props: LoaderProps<EmbeddedOnboardingProps>) {
+  return <ClientOnly component={LazyOnboarding} props={props} />;
 }
 
 export function EmbeddedPayoutsLoader(props: LoaderProps) {
-  return <ClientOnly component={LazyPayouts} components={['payouts']} props={props} />;
+  return <ClientOnly component={LazyPayouts} props={props} />;
 }
 
 export function EmbeddedNotificationBannerLoader(props: LoaderProps) {
-  return (
-    <ClientOnly
-      component={LazyNotificationBanner}
-      components={['notification_banner']}
-      props={props}
-    />
-  );
+  return <ClientOnly component={LazyNotificationBanner} props={props} />;
 }
