@@ -137,14 +137,48 @@ export function createStripeSandboxHandlers({
           { status: 404 },
         );
       }
-      const current = paymentIntent(id, clientSecret);
-      // The stand-in re-reads the PaymentIntent after the tester passed its 3D Secure dialog (a failed
-      // challenge is reported by the stand-in itself), so by now the bank has answered.
-      if (current.status === 'requires_action') {
-        return HttpResponse.json(update(id, { status: successStatus, next_action: null }));
-      }
-      return HttpResponse.json(current);
+      return HttpResponse.json(paymentIntent(id, clientSecret));
     }),
+
+    // The stand-in's 3D Secure dialog reports the tester's choice here, as Stripe's challenge page would.
+    http.post(
+      `*${STRIPE_SANDBOX_PATH}/_sandbox/payment_intents/:id/authenticate`,
+      async ({ params, request }) => {
+        const id = String(params.id);
+        const body = (await request.json()) as { client_secret?: string; outcome?: string };
+        const current = paymentIntent(id, body.client_secret ?? null);
+        if (
+          idFromSecret(body.client_secret ?? null) !== id ||
+          current.status !== 'requires_action'
+        ) {
+          return HttpResponse.json<{ error: Stripe.StripeRawError }>(
+            {
+              error: {
+                type: 'invalid_request_error',
+                code: 'payment_intent_unexpected_state',
+                message: `PaymentIntent ${id} is not waiting for authentication.`,
+              },
+            },
+            { status: 400 },
+          );
+        }
+        if (body.outcome === 'complete') {
+          return HttpResponse.json(update(id, { status: successStatus, next_action: null }));
+        }
+        return HttpResponse.json(
+          update(id, {
+            status: 'requires_payment_method',
+            next_action: null,
+            last_payment_error: {
+              type: 'invalid_request_error',
+              code: 'payment_intent_authentication_failure',
+              message:
+                'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+            },
+          }),
+        );
+      },
+    ),
 
     http.post(
       `*${STRIPE_SANDBOX_PATH}/v1/payment_intents/:id/confirm`,
