@@ -194,6 +194,22 @@ describe('who can do what', () => {
     expect((await harness.http.get(tampered)).body.error.code).toBe('link_state_invalid');
   });
 
+  it('mints update links for Express sellers through Stripe-hosted onboarding', async () => {
+    await harness.router.marketkit.accounts.ensureAccount({
+      userId: 'updater',
+      displayName: 'Updater',
+    });
+    const link = await harness.http
+      .post('/api/account-links')
+      .set(harness.as('updater', 'seller'))
+      .send({ type: 'update' });
+    // Stripe refuses `account_update` links where it collects requirements, so this must not be a 502.
+    expect(link.status).toBe(200);
+    expect(new URL(link.body.url).origin).toBe(harness.sandbox.url);
+    const page = await fetch(link.body.url);
+    expect(page.status).toBe(200);
+  });
+
   it('never puts a secret in a response or a log line', async () => {
     await harness.router.marketkit.accounts.ensureAccount({
       userId: 'secretive',

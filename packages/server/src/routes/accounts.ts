@@ -64,9 +64,20 @@ export async function mintAccountLink(
     expiresAt: config.now() + LINK_STATE_SECONDS,
   });
   const query = `?state=${encodeURIComponent(state)}`;
+  // Stripe only allows `account_update` links where the platform collects requirements; with
+  // Stripe-collected requirements (the default, Express) updates go through onboarding again.
+  const platformCollects =
+    config.accountDefaults?.controller?.requirement_collection === 'application';
   const link = await config.stripe.accountLinks.create({
     account: accountId,
-    type: type === 'onboarding' ? 'account_onboarding' : 'account_update',
+    ...(type === 'update' && platformCollects
+      ? { type: 'account_update' as const }
+      : {
+          type: 'account_onboarding' as const,
+          ...(type === 'update'
+            ? { collection_options: { fields: 'eventually_due' as const } }
+            : {}),
+        }),
     return_url: `${config.urls.apiBase}${API_ROUTES.accountLinkReturn.path}${query}`,
     refresh_url: `${config.urls.apiBase}${API_ROUTES.accountLinkRefresh.path}${query}`,
   });
