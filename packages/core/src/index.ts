@@ -8,6 +8,7 @@ export {
   isSupportedCurrency,
   assertAmount,
   formatMoney,
+  tryFormatMoney,
   parseMoney,
   addMoney,
   sumAmounts,

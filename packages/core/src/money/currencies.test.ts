@@ -55,6 +55,18 @@ describe('currency table', () => {
     expect(MAX_AMOUNT).toBe(99_999_999);
   });
 
+  it("knows each of Stripe's 138 currencies, from aed to zmw, and nothing in between the codes", () => {
+    expect(SUPPORTED_CURRENCIES).toHaveLength(138);
+    expect(SUPPORTED_CURRENCIES.slice(0, 4)).toEqual(['aed', 'afn', 'all', 'amd']);
+    expect(SUPPORTED_CURRENCIES.slice(-4)).toEqual(['xpf', 'yer', 'zar', 'zmw']);
+    for (const code of ['omr', 'qar', 'wst', 'yer', 'usd', 'eur', 'gbp', 'twd', 'isk', 'kwd']) {
+      expect(isSupportedCurrency(code), code).toBe(true);
+    }
+    // Three-letter runs inside the compact table that are not codes.
+    for (const code of ['edf', 'mdn', 'ndo', 'zdc'])
+      expect(isSupportedCurrency(code), code).toBe(false);
+  });
+
   it('rejects unknown and uppercase codes with a hint', () => {
     expect(isSupportedCurrency('usd')).toBe(true);
     expect(isSupportedCurrency('USD')).toBe(false);

@@ -29,23 +29,23 @@ export interface CurrencyInfo {
 /** Stripe's largest amount: eight digits of minor units. */
 export const MAX_AMOUNT = 99_999_999;
 
-// Kept as space-separated strings: browsers download this table, and strings compress far better than
-// arrays of literals. Every code Stripe supports, sorted (https://docs.stripe.com/currencies).
+// Browsers download this table, so it is kept as strings, which compress far better than arrays of
+// literals. Every code Stripe supports (https://docs.stripe.com/currencies), sorted and grouped by first
+// letter: each group is that letter followed by the last two letters of its codes ('aedfnll' is aed afn all).
 const CODES =
-  'aed afn all amd ang aoa ars aud awg azn bam bbd bdt bgn bhd bif bmd bnd bob brl bsd bwp byn bzd ' +
-  'cad cdf chf clp cny cop crc cve czk djf dkk dop dzd egp etb eur fjd fkp gbp gel gip gmd gnf gtq ' +
-  'gyd hkd hnl htg huf idr ils inr isk jmd jod jpy kes kgs khr kmf krw kwd kyd kzt lak lbp lkr lrd ' +
-  'lsl mad mdl mga mkd mmk mnt mop mur mvr mwk mxn myr mzn nad ngn nio nok npr nzd omr pab pen pgk ' +
-  'php pkr pln pyg qar ron rsd rub rwf sar sbd scr sek sgd shp sle sos srd szl thb tjs tnd top try ' +
-  'ttd twd tzs uah ugx usd uyu uzs vnd vuv wst xaf xcd xof xpf yer zar zmw';
+  'aedfnllmdngoarsudwgzn bambddtgnhdifmdndobrlsdwpynzd caddfhflpnyoprcvezk djfkkopzd ' +
+  'egptbur fjdkp gbpelipmdnftqyd hkdnltguf idrlsnrsk jmdodpy kesgshrmfrwwdydzt lakbpkrrdsl ' +
+  'maddlgakdmkntopurvrwkxnyrzn nadgniookprzd omr pabengkhpkrlnyg qar ronsdubwf ' +
+  'sarbdcrekgdhpleosrdzl thbjsndoprytdwdzs uahgxsdyuzs vnduv wst xafcdofpf yer zarmw';
+
+// Space-separated lists, so `includes(code)` can only match a whole three-letter code.
 // https://docs.stripe.com/currencies#zero-decimal
 const ZERO_DECIMAL = 'bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf';
 // https://docs.stripe.com/currencies#three-decimal
 const THREE_DECIMAL = 'bhd jod kwd omr tnd';
 // https://docs.stripe.com/currencies#special-cases (see `CurrencyInfo.step`)
 const WHOLE_UNITS_ONLY = 'huf isk twd';
-// https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts (for the settlement currency),
-// as `code:amount` pairs in minor units.
+// https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts (for the settlement currency).
 const MINIMUM_CHARGE: Record<string, number | undefined> = {
   usd: 50,
   aed: 200,
@@ -74,19 +74,21 @@ const MINIMUM_CHARGE: Record<string, number | undefined> = {
 };
 
 const CURRENCIES: ReadonlyMap<CurrencyCode, CurrencyInfo> = new Map(
-  CODES.split(' ').map((code) => {
-    const [exponent, step]: [0 | 2 | 3, number] = ZERO_DECIMAL.includes(code)
-      ? [0, 1]
-      : THREE_DECIMAL.includes(code)
-        ? [3, 10]
-        : [2, WHOLE_UNITS_ONLY.includes(code) ? 100 : 1];
-    const minimumCharge = MINIMUM_CHARGE[code];
-    const currency: CurrencyInfo =
-      minimumCharge === undefined
-        ? { code, exponent, step }
-        : { code, exponent, step, minimumCharge };
-    return [code, Object.freeze(currency)];
-  }),
+  CODES.split(' ')
+    .flatMap((group) => (group.slice(1).match(/../g) ?? []).map((rest) => group.charAt(0) + rest))
+    .map((code) => {
+      const [exponent, step]: [0 | 2 | 3, number] = ZERO_DECIMAL.includes(code)
+        ? [0, 1]
+        : THREE_DECIMAL.includes(code)
+          ? [3, 10]
+          : [2, WHOLE_UNITS_ONLY.includes(code) ? 100 : 1];
+      const minimumCharge = MINIMUM_CHARGE[code];
+      const currency: CurrencyInfo =
+        minimumCharge === undefined
+          ? { code, exponent, step }
+          : { code, exponent, step, minimumCharge };
+      return [code, Object.freeze(currency)];
+    }),
 );
 
 /** Every currency MarketKit knows, sorted. */
@@ -96,9 +98,14 @@ export function isSupportedCurrency(code: unknown): code is CurrencyCode {
   return typeof code === 'string' && CURRENCIES.has(code);
 }
 
+/** Internal: the currency's entry, or `undefined` (no error classes, for code that must not throw). */
+export function findCurrency(code: unknown): CurrencyInfo | undefined {
+  return typeof code === 'string' ? CURRENCIES.get(code) : undefined;
+}
+
 /** Exponent, step and minimum charge of a currency; throws `unsupported_currency` for unknown codes. */
 export function getCurrency(code: CurrencyCode): CurrencyInfo {
-  const currency = typeof code === 'string' ? CURRENCIES.get(code) : undefined;
+  const currency = findCurrency(code);
   if (currency === undefined) {
     const hint =
       typeof code === 'string' && CURRENCIES.has(code.toLowerCase())

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatMoney, parseMoney } from './format-money';
+import { formatMoney, parseMoney, tryFormatMoney } from './format-money';
 import { getCurrency, MAX_AMOUNT, SUPPORTED_CURRENCIES } from './currencies';
 import { isMoneyError } from './money-error';
 
@@ -146,5 +146,42 @@ describe('parseMoney', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('tryFormatMoney', () => {
+  function formatOrUndefined(amount: number, currency: string, locale: string) {
+    try {
+      return formatMoney(amount, currency, locale);
+    } catch (error) {
+      expect(isMoneyError(error)).toBe(true);
+      return undefined;
+    }
+  }
+
+  it('shows exactly what formatMoney shows, and nothing where formatMoney would throw', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(...SUPPORTED_CURRENCIES), fc.constantFrom('USD', 'xyz', '')),
+        fc.oneof(fc.constantFrom(...LOCALES), fc.constantFrom('not a locale', 'en_US!')),
+        fc.oneof(
+          fc.integer({ min: -MAX_AMOUNT - 10, max: MAX_AMOUNT + 10 }),
+          fc.double(),
+          fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, 0.5, -0, 2 ** 53),
+        ),
+        (currency, locale, amount) => {
+          expect(tryFormatMoney(amount, currency, locale)).toBe(
+            formatOrUndefined(amount, currency, locale),
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('formats fractional króna Stripe reported before 2023 with its decimals, like formatMoney', () => {
+    expect(tryFormatMoney(12345, 'isk')).toBe(formatMoney(12345, 'isk'));
+    expect(tryFormatMoney(12300, 'isk')).toBe(formatMoney(12300, 'isk'));
+    expect(tryFormatMoney(123456, 'usd', 'de-DE')).toBe('1.234,56\u00a0$');
   });
 });

@@ -1,5 +1,11 @@
 import { assertAmount, assertMinorUnits } from './assert-amount';
-import { getCurrency, MAX_AMOUNT, type CurrencyCode, type CurrencyInfo } from './currencies';
+import {
+  findCurrency,
+  getCurrency,
+  MAX_AMOUNT,
+  type CurrencyCode,
+  type CurrencyInfo,
+} from './currencies';
 import { MoneyError } from './money-error';
 
 /**
@@ -10,12 +16,18 @@ function displayDigits({ exponent, step }: CurrencyInfo): number {
   return step === 10 ** exponent ? 0 : exponent;
 }
 
+/** An amount off the step (fractional ISK Stripe reported before 2023) keeps its decimals. */
+function shownDigits(amount: number, currency: CurrencyInfo): number {
+  return amount % currency.step === 0 ? displayDigits(currency) : currency.exponent;
+}
+
 // Intl.NumberFormat construction is slow; cache per locale and currency (no globals touched at import).
 const formatters = new Map<string, Intl.NumberFormat>();
 
 type CurrencyDisplay = 'symbol' | 'narrowSymbol' | 'code';
 
-function formatter(
+/** A cached `Intl.NumberFormat`; an invalid locale throws Intl's own `RangeError`. */
+function cachedFormatter(
   locale: string,
   currency: CurrencyInfo,
   currencyDisplay: CurrencyDisplay = 'symbol',
@@ -24,24 +36,13 @@ function formatter(
   const key = `${locale}|${currency.code}|${currencyDisplay}|${digits}`;
   let cached = formatters.get(key);
   if (cached === undefined) {
-    try {
-      cached = new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: currency.code.toUpperCase(),
-        currencyDisplay,
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      });
-    } catch (error) {
-      throw new MoneyError(
-        'invalid_request',
-        `${JSON.stringify(locale)} is not a valid locale; use a BCP 47 tag such as 'en-US'.`,
-        {
-          param: 'locale',
-          cause: error,
-        },
-      );
-    }
+    cached = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: currency.code.toUpperCase(),
+      currencyDisplay,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     // Locales come from users; keep the cache bounded.
     if (formatters.size >= 500) formatters.clear();
     formatters.set(key, cached);
@@ -49,7 +50,23 @@ function formatter(
   return cached;
 }
 
-/** Decimal string of `amount` minor units, built from digits so no float arithmetic is involved. */
+function formatter(
+  locale: string,
+  currency: CurrencyInfo,
+  currencyDisplay?: CurrencyDisplay,
+  digits?: number,
+): Intl.NumberFormat {
+  try {
+    return cachedFormatter(locale, currency, currencyDisplay, digits);
+  } catch (error) {
+    throw new MoneyError(
+      'invalid_request',
+      `${JSON.stringify(locale)} is not a valid locale; use a BCP 47 tag such as 'en-US'.`,
+      { param: 'locale', cause: error },
+    );
+  }
+}
+
 function toDecimalString(amount: number, exponent: number): `${number}` {
   const sign = amount < 0 ? '-' : '';
   const digits = String(Math.abs(amount)).padStart(exponent + 1, '0');
@@ -63,8 +80,32 @@ export function formatMoney(amount: number, currency: CurrencyCode, locale = 'en
   const info = getCurrency(currency);
   // Not `assertAmount`: amounts Stripe reports may predate a step rule (fractional ISK before 2023).
   assertMinorUnits(amount, currency, { allowZero: true, allowNegative: true });
-  const digits = amount % info.step === 0 ? displayDigits(info) : info.exponent;
-  return formatter(locale, info, 'symbol', digits).format(toDecimalString(amount, info.exponent));
+  return formatter(locale, info, 'symbol', shownDigits(amount, info)).format(
+    toDecimalString(amount, info.exponent),
+  );
+}
+
+/**
+ * `formatMoney` for display code that must not throw: the same text, or `undefined` wherever
+ * `formatMoney` would throw. It reaches none of the error classes, so a page that only shows amounts
+ * does not download them.
+ */
+export function tryFormatMoney(
+  amount: number,
+  currency: CurrencyCode,
+  locale = 'en-US',
+): string | undefined {
+  const info = findCurrency(currency);
+  if (info === undefined || !Number.isInteger(amount) || Math.abs(amount) > MAX_AMOUNT) {
+    return undefined;
+  }
+  try {
+    return cachedFormatter(locale, info, 'symbol', shownDigits(amount, info)).format(
+      toDecimalString(amount, info.exponent),
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 interface LocaleSymbols {

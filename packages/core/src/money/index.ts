@@ -3,5 +3,5 @@ export { MAX_AMOUNT, SUPPORTED_CURRENCIES, getCurrency, isSupportedCurrency } fr
 export type { CurrencyCode, CurrencyInfo, Money } from './currencies';
 export { assertAmount } from './assert-amount';
 export type { AssertAmountOptions } from './assert-amount';
-export { formatMoney, parseMoney } from './format-money';
+export { formatMoney, parseMoney, tryFormatMoney } from './format-money';
 export { addMoney, sumAmounts } from './arithmetic';

@@ -1,4 +1,4 @@
-import { formatMoney } from '@marketkit/core';
+import { tryFormatMoney } from '@marketkit/core';
 import type { MessageKey, Messages } from './messages';
 
 export interface Translator {
@@ -33,12 +33,8 @@ export function createTranslator(
         : template;
     },
     money(amount, currency) {
-      try {
-        return formatMoney(amount, currency, locale);
-      } catch {
-        // A currency core does not know yet still renders, unformatted, rather than crashing the page.
-        return `${amount} ${currency.toUpperCase()}`;
-      }
+      // A currency core does not know yet still renders, unformatted, rather than crashing the page.
+      return tryFormatMoney(amount, currency, locale) ?? `${amount} ${currency.toUpperCase()}`;
     },
     date: (timestamp) => dateFormat.format(new Date(timestamp * 1000)),
   };
