@@ -2,7 +2,7 @@
 // admin's partial refund shows per-seller reversals on the order page.
 import { describe, expect, it } from 'vitest';
 import { WAIT_MS, amountOf, useDemoHarness } from './harness';
-import { addToCart, fillCard } from './flows';
+import { addToCart, continueToPayment, fillCard } from './flows';
 
 const harness = useDemoHarness('checkout');
 
@@ -29,7 +29,7 @@ describe('checkout', () => {
     await addToCart(page, ['Speckled mug', 'Bike light set', 'Single-origin beans']);
     await page.getByRole('link', { name: /Cart/ }).click();
     await expect.poll(() => page.getByRole('region', { name: /^From / }).count()).toBe(3);
-    await page.getByRole('link', { name: 'Go to checkout' }).click();
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
 
     await fillCard(page, '4242 4242 4242 4242');
     await harness.screenshot('card-filled', page);
@@ -66,7 +66,7 @@ describe('checkout', () => {
     const { page } = harness;
     await harness.signIn(page, 'buyer-grace');
     await addToCart(page, ['Brass bell']);
-    await page.goto('/#/checkout');
+    await continueToPayment(page);
     const before = await harness.demo.stripe.charges.list({ limit: 100 });
 
     await fillCard(page, '4000 0000 0000 0002');
@@ -125,6 +125,54 @@ describe('checkout', () => {
     );
     expect(reversedOnStripe).toBe(reversals.reduce((sum, amount) => sum + amount, 0));
     await harness.screenshot('order-reversals', page);
+  });
+
+  it('creates exactly one order per checkout visit under StrictMode, none while browsing, and the admin sees it as abandoned when unpaid', async () => {
+    const { page } = harness;
+    const checkoutPosts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/marketkit/checkout'))
+        checkoutPosts.push(request.url());
+    });
+    const before = await harness.listOrdersAs('admin-hana');
+    await harness.signIn(page, 'buyer-grace');
+    await addToCart(page, ['Speckled mug', 'Bike light set']);
+
+    // Browsing the cart and opening the checkout address directly create nothing.
+    await page.goto('/#/cart');
+    await page.goto('/#/checkout');
+    await page.getByRole('heading', { name: 'Review your cart first' }).waitFor();
+    expect(checkoutPosts).toHaveLength(0);
+    expect(await harness.listOrdersAs('admin-hana')).toHaveLength(before.length);
+
+    await page.getByRole('link', { name: 'Go to your cart' }).click();
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await page.getByLabel('Card number').waitFor();
+    // A StrictMode double mount would send its second request right after the first; give it a moment.
+    await page.waitForTimeout(500);
+
+    expect(checkoutPosts).toHaveLength(1);
+    const after = await harness.listOrdersAs('admin-hana');
+    const created = after.filter((order) => !before.some((old) => old.id === order.id));
+    expect(created).toHaveLength(1);
+    const abandoned = created[0] as (typeof created)[number];
+    expect(abandoned.status).toBe('awaiting_payment');
+    expect(abandoned.total).toBe(2400 + 3500);
+
+    // The buyer walks away without paying; the admin's list says so.
+    const admin = await harness.newPage();
+    await harness.signIn(admin, 'admin-hana');
+    await admin.goto('/#/admin');
+    const row = admin.locator(`[data-testid="order-row"][data-order-id="${abandoned.id}"]`);
+    await expect
+      .poll(() => row.locator('[data-status="awaiting_payment"]').textContent(), {
+        timeout: WAIT_MS,
+      })
+      .toBe('abandoned (unpaid)');
+    const rowText = await row.textContent();
+    expect(rowText).toContain('Ada Ceramics');
+    expect(rowText).toContain('Bruno Bikes');
+    await harness.screenshot('admin-abandoned-order', admin);
   });
 
   it('switches the shop and the kit components to dark mode and remembers it', async () => {

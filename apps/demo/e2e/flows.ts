@@ -16,10 +16,17 @@ export async function addToCart(page: Page, productNames: string[]): Promise<voi
   }
 }
 
+/** From the cart, like a buyer: only "Continue to payment" opens the payment form (and creates the order). */
+export async function continueToPayment(page: Page): Promise<void> {
+  await page.goto('/#/cart');
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await page.waitForURL(/#\/checkout$/);
+}
+
 /** Buys the products with a card through the checkout page; returns the order id once transfers settled. */
 export async function buy(page: Page, productNames: string[], card: string): Promise<string> {
   await addToCart(page, productNames);
-  await page.goto('/#/checkout');
+  await continueToPayment(page);
   await fillCard(page, card);
   await page.getByRole('button', { name: /^Pay/ }).click();
   await page.waitForURL(/#\/orders\/[^/]+$/, { timeout: WAIT_MS });

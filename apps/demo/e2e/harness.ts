@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { OrderSummary, OrdersPage } from '@marketkit/core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject, type TestContext } from 'vitest';
 import { createDemoServer, type DemoServer } from '../server/create-demo-server';
 import { findDemoUser } from '../server/demo-data';
@@ -23,6 +24,8 @@ export interface DemoHarness {
   /** A fresh browser context (own cookies and storage) for a second user in the same test. */
   newPage(): Promise<Page>;
   signIn(page: Page, userId: string): Promise<void>;
+  /** Every order `userId` may see, through MarketKit's public GET /orders (all pages), newest first. */
+  listOrdersAs(userId: string): Promise<OrderSummary[]>;
   screenshot(name: string, page?: Page): Promise<void>;
 }
 
@@ -128,6 +131,36 @@ export function useDemoHarness(fileName: string): DemoHarness {
         })
         .click();
       await target.getByTestId('signed-in-user').filter({ hasText: user.displayName }).waitFor();
+    },
+    async listOrdersAs(userId) {
+      const base = demo?.url;
+      if (!base) throw new Error('The demo server did not start.');
+      const session = await fetch(`${base}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ userId }),
+      });
+      if (!session.ok) throw new Error(`Signing in ${userId} failed: HTTP ${session.status}`);
+      const cookie = session.headers
+        .getSetCookie()
+        .map((header) => header.split(';')[0])
+        .join('; ');
+      const orders: OrderSummary[] = [];
+      let cursor: string | null = null;
+      // Bounded: 20 pages of 100 is far more than any e2e file creates.
+      for (let page = 0; page < 20; page += 1) {
+        const query = new URLSearchParams({ limit: '100' });
+        if (cursor) query.set('startingAfter', cursor);
+        const response = await fetch(`${base}/api/marketkit/orders?${query.toString()}`, {
+          headers: { cookie },
+        });
+        if (!response.ok) throw new Error(`GET /orders failed: HTTP ${response.status}`);
+        const result = (await response.json()) as OrdersPage;
+        orders.push(...result.data);
+        if (!result.hasMore || !result.nextCursor) return orders;
+        cursor = result.nextCursor;
+      }
+      throw new Error('More orders than the e2e helper reads.');
     },
     async screenshot(name, target) {
       const subject = target ?? page;

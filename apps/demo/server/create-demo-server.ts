@@ -17,7 +17,7 @@ import {
 } from '@marketkit/server';
 import { createDemoRoutes } from './demo-routes';
 import { marketkitSourceStyles } from './marketkit-source-styles';
-import { createDemoQueries } from './queries';
+import { createSellerAccounts } from './seller-accounts';
 import { seedDemo } from './seed';
 import { loadCookieSecret, readSession } from './session';
 
@@ -48,7 +48,7 @@ export interface DemoServer {
   /** null in Stripe test mode. */
   sandbox: Sandbox | null;
   store: Store;
-  /** The connected account MarketKit mapped to a demo user, if any. */
+  /** The connected account MarketKit created for a demo user, if any (read from Stripe). */
   accountIdFor(userId: string): Promise<string | null>;
   /** Waits until delivered webhooks are processed and planned transfers have run. */
   settle(): Promise<void>;
@@ -174,7 +174,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       if (sandbox) await sandbox.flushWebhooks();
       await marketkit.marketkit.worker.drain();
     };
-    const queries = createDemoQueries(store, stripe);
+    const sellerAccounts = createSellerAccounts(stripe);
     app.use(
       '/api',
       createDemoRoutes({
@@ -182,7 +182,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
         publishableKey,
         sandboxUrl: sandbox?.url ?? null,
         stripe,
-        queries,
+        sellerAccounts,
         sandbox,
         settle,
       }),
@@ -275,7 +275,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       stripe,
       sandbox,
       store,
-      accountIdFor: (userId) => queries.accountIdFor(userId),
+      accountIdFor: (userId) => sellerAccounts.accountIdFor(userId),
       settle,
       async close() {
         if (closed) return;

@@ -1,10 +1,11 @@
-// The demo app's own JSON routes (everything that is not MarketKit): session, users, catalogue, orders
-// lists, and the admin's sandbox controls. The secret key stays here; the browser never sees it.
+// The demo app's own JSON routes (everything that is not MarketKit): session, users, catalogue, and the
+// admin's sandbox controls. The secret key stays here; the browser never sees it. Order lists come from
+// MarketKit's own GET /orders.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type Stripe from 'stripe';
 import { DEMO_PRODUCTS, DEMO_USERS, findDemoUser } from './demo-data';
 import { clearSession, readSession, writeSession, type DemoSessionUser } from './session';
-import type { DemoQueries } from './queries';
+import type { SellerAccounts } from './seller-accounts';
 
 export interface SandboxControls {
   advanceClock(seconds: number): Promise<void>;
@@ -18,7 +19,7 @@ export interface DemoRoutesOptions {
   publishableKey: string;
   sandboxUrl: string | null;
   stripe: Stripe;
-  queries: DemoQueries;
+  sellerAccounts: SellerAccounts;
   /** Present only in sandbox mode. */
   sandbox: SandboxControls | null;
   /** Lets tests and the admin wait until the transfer outbox has settled after a webhook. */
@@ -131,7 +132,7 @@ export function createDemoRoutes(options: DemoRoutesOptions): Router {
   router.get(
     '/demo/catalogue',
     route(async (_request, response) => {
-      const sellers = await options.queries.sellerAvailability();
+      const sellers = await options.sellerAccounts.availability();
       response.json({
         products: DEMO_PRODUCTS.map((product) => {
           const seller = findDemoUser(product.sellerId);
@@ -143,17 +144,6 @@ export function createDemoRoutes(options: DemoRoutesOptions): Router {
           };
         }),
       });
-    }),
-  );
-
-  router.get(
-    '/demo/orders',
-    route(async (request, response) => {
-      const user = requireUser(request);
-      if (user.role === 'seller')
-        throw new DemoHttpError(403, 'forbidden', 'Sellers see their orders as payouts.');
-      const orders = await options.queries.listOrders(user.role === 'admin' ? null : user.userId);
-      response.json({ orders });
     }),
   );
 

@@ -1,4 +1,5 @@
-// JSON calls to the demo's own routes (same origin, session cookie).
+// JSON calls to the demo's own routes and MarketKit's router (same origin, session cookie).
+import { API_ROUTES, type OrderSummary, type OrdersPage } from '@marketkit/core';
 
 export class DemoApiError extends Error {
   constructor(
@@ -60,12 +61,29 @@ export interface Product {
   available: boolean;
 }
 
-export interface OrderSummary {
-  id: string;
-  buyerUserId: string;
-  currency: string;
-  total: number;
-  status: string;
-  createdAt: number;
-  dispute: { id: string; status: string } | null;
+const ORDERS_PAGE_SIZE = 50;
+/** Enough history for a demo; the list says when older orders are left out. */
+const MAX_ORDER_PAGES = 4;
+
+export interface OrderList {
+  orders: OrderSummary[];
+  /** True when older orders exist beyond the pages fetched. */
+  truncated: boolean;
+}
+
+/** MarketKit's GET /orders as the signed-in user sees it (an admin every order, a buyer their own). */
+export async function listOrders(): Promise<OrderList> {
+  const orders: OrderSummary[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_ORDER_PAGES; page += 1) {
+    const query = new URLSearchParams({ limit: String(ORDERS_PAGE_SIZE) });
+    if (cursor) query.set('startingAfter', cursor);
+    const result: OrdersPage = await demoFetch<OrdersPage>(
+      `/api/marketkit${API_ROUTES.listOrders.path}?${query.toString()}`,
+    );
+    orders.push(...result.data);
+    if (!result.hasMore || !result.nextCursor) return { orders, truncated: false };
+    cursor = result.nextCursor;
+  }
+  return { orders, truncated: true };
 }

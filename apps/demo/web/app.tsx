@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  StrictMode,
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { createRoot } from 'react-dom/client';
 import { MarketkitProvider, type Appearance } from '@marketkit/react';
 import '@marketkit/react/styles.css';
@@ -255,9 +263,13 @@ export function mountApp(element: HTMLElement): void {
     demoFetch<{ user: SessionUser | null }>('/api/session'),
   ]).then(
     ([config, session]) => {
-      // No <StrictMode>: its development double-mount makes SplitCheckout post /checkout twice, leaving an
-      // abandoned order in the admin's list for every checkout.
-      root.render(<App config={config} initialUser={session.user} />);
+      // StrictMode's double mount also guards the kit: SplitCheckout must still create one order per visit
+      // (the checkout e2e test counts them).
+      root.render(
+        <StrictMode>
+          <App config={config} initialUser={session.user} />
+        </StrictMode>,
+      );
     },
     (error: unknown) => {
       root.render(

@@ -16,6 +16,15 @@ const STORAGE_KEY = 'marketkit-demo-cart';
 const listeners = new Set<() => void>();
 let cached: CartItem[] | null = null;
 
+export interface CheckoutSnapshot {
+  lines: Array<{ sellerId: string; description: string; amount: number; quantity: number }>;
+  currency: string;
+}
+
+// Set by "Continue to payment" on the cart. Kept in memory only: a reload, a bookmark or a direct visit to
+// the checkout page shows the cart again instead of creating an order nobody asked to pay.
+let confirmed: CheckoutSnapshot | null = null;
+
 function read(): CartItem[] {
   if (cached) return cached;
   try {
@@ -29,6 +38,8 @@ function read(): CartItem[] {
 
 function write(items: CartItem[]): void {
   cached = items;
+  // A changed cart is no longer what the buyer confirmed for payment.
+  confirmed = null;
   window.localStorage.setItem(STORAGE_KEY, JSON.stringify(items));
   for (const listener of listeners) listener();
 }
@@ -69,6 +80,28 @@ export function setQuantity(productId: string, quantity: number): void {
 
 export function clearCart(): void {
   write([]);
+}
+
+/** Freezes the cart as the lines to pay for; the checkout page creates the order from exactly these. */
+export function confirmCheckout(): CheckoutSnapshot | null {
+  const items = read();
+  const first = items[0];
+  if (!first) return null;
+  confirmed = {
+    lines: items.map((item) => ({
+      sellerId: item.sellerId,
+      description: item.name,
+      amount: item.amount,
+      quantity: item.quantity,
+    })),
+    currency: first.currency,
+  };
+  return confirmed;
+}
+
+/** What the buyer confirmed on the cart, if they did and the cart has not changed since. */
+export function confirmedCheckout(): CheckoutSnapshot | null {
+  return confirmed;
 }
 
 /** Exact integer arithmetic: amounts are minor units. */

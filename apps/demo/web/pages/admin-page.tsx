@@ -1,9 +1,18 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { formatMoney, parseMoney, type RefundReason, type RefundResponse } from '@marketkit/core';
+import {
+  API_ROUTES,
+  buildPath,
+  formatMoney,
+  parseMoney,
+  type Order,
+  type OrderSummary,
+  type RefundReason,
+  type RefundResponse,
+} from '@marketkit/core';
 import { PlatformRiskTable } from '@marketkit/react';
-import { demoFetch, type OrderSummary } from '../api';
+import { demoFetch, listOrders, type OrderList } from '../api';
 import { useDemo } from '../app';
-import { OrderTable } from './orders-page';
+import { OrderTable, statusLabel } from './orders-page';
 
 type Outcome = { kind: 'success' | 'error'; message: string } | null;
 
@@ -13,7 +22,7 @@ function messageOf(failure: unknown): string {
 
 export function AdminPage() {
   const { config } = useDemo();
-  const [orders, setOrders] = useState<OrderSummary[] | null>(null);
+  const [list, setList] = useState<OrderList | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   // Bumped after any action so the risk table and order list show the new state.
   const [revision, setRevision] = useState(0);
@@ -21,11 +30,22 @@ export function AdminPage() {
   const reload = useCallback(() => setRevision((value) => value + 1), []);
 
   useEffect(() => {
-    demoFetch<{ orders: OrderSummary[] }>('/api/demo/orders').then(
-      (result) => setOrders(result.orders),
-      (failure: unknown) => setListError(messageOf(failure)),
+    let current = true;
+    listOrders().then(
+      (result) => {
+        if (current) setList(result);
+      },
+      (failure: unknown) => {
+        if (current) setListError(messageOf(failure));
+      },
     );
+    return () => {
+      current = false;
+    };
   }, [revision]);
+
+  const orders = list?.orders;
+  const abandoned = orders?.filter((order) => order.status === 'awaiting_payment').length ?? 0;
 
   return (
     <section aria-labelledby="admin-title" className="demo-Admin">
@@ -43,7 +63,7 @@ export function AdminPage() {
         <div className="demo-Columns">
           <RefundForm orders={orders ?? []} onDone={reload} />
           {config.mode === 'sandbox' ? (
-            <SandboxControls orders={orders ?? []} onDone={reload} />
+            <SandboxControls orders={orders ?? []} revision={revision} onDone={reload} />
           ) : null}
         </div>
         <section className="demo-Card" aria-labelledby="recent-orders-title">
@@ -56,7 +76,13 @@ export function AdminPage() {
             </p>
           ) : null}
           {orders?.length === 0 ? <p className="demo-Muted">No orders yet.</p> : null}
-          {orders && orders.length > 0 ? <OrderTable orders={orders} /> : null}
+          {abandoned > 0 ? (
+            <p className="demo-Muted" data-testid="abandoned-count">
+              {abandoned} abandoned {abandoned === 1 ? 'checkout' : 'checkouts'}: started but never
+              paid, so nothing was charged or transferred.
+            </p>
+          ) : null}
+          {list && list.orders.length > 0 ? <OrderTable list={list} /> : null}
         </section>
       </div>
     </section>
@@ -122,7 +148,7 @@ function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void
               {refundable.map((order) => (
                 <option key={order.id} value={order.id}>
                   {order.id} · {formatMoney(order.total, order.currency)} ·{' '}
-                  {order.status.replace(/_/g, ' ')}
+                  {statusLabel(order.status)}
                 </option>
               ))}
             </select>
@@ -171,13 +197,51 @@ function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void
   );
 }
 
-function SandboxControls({ orders, onDone }: { orders: OrderSummary[]; onDone(): void }) {
+const CLOSED_DISPUTE = new Set(['won', 'lost']);
+
+// Order summaries carry no dispute; the full order (GET /orders/:orderId) does, so only disputed orders
+// are fetched again.
+function useOpenDisputes(orders: OrderSummary[], revision: number): Order[] {
+  const [disputed, setDisputed] = useState<Order[]>([]);
+  const disputedIds = orders
+    .filter((order) => order.status === 'disputed')
+    .map((order) => order.id)
+    .join(',');
+  useEffect(() => {
+    let current = true;
+    const ids = disputedIds === '' ? [] : disputedIds.split(',');
+    Promise.all(
+      ids.map((orderId) =>
+        demoFetch<Order>(`/api/marketkit${buildPath(API_ROUTES.getOrder.path, { orderId })}`),
+      ),
+    ).then(
+      (result) => {
+        if (current) setDisputed(result);
+      },
+      () => {
+        if (current) setDisputed([]);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [disputedIds, revision]);
+  return disputed.filter((order) => order.dispute && !CLOSED_DISPUTE.has(order.dispute.status));
+}
+
+function SandboxControls({
+  orders,
+  revision,
+  onDone,
+}: {
+  orders: OrderSummary[];
+  revision: number;
+  onDone(): void;
+}) {
   const [pending, setPending] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [clock, setClock] = useState<number | null>(null);
-  const openDisputes = orders.filter(
-    (order) => order.dispute && order.dispute.status !== 'won' && order.dispute.status !== 'lost',
-  );
+  const openDisputes = useOpenDisputes(orders, revision);
 
   useEffect(() => {
     demoFetch<{ now: number }>('/api/demo/sandbox/clock').then(

@@ -1,6 +1,7 @@
 import { formatMoney } from '@marketkit/core';
-import { cartTotal, groupBySeller, setQuantity, useCart } from '../cart';
+import { cartTotal, confirmCheckout, groupBySeller, setQuantity, useCart } from '../cart';
 import { useDemo } from '../app';
+import { navigateTo } from '../use-hash-route';
 
 export function CartPage() {
   const cart = useCart();
@@ -68,9 +69,19 @@ export function CartPage() {
         <strong className="demo-Price">{formatMoney(cartTotal(cart), currency)}</strong>
       </div>
       {user?.role === 'buyer' ? (
-        <a className="demo-Button demo-Button--large" href="#/checkout">
-          Go to checkout
-        </a>
+        <div className="demo-CartActions">
+          <button
+            type="button"
+            className="demo-Button demo-Button--large"
+            onClick={() => {
+              // The order is created when the payment form mounts, so only this press opens it.
+              if (confirmCheckout()) navigateTo('/checkout');
+            }}
+          >
+            Continue to payment
+          </button>
+          <p className="demo-Muted">You enter your card on the next page.</p>
+        </div>
       ) : (
         <p>
           <a href="#/sign-in">Sign in as a buyer</a> to check out.

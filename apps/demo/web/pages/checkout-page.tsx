@@ -1,29 +1,19 @@
-import { useMemo } from 'react';
+import { useState } from 'react';
 import { SplitCheckout } from '@marketkit/react';
-import { clearCart, useCart } from '../cart';
+import { clearCart, confirmedCheckout } from '../cart';
 import { navigateTo } from '../use-hash-route';
 
 export function CheckoutPage() {
-  const cart = useCart();
-  // Lines are fixed once checkout starts: a new array on every render would start a new checkout.
-  const lines = useMemo(
-    () =>
-      cart.map((item) => ({
-        sellerId: item.sellerId,
-        description: item.name,
-        amount: item.amount,
-        quantity: item.quantity,
-      })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- snapshot of the cart when the page opens
-    [],
-  );
+  // Fixed once the page opens: SplitCheckout starts a new order whenever its lines change.
+  const [checkout] = useState(confirmedCheckout);
 
-  if (lines.length === 0) {
+  if (!checkout) {
     return (
-      <section className="demo-Notice">
-        <h1>Nothing to check out</h1>
+      <section className="demo-Notice" aria-labelledby="checkout-title">
+        <h1 id="checkout-title">Review your cart first</h1>
         <p>
-          <a href="#/">Add something to your cart</a> first.
+          Payment starts from the cart, so browsing never opens an order.{' '}
+          <a href="#/cart">Go to your cart</a> and press “Continue to payment”.
         </p>
       </section>
     );
@@ -37,8 +27,8 @@ export function CheckoutPage() {
         Test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.
       </p>
       <SplitCheckout
-        lines={lines}
-        currency={cart[0]?.currency ?? 'usd'}
+        lines={checkout.lines}
+        currency={checkout.currency}
         onSuccess={({ orderId }) => {
           clearCart();
           navigateTo(`/orders/${orderId}`);

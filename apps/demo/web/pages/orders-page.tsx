@@ -1,16 +1,24 @@
 import { useEffect, useState } from 'react';
-import { formatMoney } from '@marketkit/core';
-import { demoFetch, type OrderSummary } from '../api';
+import { formatMoney, type OrderStatus, type OrderSummary } from '@marketkit/core';
+import { listOrders, type OrderList } from '../api';
 
 export function OrdersPage() {
-  const [orders, setOrders] = useState<OrderSummary[] | null>(null);
+  const [list, setList] = useState<OrderList | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    demoFetch<{ orders: OrderSummary[] }>('/api/demo/orders').then(
-      (result) => setOrders(result.orders),
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    let current = true;
+    listOrders().then(
+      (result) => {
+        if (current) setList(result);
+      },
+      (failure: unknown) => {
+        if (current) setError(failure instanceof Error ? failure.message : String(failure));
+      },
     );
+    return () => {
+      current = false;
+    };
   }, []);
 
   return (
@@ -21,18 +29,31 @@ export function OrdersPage() {
           {error}
         </p>
       ) : null}
-      {orders === null && !error ? <p aria-live="polite">Loading orders…</p> : null}
-      {orders?.length === 0 ? (
+      {list === null && !error ? <p aria-live="polite">Loading orders…</p> : null}
+      {list?.orders.length === 0 ? (
         <p>
           No orders yet. <a href="#/">Go shopping</a>.
         </p>
       ) : null}
-      {orders && orders.length > 0 ? <OrderTable orders={orders} /> : null}
+      {list && list.orders.length > 0 ? <OrderTable list={list} /> : null}
     </section>
   );
 }
 
-export function OrderTable({ orders, caption }: { orders: OrderSummary[]; caption?: string }) {
+// A checkout creates its order before the card is entered; one never paid stays `awaiting_payment`.
+const STATUS_LABELS: Partial<Record<OrderStatus, string>> = {
+  awaiting_payment: 'abandoned (unpaid)',
+};
+
+export function statusLabel(status: OrderStatus): string {
+  return STATUS_LABELS[status] ?? status.replace(/_/g, ' ');
+}
+
+function sellerNames(order: OrderSummary): string {
+  return order.sellers.map((seller) => seller.displayName).join(', ');
+}
+
+export function OrderTable({ list, caption }: { list: OrderList; caption?: string }) {
   return (
     <div className="demo-TableWrap">
       <table className="demo-Table">
@@ -41,6 +62,7 @@ export function OrderTable({ orders, caption }: { orders: OrderSummary[]; captio
           <tr>
             <th scope="col">Order</th>
             <th scope="col">Placed</th>
+            <th scope="col">Sellers</th>
             <th scope="col">Status</th>
             <th scope="col" className="demo-Number">
               Total
@@ -48,15 +70,16 @@ export function OrderTable({ orders, caption }: { orders: OrderSummary[]; captio
           </tr>
         </thead>
         <tbody>
-          {orders.map((order) => (
-            <tr key={order.id}>
+          {list.orders.map((order) => (
+            <tr key={order.id} data-testid="order-row" data-order-id={order.id}>
               <td>
                 <a href={`#/orders/${order.id}`}>{order.id}</a>
               </td>
               <td>{new Date(order.createdAt * 1000).toLocaleString('en-US')}</td>
+              <td>{sellerNames(order)}</td>
               <td>
                 <span className="demo-Status" data-status={order.status}>
-                  {order.status.replace(/_/g, ' ')}
+                  {statusLabel(order.status)}
                 </span>
               </td>
               <td className="demo-Number">{formatMoney(order.total, order.currency)}</td>
@@ -64,6 +87,9 @@ export function OrderTable({ orders, caption }: { orders: OrderSummary[]; captio
           ))}
         </tbody>
       </table>
+      {list.truncated ? (
+        <p className="demo-Muted">Showing the {list.orders.length} most recent orders.</p>
+      ) : null}
     </div>
   );
 }
