@@ -40,7 +40,9 @@ const router = createMarketkitRouter({
   worker: { autoStart: false },
 });
 await router.marketkit.ready;
-for (const userId of ['a', 'b', 'c']) {
+// Sellers are named per run: a PostgreSQL store outlives the sandbox process of an earlier run.
+const sellerPrefix = process.env.BENCH_SELLER_PREFIX ?? '';
+for (const userId of ['a', 'b', 'c'].map((name) => `${sellerPrefix}${name}`)) {
   const accountId = await router.marketkit.accounts.ensureAccount({
     userId,
     displayName: `Seller ${userId}`,

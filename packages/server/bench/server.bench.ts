@@ -117,8 +117,9 @@ async function spawnProcess(
   args: string[],
   cwd: string,
   ready: RegExp,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const output = await new Promise<string>((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error(`process did not start: ${text}`)), 120_000);
@@ -146,7 +147,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
  * Router vs direct, with the sandbox and the router each in their own process and a keep-alive
  * client like the SDK's, so the comparison measures the router, not a shared event loop.
  */
-async function checkoutThroughput(postgresUrl?: string) {
+async function checkoutThroughput(postgresUrl: string | undefined, stripeLatencyMs: number) {
   const tsx = ['--import', 'tsx', '--conditions=@marketkit/source'];
   const sandboxProcess = await spawnProcess(
     [...tsx, 'src/cli.ts', '--port', '0'],
@@ -154,6 +155,7 @@ async function checkoutThroughput(postgresUrl?: string) {
     /STRIPE_WEBHOOK_SECRET=\S+/,
   );
   let routerProcess: { child: ChildProcess; output: string } | undefined;
+  const sellerPrefix = `run${stripeLatencyMs}-`;
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   try {
     const sandboxUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(sandboxProcess.output)![1]!;
@@ -180,12 +182,26 @@ async function checkoutThroughput(postgresUrl?: string) {
       ],
       packageRoot,
       /port=\d+/,
+      { ...process.env, BENCH_SELLER_PREFIX: sellerPrefix },
     );
     const routerPort = Number(/port=(\d+)/.exec(routerProcess.output)![1]);
+    if (stripeLatencyMs > 0) {
+      // The sandbox's latency fault on every PaymentIntent call, for router and direct calls alike.
+      const fault = await fetch(`${sandboxUrl}/_sandbox/faults`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          path: '/v1/payment_intents',
+          count: 1_000_000,
+          latencyMs: stripeLatencyMs,
+        }),
+      });
+      if (!fault.ok) throw new Error(`could not inject latency: ${fault.status}`);
+    }
     const body = JSON.stringify({
       currency: 'usd',
-      lines: ['a', 'b', 'c'].map((sellerId) => ({
-        sellerId,
+      lines: ['a', 'b', 'c'].map((name) => ({
+        sellerId: `${sellerPrefix}${name}`,
         description: 'Thing',
         amount: 1500,
         quantity: 1,
@@ -347,21 +363,34 @@ const postgresServer = findPostgresBin() ? await startPostgres() : null;
 const sandbox = await startSandbox({ port: 0 });
 const stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
 
+/** Stripe answers PaymentIntent creates in hundreds of milliseconds; 50 ms is a conservative stand-in. */
+const STRIPE_LIKE_LATENCY_MS = Number(process.env.BENCH_STRIPE_LATENCY_MS ?? 50);
+
 async function checkouts() {
   const checkoutStores: [string, string | undefined][] = [['PGlite', undefined]];
   if (postgresServer && process.env.BENCH_STORE !== 'pglite')
     checkoutStores.push(['PostgreSQL', postgresServer.connectionString]);
-  for (const [name, connectionString] of checkoutStores) {
-    const { routerRate, directRate, routerCpuMs } = await checkoutThroughput(connectionString);
-    line(
-      `POST /checkout via router (${name}):`,
-      `${format(routerRate)} req/s (router process CPU ${routerCpuMs.toFixed(2)} ms/checkout)`,
+  for (const latencyMs of [0, STRIPE_LIKE_LATENCY_MS]) {
+    console.log(
+      latencyMs === 0
+        ? 'checkout, sandbox answering at once (CPU-bound worst case for the router):'
+        : `checkout, sandbox answering after ${latencyMs} ms (Stripe-like latency):`,
     );
-    line('paymentIntents.create direct, same run:', `${format(directRate)} req/s`);
-    line(
-      `router / direct ratio (${name}):`,
-      `${(routerRate / directRate).toFixed(2)} (target >= 0.8)`,
-    );
+    for (const [name, connectionString] of checkoutStores) {
+      const { routerRate, directRate, routerCpuMs } = await checkoutThroughput(
+        connectionString,
+        latencyMs,
+      );
+      line(
+        `  POST /checkout via router (${name}):`,
+        `${format(routerRate)} req/s (router process CPU ${routerCpuMs.toFixed(2)} ms/checkout)`,
+      );
+      line('  paymentIntents.create direct, same run:', `${format(directRate)} req/s`);
+      line(
+        `  router / direct ratio (${name}):`,
+        `${(routerRate / directRate).toFixed(2)} (target >= 0.8)`,
+      );
+    }
   }
   console.log(
     `  (median of ${ROUNDS} alternating rounds of ${CHECKOUTS} requests per side after warm-up, concurrency ${CONCURRENCY},`,
