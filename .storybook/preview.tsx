@@ -11,8 +11,8 @@ import { createStripeSandboxHandlers } from '../packages/react/src/stories-suppo
 import { withMarketkit } from '../packages/react/src/stories-support/with-marketkit';
 import '../packages/react/src/stories-support/story-canvas.css';
 
-// Every component stylesheet, as `@marketkit/react/styles.css` ships them (new components included).
-import.meta.glob('../packages/react/src/**/*.css', { eager: true });
+// The kit's one public stylesheet, from source.
+import '../packages/react/src/styles.css';
 
 // Play functions wait up to 5 s for the UI: `pnpm test` runs them next to every other project on 2 cores.
 configure({ asyncUtilTimeout: 5000 });

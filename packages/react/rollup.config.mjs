@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineLibraryConfig } from '../../.config/rollup.shared.mjs';
 
@@ -29,26 +29,25 @@ function embeddedEntry() {
   };
 }
 
-// Components do not import their CSS (that would need a bundler in every app); the build concatenates
-// every `src/**/*.css` into the one public stylesheet, `@marketkit/react/styles.css`.
-function concatenateStyles() {
-  const sourceRoot = join(root, 'src');
-  const files = readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.css'))
-    .sort((a, b) => (a.startsWith('theme') ? -1 : b.startsWith('theme') ? 1 : a.localeCompare(b)));
+// Components do not import their CSS (that would need a bundler in every app). `src/styles.css` lists
+// them with `@import`; the build inlines those into the one public stylesheet, `@marketkit/react/styles.css`.
+function bundleStyles() {
+  const entry = join(root, 'src', 'styles.css');
+  const imported = () =>
+    [...readFileSync(entry, 'utf8').matchAll(/^@import '(.+)';$/gm)].map((match) =>
+      join(root, 'src', match[1]),
+    );
   return {
     name: 'marketkit-styles',
     buildStart() {
-      for (const file of files) this.addWatchFile(join(sourceRoot, file));
+      this.addWatchFile(entry);
+      for (const file of imported()) this.addWatchFile(file);
     },
     generateBundle(outputOptions) {
       // Both outputs share dist/; emit the stylesheet once.
       if (outputOptions.format !== 'es') return;
-      const source = files
-        .map(
-          (file) =>
-            `/* ${relative(root, join(sourceRoot, file))} */\n${readFileSync(join(sourceRoot, file), 'utf8')}`,
-        )
+      const source = imported()
+        .map((file) => `/* ${relative(root, file)} */\n${readFileSync(file, 'utf8')}`)
         .join('\n');
       this.emitFile({ type: 'asset', fileName: 'styles.css', source });
     },
@@ -56,6 +55,6 @@ function concatenateStyles() {
 }
 
 export default [
-  { ...javascript, plugins: [embeddedEntry(), ...javascript.plugins, concatenateStyles()] },
+  { ...javascript, plugins: [embeddedEntry(), ...javascript.plugins, bundleStyles()] },
   declarations,
 ];

@@ -16,7 +16,6 @@ import {
   type Store,
 } from '@marketkit/server';
 import { createDemoRoutes } from './demo-routes';
-import { marketkitSourceStyles } from './marketkit-source-styles';
 import { createSellerAccounts } from './seller-accounts';
 import { seedDemo } from './seed';
 import { loadCookieSecret, readSession } from './session';
@@ -196,7 +195,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       appType: 'custom',
       logLevel: 'warn',
       clearScreen: false,
-      plugins: [marketkitSourceStyles(), react()],
+      plugins: [react()],
       resolve: {
         conditions: ['@marketkit/source', 'module', 'browser', 'development|production'],
         dedupe: [
