@@ -27,7 +27,7 @@ export const fr: Messages = {
   'checkout.seller': 'Vendu par {name}',
   'checkout.line': '{description} × {quantity}',
   'checkout.subtotal': 'Sous-total',
-  'checkout.platformFee': 'Frais de service',
+  'checkout.platformFee': 'Dont commission de la place de marché',
   'checkout.total': 'Total',
   'checkout.pay': 'Payer {amount}',
   'checkout.paying': 'Paiement en cours…',

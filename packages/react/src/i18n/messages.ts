@@ -32,7 +32,7 @@ export const checkoutMessages = {
   'checkout.seller': 'Sold by {name}',
   'checkout.line': '{description} × {quantity}',
   'checkout.subtotal': 'Subtotal',
-  'checkout.platformFee': 'Service fee',
+  'checkout.platformFee': 'Includes marketplace fee',
   'checkout.total': 'Total',
   'checkout.pay': 'Pay {amount}',
   'checkout.paying': 'Processing payment…',

@@ -66,7 +66,7 @@ export const TwoSellers: Story = {
     await expect(await canvas.findByRole('region', { name: 'Ada’s Pottery' })).toHaveTextContent(
       '$57.00',
     );
-    await expect(canvas.getByText('Service fee')).toBeVisible();
+    await expect(canvas.getByText('Includes marketplace fee')).toBeVisible();
     await expect(await canvas.findByRole('button', { name: 'Pay $72.00' })).toBeVisible();
   },
 };
@@ -103,7 +103,7 @@ export const FiveSellers: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findAllByRole('heading', { level: 3 })).toHaveLength(5);
-    await expect(canvas.queryByText('Service fee')).toBeNull();
+    await expect(canvas.queryByText('Includes marketplace fee')).toBeNull();
     await expect(await canvas.findByRole('button', { name: 'Pay €150.00' })).toBeVisible();
   },
 };

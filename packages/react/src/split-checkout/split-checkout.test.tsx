@@ -115,7 +115,7 @@ describe('SplitCheckout', () => {
         .map((item) => item.textContent),
     ).toEqual(['Hand-thrown mug × 2$48.00', 'Saucer × 1$9.00']);
     expect(ada).toHaveTextContent('Subtotal $57.00');
-    expect(checkoutRegion()).toHaveTextContent('Service fee$7.20');
+    expect(checkoutRegion()).toHaveTextContent('Includes marketplace fee$7.20');
     expect(checkoutRegion()).toHaveTextContent('Total$72.00');
     expect(requests).toEqual([{ lines: checkoutLinesFixture, currency: 'usd' }]);
     // Enabled once Stripe.js has loaded.
@@ -148,7 +148,7 @@ describe('SplitCheckout', () => {
     renderWithProvider(<SplitCheckout lines={checkoutLinesFixture} currency="eur" />);
     await screen.findByRole('region', { name: 'Seller 5' });
     expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(5);
-    expect(checkoutRegion()).not.toHaveTextContent('Service fee');
+    expect(checkoutRegion()).not.toHaveTextContent('Includes marketplace fee');
     expect(checkoutRegion()).toHaveTextContent('Total€150.00');
   });
 

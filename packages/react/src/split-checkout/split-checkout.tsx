@@ -49,16 +49,17 @@ function Breakdown({
         </section>
       ))}
       <dl className="mk-SplitCheckout-totals">
-        {breakdown.platformFee !== null && (
-          <div>
-            <dt>{t('checkout.platformFee')}</dt>
-            <dd>{money(breakdown.platformFee, currency)}</dd>
-          </div>
-        )}
         <div className="mk-SplitCheckout-total">
           <dt>{t('checkout.total')}</dt>
           <dd>{money(breakdown.total, currency)}</dd>
         </div>
+        {/* Separate charges and transfers: the fee comes out of sellers' subtotals, not on top. */}
+        {breakdown.platformFee !== null && (
+          <div className="mk-SplitCheckout-fee">
+            <dt>{t('checkout.platformFee')}</dt>
+            <dd>{money(breakdown.platformFee, currency)}</dd>
+          </div>
+        )}
       </dl>
     </div>
   );
