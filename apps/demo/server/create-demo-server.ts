@@ -254,8 +254,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     }
     const seed = await seedDemo({
       stripe,
-      sandboxUrl: sandbox?.url ?? null,
-      advanceClock: sandbox ? (seconds) => sandbox.advanceClock(seconds) : null,
+      sandbox,
       ensureAccount: (user) => marketkit.marketkit.accounts.ensureAccount(user),
     });
     if (!sandbox) {

@@ -1,6 +1,7 @@
 // Seeding on start: connected accounts for the sellers in the onboarding state their plan names.
 // Idempotent by looking at what exists (accounts are get-or-create, onboarding only runs for accounts
 // without submitted details), so it also does the right thing for a fresh DATABASE_URL database.
+import type { Sandbox } from '@marketkit/sandbox';
 import type Stripe from 'stripe';
 import { DEMO_USERS, type SellerPlan } from './demo-data';
 
@@ -11,10 +12,8 @@ export interface SeedOptions {
   stripe: Stripe;
   /** Maps a seller to a connected account through MarketKit, creating it when missing. */
   ensureAccount(user: { userId: string; displayName: string; email: string }): Promise<string>;
-  /** The sandbox's base URL; null against real Stripe, where onboarding can only be done by the seller. */
-  sandboxUrl: string | null;
-  /** Moves the sandbox clock (seeding only; null against real Stripe). */
-  advanceClock: ((seconds: number) => Promise<void>) | null;
+  /** The sandbox; null against real Stripe, where onboarding can only be done by the seller. */
+  sandbox: Pick<Sandbox, 'completeOnboarding' | 'advanceClock'> | null;
 }
 
 export interface SeedResult {
@@ -23,65 +22,20 @@ export interface SeedResult {
   accounts: Record<string, string>;
 }
 
-interface OnboardingAnswers {
-  first_name: string;
-  last_name: string;
-  dob: { day: number; month: number; year: number };
-  address: { line1: string; city: string; postal_code: string; state: string };
-  id_number: string;
-  phone: string;
-  email: string;
-  routing_number: string;
-  account_number: string;
-}
-
-// Stripe's test values: these verify (address_full_match, 1901-01-01, 000000000, 000123456789).
-function answersFor(plan: SellerPlan, name: string, email: string): OnboardingAnswers {
+/** What a seller in this plan types into Stripe's onboarding form (the sandbox's hosted form). */
+function onboardingFor(plan: SellerPlan, name: string, email: string) {
   const [first = name, ...rest] = name.split(' ');
   return {
-    first_name: first,
-    last_name: rest.join(' ') || 'Seller',
-    dob: { day: 1, month: 1, year: 1901 },
-    address: {
-      line1: 'address_full_match',
-      city: 'San Francisco',
-      postal_code: '94103',
-      state: 'CA',
-    },
     // 111111111 is Stripe's failing id number: verification fails and the account is restricted.
-    id_number: plan === 'restricted' ? '111111111' : '000000000',
-    phone: '0000000000',
-    email,
-    routing_number: '110000000',
-    // 000111111116 is Stripe's "no such account" bank number: payouts to it fail.
-    account_number: plan === 'enabled_failing_bank' ? '000111111116' : '000123456789',
-  };
-}
-
-async function completeOnboardingInSandbox(
-  stripe: Stripe,
-  sandboxUrl: string,
-  accountId: string,
-  answers: OnboardingAnswers,
-): Promise<void> {
-  // The same API the sandbox's embedded onboarding form posts to, authorised by an account session.
-  const session = await stripe.accountSessions.create({
-    account: accountId,
-    components: { account_onboarding: { enabled: true } },
-  });
-  const response = await fetch(`${sandboxUrl}/_sandbox/connect/onboarding`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${session.client_secret}`,
-      'Content-Type': 'application/json',
+    scenario: plan === 'restricted' ? ('fail_id_number' as const) : ('pass' as const),
+    values: {
+      first_name: first,
+      last_name: rest.join(' ') || 'Seller',
+      email,
+      // 000111111116 is Stripe's "no such account" bank number: payouts to it fail.
+      ...(plan === 'enabled_failing_bank' ? { account_number: '000111111116' } : {}),
     },
-    body: JSON.stringify(answers),
-  });
-  if (!response.ok) {
-    throw new Error(
-      `Seeding could not complete onboarding for ${accountId}: HTTP ${response.status}`,
-    );
-  }
+  };
 }
 
 export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
@@ -96,24 +50,20 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
     const plan = user.plan as SellerPlan;
     const accountId = await options.ensureAccount(user);
     accounts[user.userId] = accountId;
-    if (plan === 'in_progress' || !options.sandboxUrl) continue;
+    if (plan === 'in_progress' || !options.sandbox) continue;
     const account = await retrieveSeededAccount(options.stripe, accountId);
     // Submitted details mean this seller was seeded on an earlier start (or onboarded by hand): leave them.
     if (account.details_submitted) continue;
     seeded = true;
-    await completeOnboardingInSandbox(
-      options.stripe,
-      options.sandboxUrl,
+    await options.sandbox.completeOnboarding(
       accountId,
-      answersFor(plan, user.displayName, user.email),
+      onboardingFor(plan, user.displayName, user.email),
     );
     // Manual payouts, so "Pay out now" is what moves a seller's money in the demo.
     await options.stripe.accounts.update(accountId, {
       settings: { payouts: { schedule: { interval: 'manual' } } },
     });
-    if (plan === 'restricted' && options.advanceClock) {
-      await options.advanceClock(VERIFICATION_GRACE_SECONDS);
-    }
+    if (plan === 'restricted') await options.sandbox.advanceClock(VERIFICATION_GRACE_SECONDS);
   }
   return { seeded, accounts };
 }

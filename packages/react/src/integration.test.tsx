@@ -26,21 +26,6 @@ let router: MarketkitRouter;
 let server: Server;
 let apiBase: string;
 
-/** Stripe's passing test values for individual onboarding. */
-const PASSING_ONBOARDING = {
-  business_type: 'individual',
-  first_name: 'Jenny',
-  last_name: 'Rosen',
-  email: 'jenny.rosen@example.com',
-  dob: '1901-01-01',
-  address_line1: 'address_full_match',
-  address_city: 'San Francisco',
-  address_postal_code: '94103',
-  id_number: '000000000',
-  routing_number: '110000000',
-  account_number: '000123456789',
-};
-
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, webhookRetryBaseMs: 50 });
   stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
@@ -119,20 +104,7 @@ async function onboardSeller(userId: string): Promise<string> {
     userId,
     displayName: `Shop of ${userId}`,
   });
-  const session = await stripe.accountSessions.create({
-    account: accountId,
-    components: { account_onboarding: { enabled: true } },
-  });
-  const response = await fetch(`${sandbox.url}/_sandbox/connect/onboarding`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${session.client_secret}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...PASSING_ONBOARDING }),
-  });
-  if (!response.ok)
-    throw new Error(`Sandbox onboarding failed: ${response.status} ${await response.text()}`);
+  await sandbox.completeOnboarding(accountId);
   await router.marketkit.accounts.refresh(userId);
   return accountId;
 }

@@ -7,7 +7,7 @@ import Stripe from 'stripe';
 import { createMarketkitRouter } from '../src/router';
 import { createPgliteStore } from '../src/stores/pglite-store';
 import { createPostgresStore } from '../src/stores/postgres-store';
-import { PASSING_ONBOARDING } from '../src/testing/harness';
+import { TEST_ONBOARDING_VALUES } from '@marketkit/sandbox';
 
 // tsx turns on source maps, which makes the stack the SDK captures on every request costly; a built
 // server runs without them. The bench's client process turns them off too, so both sides match.
@@ -57,7 +57,7 @@ for (const userId of ['a', 'b', 'c'].map((name) => `${sellerPrefix}${name}`)) {
       authorization: `Bearer ${session.client_secret}`,
       'content-type': 'application/json',
     },
-    body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...PASSING_ONBOARDING }),
+    body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...TEST_ONBOARDING_VALUES }),
   });
   await router.marketkit.accounts.refresh(userId);
 }

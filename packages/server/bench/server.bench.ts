@@ -15,7 +15,6 @@ import { createPgliteStore } from '../src/stores/pglite-store';
 import { createPostgresStore } from '../src/stores/postgres-store';
 import type { Store } from '../src/stores/store';
 import { findPostgresBin, startPostgres } from '../src/testing/start-postgres';
-import { PASSING_ONBOARDING } from '../src/testing/harness';
 
 // Same as the router process (see checkout-server.ts): no source-mapped stacks on the client side either.
 process.setSourceMapsEnabled(false);
@@ -95,19 +94,7 @@ async function onboard(sandbox: Sandbox, stripe: Stripe, router: MarketkitRouter
     userId,
     displayName: `Seller ${userId}`,
   });
-  const session = await stripe.accountSessions.create({
-    account: accountId,
-    components: { account_onboarding: { enabled: true } },
-  });
-  const response = await fetch(`${sandbox.url}/_sandbox/connect/onboarding`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${session.client_secret}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...PASSING_ONBOARDING }),
-  });
-  if (!response.ok) throw new Error(`onboarding failed: ${response.status}`);
+  await sandbox.completeOnboarding(accountId);
   await router.marketkit.accounts.refresh(userId);
   return accountId;
 }

@@ -255,6 +255,39 @@ describe('onboarding', () => {
     expect(failing.requirements?.errors?.[0]?.requirement).toBe('individual.verification.document');
   });
 
+  it('completes onboarding programmatically with the hosted form’s scenarios and values', async () => {
+    const express = () =>
+      stripe.accounts.create({
+        country: 'US',
+        controller: {
+          fees: { payer: 'application' },
+          losses: { payments: 'application' },
+          stripe_dashboard: { type: 'express' },
+          requirement_collection: 'stripe',
+        },
+        capabilities: { transfers: { requested: true } },
+      });
+    const passing = await express();
+    await harness.sandbox.completeOnboarding(passing.id, {
+      values: { first_name: 'Ada', account_number: '000111111116' },
+    });
+    const enabled = await stripe.accounts.retrieve(passing.id);
+    expect(enabled.details_submitted).toBe(true);
+    expect(enabled.capabilities?.transfers).toBe('active');
+    expect(enabled.requirements?.currently_due).toEqual([]);
+    expect(enabled.external_accounts?.data[0]).toMatchObject({ last4: '1116' });
+
+    const failing = await express();
+    await harness.sandbox.completeOnboarding(failing.id, { scenario: 'fail_id_number' });
+    const unverified = await stripe.accounts.retrieve(failing.id);
+    expect(unverified.requirements?.errors?.[0]?.code).toBe('verification_failed_keyed_identity');
+    expect(unverified.requirements?.currently_due).toEqual(['individual.verification.document']);
+
+    await expect(harness.sandbox.completeOnboarding('acct_missing')).rejects.toThrow(
+      /No such account/,
+    );
+  });
+
   it('only allows account_update links where the platform collects requirements', async () => {
     const express = await stripe.accounts.create({ type: 'express' });
     const error = (await stripe.accountLinks

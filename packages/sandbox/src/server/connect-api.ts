@@ -1,9 +1,9 @@
-import { applyOnboarding, refreshAccount, snapshotVisible, renderAccount } from './accounts';
+import { renderAccount } from './accounts';
 import type { Engine } from './engine';
 import { StripeApiError, invalidRequest } from './errors';
 import type { FormObject } from './form';
 import { paginate } from './list';
-import { answersFromFields, type OnboardingFields } from './onboarding-form';
+import { submitOnboardingFields, type OnboardingFields } from './onboarding-form';
 import { Params } from './params';
 import { createPayout } from './payouts';
 import type { AccountSessionObject } from './state';
@@ -103,10 +103,7 @@ export function handleConnectApi(
           message: 'The account_onboarding component is not enabled for this account session.',
         });
       }
-      const answers = answersFromFields(body as OnboardingFields);
-      const before = snapshotVisible(record.account);
-      if (answers) applyOnboarding(engine, record, answers);
-      refreshAccount(engine, record, { before });
+      submitOnboardingFields(engine, record, body as OnboardingFields);
       return { status: 200, body: renderAccount(engine, record) };
     }
     case 'POST payouts': {

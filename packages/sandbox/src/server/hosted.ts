@@ -1,9 +1,8 @@
 import type { Engine } from './engine';
-import { applyOnboarding, refreshAccount, snapshotVisible } from './accounts';
 import {
   onboardingScenarios,
   passingValues,
-  answersFromFields,
+  submitOnboardingFields,
   type OnboardingFields,
 } from './onboarding-form';
 import { randomToken } from './ids';
@@ -114,10 +113,7 @@ export function submitOnboarding(
   link.form_token = undefined;
   const record = engine.state.accounts[link.account];
   if (!record) return redirect(link.refresh_url);
-  const answers = answersFromFields(fields as OnboardingFields, ip);
-  const before = snapshotVisible(record.account);
-  if (answers) applyOnboarding(engine, record, answers);
-  refreshAccount(engine, record, { before });
+  submitOnboardingFields(engine, record, fields as OnboardingFields, ip);
   return redirect(link.return_url);
 }
 

@@ -1,4 +1,12 @@
-import { pendingVerificationIdNumber, type OnboardingAnswers } from './accounts';
+import {
+  applyOnboarding,
+  pendingVerificationIdNumber,
+  refreshAccount,
+  snapshotVisible,
+  type OnboardingAnswers,
+} from './accounts';
+import type { Engine } from './engine';
+import type { AccountRecord } from './state';
 import { invalidRequest } from './errors';
 
 /** Test scenarios offered by the hosted form and the Connect.js stand-in. */
@@ -94,4 +102,20 @@ export function answersFromFields(fields: OnboardingFields, ip?: string): Onboar
   if (scenario === 'fail_address')
     answers.address = { ...answers.address, line1: 'address_no_match' };
   return answers;
+}
+
+/**
+ * Submits onboarding fields for an account, whichever way they arrive (hosted form, Connect.js
+ * stand-in, `sandbox.completeOnboarding`), and re-evaluates its requirements.
+ */
+export function submitOnboardingFields(
+  engine: Engine,
+  record: AccountRecord,
+  fields: OnboardingFields,
+  ip?: string,
+): void {
+  const answers = answersFromFields(fields, ip);
+  const before = snapshotVisible(record.account);
+  if (answers) applyOnboarding(engine, record, answers);
+  refreshAccount(engine, record, { before });
 }

@@ -3,6 +3,12 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Engine } from './engine';
 import { invalidRequest } from './errors';
+import {
+  passingValues,
+  submitOnboardingFields,
+  type OnboardingFields,
+  type OnboardingScenario,
+} from './onboarding-form';
 import { closeDispute } from './payments';
 import { advanceClock } from './payouts';
 import { createSandboxServer, type Controls, type SandboxFault } from './server';
@@ -28,6 +34,13 @@ export interface SandboxOptions {
   webhookRetryBaseMs?: number;
 }
 
+export interface CompleteOnboardingOptions {
+  /** Which of the hosted form's outcomes to submit. Default `'pass'`. */
+  scenario?: OnboardingScenario;
+  /** Replaces some of Stripe's passing test values, e.g. `{ account_number: '000111111116' }`. */
+  values?: Partial<typeof passingValues>;
+}
+
 export interface Sandbox {
   url: string;
   host: string;
@@ -42,6 +55,11 @@ export interface Sandbox {
   /** Resolves when every queued delivery got a 2xx or exhausted its retries. */
   flushWebhooks(): Promise<void>;
   closeDispute(id: string, outcome: 'won' | 'lost'): Promise<void>;
+  /**
+   * Submits the hosted onboarding form for a connected account, as a seller would (prefilled with
+   * Stripe's passing test values), for tests and seed data. Returns once requirements are updated.
+   */
+  completeOnboarding(accountId: string, options?: CompleteOnboardingOptions): Promise<void>;
   injectFault(fault: SandboxFault): void;
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -175,6 +193,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     advanceClock: (seconds) => controls.advanceClock(seconds),
     flushWebhooks: () => controls.flushWebhooks(),
     closeDispute: (id, outcome) => controls.closeDispute(id, outcome),
+    async completeOnboarding(accountId, { scenario = 'pass', values } = {}) {
+      const fields: OnboardingFields = { ...passingValues, ...values, scenario, accept_tos: true };
+      submitOnboardingFields(engine, engine.accountRecord(accountId), fields);
+    },
     injectFault: (fault) => controls.injectFault(fault),
     reset: () => controls.reset(),
     async stop() {

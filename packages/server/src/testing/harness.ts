@@ -13,21 +13,6 @@ import { createPgliteStore } from '../stores/pglite-store';
 import { startRequestCounter, type RequestCounter } from './request-counter';
 import type { Store } from '../stores/store';
 
-/** Stripe's passing test values for individual onboarding. */
-export const PASSING_ONBOARDING = {
-  business_type: 'individual',
-  first_name: 'Jenny',
-  last_name: 'Rosen',
-  email: 'jenny.rosen@example.com',
-  dob: '1901-01-01',
-  address_line1: 'address_full_match',
-  address_city: 'San Francisco',
-  address_postal_code: '94103',
-  id_number: '000000000',
-  routing_number: '110000000',
-  account_number: '000123456789',
-};
-
 export interface Harness {
   sandbox: Sandbox;
   /** Talks to the sandbox directly (test set-up and assertions). */
@@ -156,20 +141,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         displayName: sellerOptions.displayName ?? `Shop of ${userId}`,
         country: sellerOptions.country,
       });
-      const session = await stripe.accountSessions.create({
-        account: accountId,
-        components: { account_onboarding: { enabled: true } },
-      });
-      const response = await fetch(`${sandbox.url}/_sandbox/connect/onboarding`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${session.client_secret}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...PASSING_ONBOARDING }),
-      });
-      if (!response.ok)
-        throw new Error(`Sandbox onboarding failed: ${response.status} ${await response.text()}`);
+      // As if the seller filled in Stripe's hosted form with Stripe's passing test values.
+      await sandbox.completeOnboarding(accountId);
       if (sellerOptions.refresh !== false) await current.marketkit.accounts.refresh(userId);
       return accountId;
     },
