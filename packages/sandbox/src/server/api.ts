@@ -86,6 +86,72 @@ export function matchRoute(
 
 const at = (context: ApiContext, index: number) => context.path[index] as string;
 
+interface ListRouteOptions<T> {
+  /** Params accepted besides the cursors; without it the endpoint accepts any params. */
+  allow?: readonly string[];
+  /** The items, oldest first; may throw (e.g. an unknown parent object) before any filter is read. */
+  collection: (context: ApiContext) => T[];
+  /** Reads the filter params and returns the test each item must pass. */
+  filter?: (context: ApiContext) => (item: T) => boolean;
+  render?: (item: T, engine: Engine) => unknown;
+  /** The list's `url` when it differs from the route path (paths with ids). */
+  url?: (context: ApiContext) => string;
+}
+
+/**
+ * A GET list endpoint: rejects params outside `limit`, `starting_after`, `ending_before` and
+ * `allow`, then filters the collection and paginates it the Stripe way.
+ */
+function listRoute<T extends { id: string; created?: number }>(
+  path: string,
+  { allow, collection, filter, render, url }: ListRouteOptions<T>,
+  options: Pick<Route, 'publishable' | 'platformOnly'> = {},
+) {
+  route(
+    'GET',
+    path,
+    (context) => {
+      if (allow) context.params.allowOnly(['limit', 'starting_after', 'ending_before', ...allow]);
+      const all = collection(context);
+      const test = filter?.(context);
+      const items = test ? all.filter(test) : all;
+      return paginate(
+        items,
+        context.params,
+        url?.(context) ?? path,
+        render && ((item) => render(item, context.engine)),
+      );
+    },
+    options,
+  );
+}
+
+interface RetrieveRouteOptions<T> {
+  /** The object named by the path's last id, or undefined when it is missing or not visible. */
+  find: (context: ApiContext) => T | undefined;
+  /** The kind in the 404 message: `No such <kind>: '<id>'`. */
+  kind: string;
+  render: (item: T, engine: Engine) => unknown;
+}
+
+/** A GET retrieve endpoint that answers 404 `resource_missing` for an unknown id. */
+function retrieveRoute<T>(
+  path: string,
+  { find, kind, render }: RetrieveRouteOptions<T>,
+  options: Pick<Route, 'publishable' | 'platformOnly'> = {},
+) {
+  route(
+    'GET',
+    path,
+    (context) => {
+      const item = find(context);
+      if (item === undefined) throw notFound(kind, context.path.at(-1) as string);
+      return render(item, context.engine);
+    },
+    options,
+  );
+}
+
 // Accounts -------------------------------------------------------------------------------------
 
 function platformAccount(engine: Engine): Stripe.Account {
@@ -118,18 +184,15 @@ route(
   ({ engine, params }) => renderAccount(engine, createAccount(engine, params)),
   { platformOnly: true },
 );
-route(
-  'GET',
+listRoute(
   '/v1/accounts',
-  ({ engine, params }) => {
-    params.allowOnly(['limit', 'starting_after', 'ending_before', 'created']);
-    const records = Object.values(engine.state.accounts).filter((record) => !record.deleted);
-    const items = records.map((record) => ({
-      id: record.account.id,
-      created: record.account.created,
-      record,
-    }));
-    return paginate(items, params, '/v1/accounts', (item) => renderAccount(engine, item.record));
+  {
+    allow: ['created'],
+    collection: ({ engine }) =>
+      Object.values(engine.state.accounts)
+        .filter((record) => !record.deleted)
+        .map((record) => ({ id: record.account.id, created: record.account.created, record })),
+    render: (item, engine) => renderAccount(engine, item.record),
   },
   { platformOnly: true },
 );
@@ -190,30 +253,33 @@ route(
   },
   { platformOnly: true },
 );
-route(
-  'GET',
+listRoute(
   '/v1/accounts/:id/external_accounts',
-  (context) => {
-    const { engine, params } = context;
-    const record = engine.accountRecord(at(context, 0));
-    const kind = params.oneOf('object', ['bank_account', 'card'] as const);
-    const items = externalAccountsOf(engine, record.account.id).filter(
-      (item) => !kind || item.object.object === kind,
-    );
-    return paginate(
-      items.map((item) => ({ id: item.object.id, item })),
-      params,
-      `/v1/accounts/${record.account.id}/external_accounts`,
-      ({ item }) => renderExternalAccount(item),
-    );
+  {
+    collection: (context) => {
+      const record = context.engine.accountRecord(at(context, 0));
+      return externalAccountsOf(context.engine, record.account.id).map((item) => ({
+        id: item.object.id,
+        item,
+      }));
+    },
+    filter: ({ params }) => {
+      const kind = params.oneOf('object', ['bank_account', 'card'] as const);
+      return ({ item }) => !kind || item.object.object === kind;
+    },
+    render: ({ item }) => renderExternalAccount(item),
+    // The account was found under this id, so it is the account's own id.
+    url: (context) => `/v1/accounts/${at(context, 0)}/external_accounts`,
   },
   { platformOnly: true },
 );
-route('GET', '/v1/accounts/:id/external_accounts/:external', (context) => {
-  const external = context.engine.state.externalAccounts[at(context, 1)];
-  if (!external || external.object.account !== at(context, 0))
-    throw notFound('external account', at(context, 1));
-  return renderExternalAccount(external);
+retrieveRoute('/v1/accounts/:id/external_accounts/:external', {
+  find: (context) => {
+    const external = context.engine.state.externalAccounts[at(context, 1)];
+    return external?.object.account === at(context, 0) ? external : undefined;
+  },
+  kind: 'external account',
+  render: (external) => renderExternalAccount(external),
 });
 route('POST', '/v1/accounts/:id/external_accounts/:external', (context) => {
   const { engine, params } = context;
@@ -395,10 +461,10 @@ route(
     publishable: true,
   },
 );
-route('GET', '/v1/payment_methods/:id', (context) => {
-  const method = context.engine.state.paymentMethods[at(context, 0)];
-  if (!method) throw notFound('PaymentMethod', at(context, 0));
-  return structuredClone(method.object);
+retrieveRoute('/v1/payment_methods/:id', {
+  find: (context) => context.engine.state.paymentMethods[at(context, 0)],
+  kind: 'PaymentMethod',
+  render: (method) => structuredClone(method.object),
 });
 
 function checkClientSecret(context: ApiContext, intentSecret: string | null) {
@@ -423,12 +489,11 @@ function checkClientSecret(context: ApiContext, intentSecret: string | null) {
 route('POST', '/v1/payment_intents', ({ engine, params }) => createPaymentIntent(engine, params), {
   platformOnly: true,
 });
-route(
-  'GET',
+listRoute(
   '/v1/payment_intents',
-  ({ engine, params }) => {
-    params.allowOnly(['limit', 'starting_after', 'ending_before', 'created', 'customer']);
-    return paginate(Object.values(engine.state.paymentIntents), params, '/v1/payment_intents');
+  {
+    allow: ['created', 'customer'],
+    collection: ({ engine }) => Object.values(engine.state.paymentIntents),
   },
   { platformOnly: true },
 );
@@ -489,26 +554,19 @@ route(
   { platformOnly: true },
 );
 
-route(
-  'GET',
+listRoute(
   '/v1/charges',
-  ({ engine, params }) => {
-    params.allowOnly([
-      'limit',
-      'starting_after',
-      'ending_before',
-      'payment_intent',
-      'transfer_group',
-      'created',
-    ]);
-    const intent = params.string('payment_intent');
-    const group = params.string('transfer_group');
-    const items = Object.values(engine.state.charges).filter(
-      (charge) =>
+  {
+    allow: ['payment_intent', 'transfer_group', 'created'],
+    collection: ({ engine }) => Object.values(engine.state.charges),
+    filter: ({ params }) => {
+      const intent = params.string('payment_intent');
+      const group = params.string('transfer_group');
+      return (charge) =>
         (!intent || charge.payment_intent === intent) &&
-        (!group || charge.transfer_group === group),
-    );
-    return paginate(items, params, '/v1/charges', (charge) => renderCharge(engine, charge));
+        (!group || charge.transfer_group === group);
+    },
+    render: (charge, engine) => renderCharge(engine, charge),
   },
   { platformOnly: true },
 );
@@ -525,66 +583,49 @@ route(
   ({ engine, params }) => structuredClone(createRefund(engine, params)),
   { platformOnly: true },
 );
-route(
-  'GET',
+listRoute(
   '/v1/refunds',
-  ({ engine, params }) => {
-    params.allowOnly([
-      'limit',
-      'starting_after',
-      'ending_before',
-      'charge',
-      'payment_intent',
-      'created',
-    ]);
-    const charge = params.string('charge');
-    const intent = params.string('payment_intent');
-    const items = Object.values(engine.state.refunds).filter(
-      (refund) =>
-        (!charge || refund.charge === charge) && (!intent || refund.payment_intent === intent),
-    );
-    return paginate(items, params, '/v1/refunds');
+  {
+    allow: ['charge', 'payment_intent', 'created'],
+    collection: ({ engine }) => Object.values(engine.state.refunds),
+    filter: ({ params }) => {
+      const charge = params.string('charge');
+      const intent = params.string('payment_intent');
+      return (refund) =>
+        (!charge || refund.charge === charge) && (!intent || refund.payment_intent === intent);
+    },
   },
   { platformOnly: true },
 );
-route(
-  'GET',
+retrieveRoute(
   '/v1/refunds/:id',
-  (context) => {
-    const refund = context.engine.state.refunds[at(context, 0)];
-    if (!refund) throw notFound('refund', at(context, 0));
-    return structuredClone(refund);
+  {
+    find: (context) => context.engine.state.refunds[at(context, 0)],
+    kind: 'refund',
+    render: (refund) => structuredClone(refund),
   },
   { platformOnly: true },
 );
 
-route(
-  'GET',
+listRoute(
   '/v1/disputes',
-  ({ engine, params }) => {
-    params.allowOnly([
-      'limit',
-      'starting_after',
-      'ending_before',
-      'charge',
-      'payment_intent',
-      'created',
-    ]);
-    const charge = params.string('charge');
-    const items = Object.values(engine.state.disputes).filter(
-      (dispute) => !charge || dispute.charge === charge,
-    );
-    return paginate(items, params, '/v1/disputes', (dispute) => renderDispute(engine, dispute));
+  {
+    allow: ['charge', 'payment_intent', 'created'],
+    collection: ({ engine }) => Object.values(engine.state.disputes),
+    filter: ({ params }) => {
+      const charge = params.string('charge');
+      return (dispute) => !charge || dispute.charge === charge;
+    },
+    render: (dispute, engine) => renderDispute(engine, dispute),
   },
   { platformOnly: true },
 );
-route(
-  'GET',
+retrieveRoute(
   '/v1/disputes/:id',
-  (context) => {
-    const dispute = context.engine.state.disputes[at(context, 0)];
-    if (!dispute) throw notFound('dispute', at(context, 0));
-    return renderDispute(context.engine, dispute);
+  {
+    find: (context) => context.engine.state.disputes[at(context, 0)],
+    kind: 'dispute',
+    render: (dispute, engine) => renderDispute(engine, dispute),
   },
   { platformOnly: true },
 );
@@ -603,28 +644,19 @@ route(
   ({ engine, params }) => structuredClone(createTransfer(engine, params)),
   { platformOnly: true },
 );
-route(
-  'GET',
+listRoute(
   '/v1/transfers',
-  ({ engine, params }) => {
-    params.allowOnly([
-      'limit',
-      'starting_after',
-      'ending_before',
-      'destination',
-      'transfer_group',
-      'created',
-    ]);
-    const destination = params.string('destination');
-    const group = params.string('transfer_group');
-    const items = Object.values(engine.state.transfers).filter(
-      (transfer) =>
+  {
+    allow: ['destination', 'transfer_group', 'created'],
+    collection: ({ engine }) => Object.values(engine.state.transfers),
+    filter: ({ params }) => {
+      const destination = params.string('destination');
+      const group = params.string('transfer_group');
+      return (transfer) =>
         (!destination || transfer.destination === destination) &&
-        (!group || transfer.transfer_group === group),
-    );
-    return paginate(items, params, '/v1/transfers', (transfer) =>
-      renderTransfer(engine, transfer.id),
-    );
+        (!group || transfer.transfer_group === group);
+    },
+    render: (transfer, engine) => renderTransfer(engine, transfer.id),
   },
   { platformOnly: true },
 );
@@ -661,26 +693,29 @@ route(
     ),
   { platformOnly: true },
 );
-route(
-  'GET',
+listRoute(
   '/v1/transfers/:id/reversals',
-  (context) => {
-    const transfer = transferRecord(context.engine, at(context, 0));
-    const items = Object.values(context.engine.state.transferReversals).filter(
-      (reversal) => reversal.transfer === transfer.id,
-    );
-    return paginate(items, context.params, `/v1/transfers/${transfer.id}/reversals`);
+  {
+    collection: (context) => {
+      const transfer = transferRecord(context.engine, at(context, 0));
+      return Object.values(context.engine.state.transferReversals).filter(
+        (reversal) => reversal.transfer === transfer.id,
+      );
+    },
+    // The transfer was found under this id, so it is the transfer's own id.
+    url: (context) => `/v1/transfers/${at(context, 0)}/reversals`,
   },
   { platformOnly: true },
 );
-route(
-  'GET',
+retrieveRoute(
   '/v1/transfers/:id/reversals/:reversal',
-  (context) => {
-    const reversal = context.engine.state.transferReversals[at(context, 1)];
-    if (!reversal || reversal.transfer !== at(context, 0))
-      throw notFound('transfer_reversal', at(context, 1));
-    return structuredClone(reversal);
+  {
+    find: (context) => {
+      const reversal = context.engine.state.transferReversals[at(context, 1)];
+      return reversal?.transfer === at(context, 0) ? reversal : undefined;
+    },
+    kind: 'transfer_reversal',
+    render: (reversal) => structuredClone(reversal),
   },
   { platformOnly: true },
 );
@@ -704,60 +739,48 @@ function renderTransfer(engine: Engine, id: string) {
 
 // Balance and payouts (scoped by Stripe-Account) ------------------------------------------------
 
+/** The object named by the path's id, only when it belongs to the account the request acts as. */
+function findOwned<T extends { id: string }>(context: ApiContext, collection: Record<string, T>) {
+  const item = collection[at(context, 0)];
+  return item && context.engine.ownerOf(item.id) === context.account ? item : undefined;
+}
+
 route('GET', '/v1/balance', ({ engine, params, account }) => {
   params.allowOnly([]);
   return engine.balance(account);
 });
-route('GET', '/v1/balance_transactions', ({ engine, params, account }) => {
-  params.allowOnly([
-    'limit',
-    'starting_after',
-    'ending_before',
-    'type',
-    'payout',
-    'source',
-    'currency',
-    'created',
-  ]);
-  const type = params.string('type');
-  const source = params.string('source');
-  const currency = params.string('currency');
-  const items = Object.values(engine.state.balanceTransactions).filter(
-    (transaction) =>
+listRoute('/v1/balance_transactions', {
+  allow: ['type', 'payout', 'source', 'currency', 'created'],
+  collection: ({ engine }) => Object.values(engine.state.balanceTransactions),
+  filter: ({ engine, params, account }) => {
+    const type = params.string('type');
+    const source = params.string('source');
+    const currency = params.string('currency');
+    return (transaction) =>
       engine.ownerOf(transaction.id) === account &&
       (!type || transaction.type === type) &&
       (!source || transaction.source === source) &&
-      (!currency || transaction.currency === currency),
-  );
-  return paginate(items, params, '/v1/balance_transactions', (transaction) =>
-    engine.renderBalanceTransaction(transaction),
-  );
+      (!currency || transaction.currency === currency);
+  },
+  render: (transaction, engine) => engine.renderBalanceTransaction(transaction),
 });
-route('GET', '/v1/balance_transactions/:id', (context) => {
-  const transaction = context.engine.state.balanceTransactions[at(context, 0)];
-  if (!transaction || context.engine.ownerOf(transaction.id) !== context.account)
-    throw notFound('balance transaction', at(context, 0));
-  return context.engine.renderBalanceTransaction(transaction);
+retrieveRoute('/v1/balance_transactions/:id', {
+  find: (context) => findOwned(context, context.engine.state.balanceTransactions),
+  kind: 'balance transaction',
+  render: (transaction, engine) => engine.renderBalanceTransaction(transaction),
 });
 
 route('POST', '/v1/payouts', ({ engine, params, account }) =>
   structuredClone(createPayout(engine, account, params)),
 );
-route('GET', '/v1/payouts', ({ engine, params, account }) => {
-  params.allowOnly([
-    'limit',
-    'starting_after',
-    'ending_before',
-    'status',
-    'destination',
-    'arrival_date',
-    'created',
-  ]);
-  const status = params.string('status');
-  const items = Object.values(engine.state.payouts).filter(
-    (payout) => engine.ownerOf(payout.id) === account && (!status || payout.status === status),
-  );
-  return paginate(items, params, '/v1/payouts');
+listRoute('/v1/payouts', {
+  allow: ['status', 'destination', 'arrival_date', 'created'],
+  collection: ({ engine }) => Object.values(engine.state.payouts),
+  filter: ({ engine, params, account }) => {
+    const status = params.string('status');
+    return (payout) =>
+      engine.ownerOf(payout.id) === account && (!status || payout.status === status);
+  },
 });
 route('GET', '/v1/payouts/:id', (context) =>
   structuredClone(payoutRecord(context.engine, context.account, at(context, 0))),
@@ -785,34 +808,25 @@ route('POST', '/v1/payouts/:id/cancel', (context) => {
 
 // Events and webhook endpoints -----------------------------------------------------------------
 
-route('GET', '/v1/events', ({ engine, params, account }) => {
-  params.allowOnly([
-    'limit',
-    'starting_after',
-    'ending_before',
-    'type',
-    'types',
-    'created',
-    'delivery_success',
-  ]);
-  const type = params.string('type');
-  const types = params.stringArray('types');
-  const matchesType = (eventType: string) => {
-    if (types) return types.includes(eventType);
-    if (!type) return true;
-    // `type=charge.*` matches a family, as on Stripe.
-    return type.endsWith('.*') ? eventType.startsWith(type.slice(0, -1)) : eventType === type;
-  };
-  const items = Object.values(engine.state.events).filter(
-    (event) => engine.ownerOf(event.id) === account && matchesType(event.type),
-  );
-  return paginate(items, params, '/v1/events');
+listRoute('/v1/events', {
+  allow: ['type', 'types', 'created', 'delivery_success'],
+  collection: ({ engine }) => Object.values(engine.state.events),
+  filter: ({ engine, params, account }) => {
+    const type = params.string('type');
+    const types = params.stringArray('types');
+    const matchesType = (eventType: string) => {
+      if (types) return types.includes(eventType);
+      if (!type) return true;
+      // `type=charge.*` matches a family, as on Stripe.
+      return type.endsWith('.*') ? eventType.startsWith(type.slice(0, -1)) : eventType === type;
+    };
+    return (event) => engine.ownerOf(event.id) === account && matchesType(event.type);
+  },
 });
-route('GET', '/v1/events/:id', (context) => {
-  const event = context.engine.state.events[at(context, 0)];
-  if (!event || context.engine.ownerOf(event.id) !== context.account)
-    throw notFound('event', at(context, 0));
-  return structuredClone(event);
+retrieveRoute('/v1/events/:id', {
+  find: (context) => findOwned(context, context.engine.state.events),
+  kind: 'event',
+  render: (event) => structuredClone(event),
 });
 
 route(
@@ -860,20 +874,17 @@ route(
   },
   { platformOnly: true },
 );
-route(
-  'GET',
+listRoute(
   '/v1/webhook_endpoints',
-  ({ engine, params }) =>
-    paginate(Object.values(engine.state.webhookEndpoints), params, '/v1/webhook_endpoints'),
+  { collection: ({ engine }) => Object.values(engine.state.webhookEndpoints) },
   { platformOnly: true },
 );
-route(
-  'GET',
+retrieveRoute(
   '/v1/webhook_endpoints/:id',
-  (context) => {
-    const endpoint = context.engine.state.webhookEndpoints[at(context, 0)];
-    if (!endpoint) throw notFound('webhook endpoint', at(context, 0));
-    return structuredClone(endpoint);
+  {
+    find: (context) => context.engine.state.webhookEndpoints[at(context, 0)],
+    kind: 'webhook endpoint',
+    render: (endpoint) => structuredClone(endpoint),
   },
   { platformOnly: true },
 );
