@@ -1,14 +1,8 @@
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOnboardedAccount, startHarness, type SandboxHarness } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { createOnboardedAccount, useHarness } from './test-support';
 
-let harness: SandboxHarness;
-let stripe: Stripe;
-beforeAll(async () => {
-  harness = await startHarness();
-  stripe = harness.stripe;
-});
-afterAll(() => harness.sandbox.stop());
+const harness = useHarness();
 
 const day = 86_400;
 
@@ -36,7 +30,7 @@ async function submitHostedForm(url: string, overrides: Record<string, string> =
 
 describe('accounts', () => {
   it('creates an account from controller properties and reports them back', async () => {
-    const account = await stripe.accounts.create({
+    const account = await harness.stripe.accounts.create({
       controller: {
         fees: { payer: 'application' },
         losses: { payments: 'application' },
@@ -63,7 +57,7 @@ describe('accounts', () => {
   });
 
   it('rejects a controller combination Stripe does not allow', async () => {
-    const error = (await stripe.accounts
+    const error = (await harness.stripe.accounts
       .create({
         controller: {
           requirement_collection: 'application',
@@ -76,10 +70,13 @@ describe('accounts', () => {
   });
 
   it('retrieves, updates the payout schedule, lists and deletes accounts', async () => {
-    const account = await stripe.accounts.create({ type: 'express', email: 'a@example.com' });
-    const retrieved = await stripe.accounts.retrieve(account.id);
+    const account = await harness.stripe.accounts.create({
+      type: 'express',
+      email: 'a@example.com',
+    });
+    const retrieved = await harness.stripe.accounts.retrieve(account.id);
     expect(retrieved.email).toBe('a@example.com');
-    const updated = await stripe.accounts.update(account.id, {
+    const updated = await harness.stripe.accounts.update(account.id, {
       settings: { payouts: { schedule: { interval: 'weekly', weekly_anchor: 'friday' } } },
       metadata: { seller: 's_1' },
     });
@@ -89,21 +86,21 @@ describe('accounts', () => {
       delay_days: 2,
     });
     expect(updated.metadata).toEqual({ seller: 's_1' });
-    const list = await stripe.accounts.list({ limit: 100 });
+    const list = await harness.stripe.accounts.list({ limit: 100 });
     expect(list.data.some((item) => item.id === account.id)).toBe(true);
-    const deleted = await stripe.accounts.del(account.id);
+    const deleted = await harness.stripe.accounts.del(account.id);
     expect(deleted).toMatchObject({ id: account.id, deleted: true });
-    const error = (await stripe.accounts
+    const error = (await harness.stripe.accounts
       .retrieve(account.id)
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.statusCode).toBe(404);
   });
 
   it('keeps the country and fails cross-border transfers outside the platform’s region', async () => {
-    const account = await createOnboardedAccount(stripe, { country: 'FR' });
+    const account = await createOnboardedAccount(harness.stripe, { country: 'FR' });
     expect(account.country).toBe('FR');
     expect(account.default_currency).toBe('eur');
-    const error = (await stripe.transfers
+    const error = (await harness.stripe.transfers
       .create({ amount: 100, currency: 'usd', destination: account.id })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.code).toBe('transfers_not_allowed');
@@ -111,11 +108,11 @@ describe('accounts', () => {
   });
 
   it('refuses transfers to an account whose transfers capability is not active', async () => {
-    const account = await stripe.accounts.create({
+    const account = await harness.stripe.accounts.create({
       type: 'express',
       capabilities: { transfers: { requested: true } },
     });
-    const error = (await stripe.transfers
+    const error = (await harness.stripe.transfers
       .create({ amount: 100, currency: 'usd', destination: account.id })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.code).toBe('insufficient_capabilities_for_transfer');
@@ -124,11 +121,11 @@ describe('accounts', () => {
 
 describe('onboarding', () => {
   it('moves requirements from due to satisfied through the hosted onboarding page and emits account.updated', async () => {
-    const account = await stripe.accounts.create({
+    const account = await harness.stripe.accounts.create({
       type: 'express',
       capabilities: { transfers: { requested: true }, card_payments: { requested: true } },
     });
-    const link = await stripe.accountLinks.create({
+    const link = await harness.stripe.accountLinks.create({
       account: account.id,
       type: 'account_onboarding',
       refresh_url: 'https://marketplace.example/refresh',
@@ -143,7 +140,7 @@ describe('onboarding', () => {
     expect(result.html).toContain('<label for="id_number">');
     expect(result.status).toBe(303);
     expect(result.location).toBe('https://marketplace.example/return');
-    const onboarded = await stripe.accounts.retrieve(account.id);
+    const onboarded = await harness.stripe.accounts.retrieve(account.id);
     expect(onboarded.details_submitted).toBe(true);
     expect(onboarded.requirements?.currently_due).toEqual([]);
     expect(onboarded.requirements?.disabled_reason).toBeNull();
@@ -155,7 +152,7 @@ describe('onboarding', () => {
       last4: '6789',
       routing_number: '110000000',
     });
-    const events = await stripe.events.list(
+    const events = await harness.stripe.events.list(
       { type: 'account.updated' },
       { stripeAccount: account.id },
     );
@@ -167,37 +164,37 @@ describe('onboarding', () => {
   });
 
   it('redirects a reused or expired link to refresh_url', async () => {
-    const account = await stripe.accounts.create({ type: 'express' });
+    const account = await harness.stripe.accounts.create({ type: 'express' });
     const linkParams = {
       account: account.id,
       type: 'account_onboarding' as const,
       refresh_url: 'https://m.example/refresh',
       return_url: 'https://m.example/return',
     };
-    const link = await stripe.accountLinks.create(linkParams);
+    const link = await harness.stripe.accountLinks.create(linkParams);
     expect((await fetch(link.url, { redirect: 'manual' })).status).toBe(200);
     const reused = await fetch(link.url, { redirect: 'manual' });
     expect(reused.status).toBe(303);
     expect(reused.headers.get('location')).toBe('https://m.example/refresh');
-    const expiring = await stripe.accountLinks.create(linkParams);
+    const expiring = await harness.stripe.accountLinks.create(linkParams);
     await harness.sandbox.advanceClock(301);
     const expired = await fetch(expiring.url, { redirect: 'manual' });
     expect(expired.headers.get('location')).toBe('https://m.example/refresh');
   });
 
   it('fails verification for ID number 111111111 and disables the account once the deadline passes', async () => {
-    const account = await stripe.accounts.create({
+    const account = await harness.stripe.accounts.create({
       type: 'express',
       capabilities: { transfers: { requested: true } },
     });
-    const link = await stripe.accountLinks.create({
+    const link = await harness.stripe.accountLinks.create({
       account: account.id,
       type: 'account_onboarding',
       refresh_url: 'https://m.example/r',
       return_url: 'https://m.example/ok',
     });
     await submitHostedForm(link.url, { scenario: 'fail_id_number' });
-    const restrictedSoon = await stripe.accounts.retrieve(account.id);
+    const restrictedSoon = await harness.stripe.accounts.retrieve(account.id);
     expect(restrictedSoon.requirements?.currently_due).toEqual([
       'individual.verification.document',
     ]);
@@ -207,27 +204,27 @@ describe('onboarding', () => {
     expect(restrictedSoon.requirements?.current_deadline).toBe(harness.sandbox.now() + 7 * day);
     expect(restrictedSoon.payouts_enabled).toBe(true);
     await harness.sandbox.advanceClock(7 * day);
-    const disabled = await stripe.accounts.retrieve(account.id);
+    const disabled = await harness.stripe.accounts.retrieve(account.id);
     expect(disabled.requirements?.past_due).toEqual(['individual.verification.document']);
     expect(disabled.requirements?.disabled_reason).toBe('requirements.past_due');
     expect(disabled.payouts_enabled).toBe(false);
     expect(disabled.capabilities?.transfers).toBe('inactive');
     // Fixing it with the passing value through a fresh link re-enables the account.
-    const again = await stripe.accountLinks.create({
+    const again = await harness.stripe.accountLinks.create({
       account: account.id,
       type: 'account_onboarding',
       refresh_url: 'https://m.example/r',
       return_url: 'https://m.example/ok',
     });
     await submitHostedForm(again.url);
-    const fixed = await stripe.accounts.retrieve(account.id);
+    const fixed = await harness.stripe.accounts.retrieve(account.id);
     expect(fixed.requirements?.currently_due).toEqual([]);
     expect(fixed.payouts_enabled).toBe(true);
   });
 
   it('leaves requirements due when the tester chooses to skip', async () => {
-    const account = await stripe.accounts.create({ type: 'express' });
-    const link = await stripe.accountLinks.create({
+    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const link = await harness.stripe.accountLinks.create({
       account: account.id,
       type: 'account_onboarding',
       refresh_url: 'https://m.example/r',
@@ -235,15 +232,15 @@ describe('onboarding', () => {
     });
     const result = await submitHostedForm(link.url, { scenario: 'skip' });
     expect(result.location).toBe('https://m.example/ok');
-    const after = await stripe.accounts.retrieve(account.id);
+    const after = await harness.stripe.accounts.retrieve(account.id);
     expect(after.details_submitted).toBe(false);
     expect(after.requirements?.currently_due?.length).toBeGreaterThan(0);
   });
 
   it('verifies DOB 1901-01-01 through the API and fails 1902-01-01', async () => {
-    const passing = await createOnboardedAccount(stripe);
+    const passing = await createOnboardedAccount(harness.stripe);
     expect(passing.requirements?.errors).toEqual([]);
-    const failing = await createOnboardedAccount(stripe, {
+    const failing = await createOnboardedAccount(harness.stripe, {
       individual: {
         first_name: 'Jenny',
         last_name: 'Rosen',
@@ -257,7 +254,7 @@ describe('onboarding', () => {
 
   it('completes onboarding programmatically with the hosted form’s scenarios and values', async () => {
     const express = () =>
-      stripe.accounts.create({
+      harness.stripe.accounts.create({
         country: 'US',
         controller: {
           fees: { payer: 'application' },
@@ -271,7 +268,7 @@ describe('onboarding', () => {
     await harness.sandbox.completeOnboarding(passing.id, {
       values: { first_name: 'Ada', account_number: '000111111116' },
     });
-    const enabled = await stripe.accounts.retrieve(passing.id);
+    const enabled = await harness.stripe.accounts.retrieve(passing.id);
     expect(enabled.details_submitted).toBe(true);
     expect(enabled.capabilities?.transfers).toBe('active');
     expect(enabled.requirements?.currently_due).toEqual([]);
@@ -279,7 +276,7 @@ describe('onboarding', () => {
 
     const failing = await express();
     await harness.sandbox.completeOnboarding(failing.id, { scenario: 'fail_id_number' });
-    const unverified = await stripe.accounts.retrieve(failing.id);
+    const unverified = await harness.stripe.accounts.retrieve(failing.id);
     expect(unverified.requirements?.errors?.[0]?.code).toBe('verification_failed_keyed_identity');
     expect(unverified.requirements?.currently_due).toEqual(['individual.verification.document']);
 
@@ -289,8 +286,8 @@ describe('onboarding', () => {
   });
 
   it('only allows account_update links where the platform collects requirements', async () => {
-    const express = await stripe.accounts.create({ type: 'express' });
-    const error = (await stripe.accountLinks
+    const express = await harness.stripe.accounts.create({ type: 'express' });
+    const error = (await harness.stripe.accountLinks
       .create({
         account: express.id,
         type: 'account_update',
@@ -299,7 +296,7 @@ describe('onboarding', () => {
       })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.param).toBe('type');
-    const custom = await stripe.accounts.create({
+    const custom = await harness.stripe.accounts.create({
       controller: {
         requirement_collection: 'application',
         stripe_dashboard: { type: 'none' },
@@ -307,7 +304,7 @@ describe('onboarding', () => {
         losses: { payments: 'application' },
       },
     });
-    const link = await stripe.accountLinks.create({
+    const link = await harness.stripe.accountLinks.create({
       account: custom.id,
       type: 'account_update',
       refresh_url: 'https://m.example/r',
@@ -315,14 +312,14 @@ describe('onboarding', () => {
     });
     const result = await submitHostedForm(link.url);
     expect(result.html).toContain('Update your account');
-    expect((await stripe.accounts.retrieve(custom.id)).details_submitted).toBe(true);
+    expect((await harness.stripe.accounts.retrieve(custom.id)).details_submitted).toBe(true);
   });
 });
 
 describe('sessions, login links and external accounts', () => {
   it('creates an account session with a client secret, expiry and the requested components', async () => {
-    const account = await stripe.accounts.create({ type: 'express' });
-    const session = await stripe.accountSessions.create({
+    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const session = await harness.stripe.accountSessions.create({
       account: account.id,
       components: {
         account_onboarding: { enabled: true },
@@ -339,8 +336,8 @@ describe('sessions, login links and external accounts', () => {
   });
 
   it('serves a single-use Express dashboard page through a login link', async () => {
-    const account = await createOnboardedAccount(stripe);
-    const link = await stripe.accounts.createLoginLink(account.id);
+    const account = await createOnboardedAccount(harness.stripe);
+    const link = await harness.stripe.accounts.createLoginLink(account.id);
     expect(link.url).toContain('/_sandbox/hosted/express/');
     const page = await fetch(link.url);
     expect(page.status).toBe(200);
@@ -351,16 +348,16 @@ describe('sessions, login links and external accounts', () => {
   });
 
   it('refuses login links for accounts without the Express dashboard', async () => {
-    const account = await stripe.accounts.create({ type: 'standard' });
-    const error = (await stripe.accounts
+    const account = await harness.stripe.accounts.create({ type: 'standard' });
+    const error = (await harness.stripe.accounts
       .createLoginLink(account.id)
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.statusCode).toBe(400);
   });
 
   it('adds bank accounts by test numbers and debit cards, lists and deletes them', async () => {
-    const account = await stripe.accounts.create({ type: 'express' });
-    const bank = (await stripe.accounts.createExternalAccount(account.id, {
+    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const bank = (await harness.stripe.accounts.createExternalAccount(account.id, {
       external_account: {
         object: 'bank_account',
         country: 'US',
@@ -374,16 +371,16 @@ describe('sessions, login links and external accounts', () => {
       last4: '1116',
       default_for_currency: true,
     });
-    const card = (await stripe.accounts.createExternalAccount(account.id, {
+    const card = (await harness.stripe.accounts.createExternalAccount(account.id, {
       external_account: 'tok_visa_debit',
     })) as Stripe.Card;
     expect(card).toMatchObject({ object: 'card', funding: 'debit', last4: '5556' });
     expect(card.available_payout_methods).toContain('instant');
-    const list = await stripe.accounts.listExternalAccounts(account.id, { object: 'card' });
+    const list = await harness.stripe.accounts.listExternalAccounts(account.id, { object: 'card' });
     expect(list.data.map((item) => item.id)).toEqual([card.id]);
-    const deleted = await stripe.accounts.deleteExternalAccount(account.id, card.id);
+    const deleted = await harness.stripe.accounts.deleteExternalAccount(account.id, card.id);
     expect(deleted.deleted).toBe(true);
-    const badRouting = (await stripe.accounts
+    const badRouting = (await harness.stripe.accounts
       .createExternalAccount(account.id, {
         external_account: {
           object: 'bank_account',
@@ -400,8 +397,8 @@ describe('sessions, login links and external accounts', () => {
 
 describe('hosted form safety', () => {
   it('refuses a form submission without the token issued with the page', async () => {
-    const account = await stripe.accounts.create({ type: 'express' });
-    const link = await stripe.accountLinks.create({
+    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const link = await harness.stripe.accountLinks.create({
       account: account.id,
       type: 'account_onboarding',
       refresh_url: 'https://m.example/r',
@@ -414,6 +411,6 @@ describe('hosted form safety', () => {
     });
     expect(forged.status).toBe(303);
     expect(forged.headers.get('location')).toBe('https://m.example/r');
-    expect((await stripe.accounts.retrieve(account.id)).details_submitted).toBe(false);
+    expect((await harness.stripe.accounts.retrieve(account.id)).details_submitted).toBe(false);
   });
 });

@@ -1,12 +1,8 @@
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type SandboxHarness } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './test-support';
 
-let harness: SandboxHarness;
-beforeAll(async () => {
-  harness = await startHarness({ clock: { now: 1_767_225_600 } });
-});
-afterAll(() => harness.sandbox.stop());
+const harness = useHarness({ clock: { now: 1_767_225_600 } });
 
 /** What the 3D Secure page does in a browser: the publishable key and the intent's client secret. */
 async function authenticate(

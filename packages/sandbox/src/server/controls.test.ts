@@ -3,22 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../index';
-import {
-  chargeCard,
-  createOnboardedAccount,
-  startHarness,
-  type SandboxHarness,
-} from './test-support';
+import { chargeCard, createOnboardedAccount, useHarness } from './test-support';
 
-let harness: SandboxHarness;
-let stripe: Stripe;
-beforeAll(async () => {
-  harness = await startHarness({ clock: { now: 1_767_225_600 } });
-  stripe = harness.stripe;
-});
-afterAll(() => harness.sandbox.stop());
+const harness = useHarness({ clock: { now: 1_767_225_600 } });
 
 async function control(
   method: string,
@@ -50,8 +39,8 @@ describe('HTTP controls', () => {
   });
 
   it('closes a dispute over HTTP', async () => {
-    const intent = await chargeCard(stripe, 2000, 'pm_card_createDispute');
-    const dispute = (await stripe.disputes.list({ charge: intent.latest_charge as string }))
+    const intent = await chargeCard(harness.stripe, 2000, 'pm_card_createDispute');
+    const dispute = (await harness.stripe.disputes.list({ charge: intent.latest_charge as string }))
       .data[0] as Stripe.Dispute;
     const closed = await control('POST', `disputes/${dispute.id}/close`, { outcome: 'lost' });
     expect(closed.body.status).toBe('lost');
@@ -72,16 +61,16 @@ describe('HTTP controls', () => {
       ).status,
     ).toBe(200);
     await control('POST', 'faults', { path: '/v1/balance', count: 1, status: 429 });
-    const failure = (await stripe.transfers
+    const failure = (await harness.stripe.transfers
       .create({ amount: 1, currency: 'usd', destination: 'acct_x' })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(failure).toBeInstanceOf(Stripe.errors.StripeAPIError);
     expect(failure.statusCode).toBe(500);
-    const limited = (await stripe.balance
+    const limited = (await harness.stripe.balance
       .retrieve()
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(limited).toBeInstanceOf(Stripe.errors.StripeRateLimitError);
-    await expect(stripe.balance.retrieve()).resolves.toMatchObject({ object: 'balance' });
+    await expect(harness.stripe.balance.retrieve()).resolves.toMatchObject({ object: 'balance' });
   });
 
   it('lets the SDK recover from an injected 500 with its own retries and idempotency key', async () => {
@@ -102,33 +91,36 @@ describe('HTTP controls', () => {
   it('drops connections and adds latency on request', async () => {
     // The SDK retries a closed connection once even with retries off, so one drop is absorbed…
     harness.sandbox.injectFault({ path: '/v1/balance', count: 1, drop: true });
-    await expect(stripe.balance.retrieve()).resolves.toMatchObject({ object: 'balance' });
+    await expect(harness.stripe.balance.retrieve()).resolves.toMatchObject({ object: 'balance' });
     // …and two in a row surface as a connection error.
     harness.sandbox.injectFault({ path: '/v1/balance', count: 2, drop: true });
-    const dropped = (await stripe.balance
+    const dropped = (await harness.stripe.balance
       .retrieve()
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(dropped).toBeInstanceOf(Stripe.errors.StripeConnectionError);
     harness.sandbox.injectFault({ path: '/v1/balance', count: 1, latencyMs: 150 });
     const started = Date.now();
-    await stripe.balance.retrieve();
+    await harness.stripe.balance.retrieve();
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
   it('snapshots, resets and restores state with the same keys', async () => {
-    const account = await stripe.accounts.create({ type: 'express', metadata: { keep: 'me' } });
+    const account = await harness.stripe.accounts.create({
+      type: 'express',
+      metadata: { keep: 'me' },
+    });
     const snapshot = await control('GET', 'state');
     expect((snapshot.body.accounts as Record<string, unknown>)[account.id]).toBeDefined();
     harness.sandbox.injectFault({ path: '/v1/accounts', count: 5, status: 500 });
     await control('POST', 'reset');
     expect(
-      (await stripe.accounts
+      (await harness.stripe.accounts
         .retrieve(account.id)
         .catch((caught: unknown) => caught)) as Stripe.errors.StripeError,
     ).toMatchObject({ statusCode: 404 });
-    expect((await stripe.accounts.list()).data).toHaveLength(0);
+    expect((await harness.stripe.accounts.list()).data).toHaveLength(0);
     expect((await control('PUT', 'state', snapshot.body)).status).toBe(200);
-    expect((await stripe.accounts.retrieve(account.id)).metadata).toEqual({ keep: 'me' });
+    expect((await harness.stripe.accounts.retrieve(account.id)).metadata).toEqual({ keep: 'me' });
     expect((await control('PUT', 'state', { not: 'a snapshot' })).status).toBe(400);
   });
 
@@ -142,7 +134,7 @@ describe('Connect.js stand-in API', () => {
     accountId: string,
     components: Stripe.AccountSessionCreateParams.Components,
   ) {
-    const created = await stripe.accountSessions.create({ account: accountId, components });
+    const created = await harness.stripe.accountSessions.create({ account: accountId, components });
     return (method: string, path: string, body?: unknown) =>
       fetch(`${harness.sandbox.url}/_sandbox/connect/${path}`, {
         method,
@@ -158,7 +150,7 @@ describe('Connect.js stand-in API', () => {
   }
 
   it('onboards through the same code as the hosted form', async () => {
-    const account = await stripe.accounts.create({ type: 'express' });
+    const account = await harness.stripe.accounts.create({ type: 'express' });
     const call = await session(account.id, { account_onboarding: { enabled: true } });
     const info = await call('GET', 'session');
     expect(info.body).toMatchObject({
@@ -179,14 +171,20 @@ describe('Connect.js stand-in API', () => {
     });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ details_submitted: true, payouts_enabled: true });
-    expect((await stripe.accounts.retrieve(account.id)).requirements?.currently_due).toEqual([]);
+    expect(
+      (await harness.stripe.accounts.retrieve(account.id)).requirements?.currently_due,
+    ).toEqual([]);
   });
 
   it('reads the balance, lists payments and pays out', async () => {
-    const seller = await createOnboardedAccount(stripe);
+    const seller = await createOnboardedAccount(harness.stripe);
     // Earlier disputes in this file left the platform short, so fund generously.
-    await chargeCard(stripe, 20_000, 'pm_card_bypassPending');
-    await stripe.transfers.create({ amount: 2500, currency: 'usd', destination: seller.id });
+    await chargeCard(harness.stripe, 20_000, 'pm_card_bypassPending');
+    await harness.stripe.transfers.create({
+      amount: 2500,
+      currency: 'usd',
+      destination: seller.id,
+    });
     const call = await session(seller.id, {
       payouts: { enabled: true, features: { instant_payouts: true } },
     });
@@ -208,7 +206,7 @@ describe('Connect.js stand-in API', () => {
   });
 
   it('refuses an unknown or expired session secret with 401', async () => {
-    const account = await stripe.accounts.create({ type: 'express' });
+    const account = await harness.stripe.accounts.create({ type: 'express' });
     const call = await session(account.id, { payouts: { enabled: true } });
     await harness.sandbox.advanceClock(31 * 60);
     const expired = await call('GET', 'session');

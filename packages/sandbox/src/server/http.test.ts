@@ -1,17 +1,8 @@
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chargeCard,
-  createOnboardedAccount,
-  startHarness,
-  type SandboxHarness,
-} from './test-support';
+import { describe, expect, it } from 'vitest';
+import { chargeCard, createOnboardedAccount, useHarness } from './test-support';
 
-let harness: SandboxHarness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.sandbox.stop());
+const harness = useHarness();
 
 async function raw(path: string, init: RequestInit & { key?: string } = {}) {
   const headers = new Headers(init.headers);

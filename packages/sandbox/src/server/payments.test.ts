@@ -1,25 +1,14 @@
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chargeCard,
-  createOnboardedAccount,
-  startHarness,
-  type SandboxHarness,
-} from './test-support';
+import { describe, expect, it } from 'vitest';
+import { chargeCard, createOnboardedAccount, startHarness, useHarness } from './test-support';
 
-let harness: SandboxHarness;
-let stripe: Stripe;
-beforeAll(async () => {
-  harness = await startHarness({ clock: { now: 1_767_225_600 } });
-  stripe = harness.stripe;
-});
-afterAll(() => harness.sandbox.stop());
+const harness = useHarness({ clock: { now: 1_767_225_600 } });
 
 const day = 86_400;
 
 describe('payment intents', () => {
   it('creates, updates, confirms server-side and produces a charge with Stripe’s fee', async () => {
-    const created = await stripe.paymentIntents.create({
+    const created = await harness.stripe.paymentIntents.create({
       amount: 10_000,
       currency: 'usd',
       transfer_group: 'order_1',
@@ -32,17 +21,17 @@ describe('payment intents', () => {
       transfer_group: 'order_1',
     });
     expect(created.client_secret).toMatch(new RegExp(`^${created.id}_secret_`));
-    const updated = await stripe.paymentIntents.update(created.id, {
+    const updated = await harness.stripe.paymentIntents.update(created.id, {
       amount: 12_345,
       metadata: { note: 'resized' },
     });
     expect(updated.metadata).toEqual({ order: 'order_1', note: 'resized' });
-    const confirmed = await stripe.paymentIntents.confirm(created.id, {
+    const confirmed = await harness.stripe.paymentIntents.confirm(created.id, {
       payment_method: 'pm_card_visa',
     });
     expect(confirmed.status).toBe('succeeded');
     expect(confirmed.amount_received).toBe(12_345);
-    const charge = await stripe.charges.retrieve(confirmed.latest_charge as string, {
+    const charge = await harness.stripe.charges.retrieve(confirmed.latest_charge as string, {
       expand: ['balance_transaction'],
     });
     expect(charge).toMatchObject({
@@ -67,8 +56,8 @@ describe('payment intents', () => {
   });
 
   it('makes funds available at once for the bypassPending card', async () => {
-    const intent = await chargeCard(stripe, 2000, 'pm_card_bypassPending');
-    const charge = await stripe.charges.retrieve(intent.latest_charge as string, {
+    const intent = await chargeCard(harness.stripe, 2000, 'pm_card_bypassPending');
+    const charge = await harness.stripe.charges.retrieve(intent.latest_charge as string, {
       expand: ['balance_transaction'],
     });
     expect((charge.balance_transaction as Stripe.BalanceTransaction).status).toBe('available');
@@ -84,7 +73,7 @@ describe('payment intents', () => {
   ])(
     'declines %s with a 402 %s / %s and leaves the intent payable',
     async (paymentMethod, code, declineCode) => {
-      const error = (await chargeCard(stripe, 3000, paymentMethod).catch(
+      const error = (await chargeCard(harness.stripe, 3000, paymentMethod).catch(
         (caught: unknown) => caught,
       )) as Stripe.errors.StripeCardError;
       expect(error).toBeInstanceOf(Stripe.errors.StripeCardError);
@@ -92,9 +81,11 @@ describe('payment intents', () => {
       expect(error.code).toBe(code);
       expect(error.decline_code).toBe(declineCode);
       expect(error.payment_intent?.status).toBe('requires_payment_method');
-      const intent = await stripe.paymentIntents.retrieve(error.payment_intent?.id as string);
+      const intent = await harness.stripe.paymentIntents.retrieve(
+        error.payment_intent?.id as string,
+      );
       expect(intent.last_payment_error?.decline_code).toBe(declineCode);
-      const charge = await stripe.charges.retrieve(error.charge as string);
+      const charge = await harness.stripe.charges.retrieve(error.charge as string);
       expect(charge).toMatchObject({
         status: 'failed',
         failure_code: code,
@@ -104,7 +95,7 @@ describe('payment intents', () => {
   );
 
   it('confirms in the browser with the publishable key and client secret, like Stripe.js', async () => {
-    const intent = await stripe.paymentIntents.create({ amount: 4200, currency: 'usd' });
+    const intent = await harness.stripe.paymentIntents.create({ amount: 4200, currency: 'usd' });
     const secret = intent.client_secret as string;
     const retrieved = await harness.publishable.paymentIntents.retrieve(intent.id, {
       client_secret: secret,
@@ -127,7 +118,7 @@ describe('payment intents', () => {
   });
 
   it('accepts raw card data in payment_method_data with the publishable key', async () => {
-    const intent = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
+    const intent = await harness.stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
     const body = new URLSearchParams({
       client_secret: intent.client_secret as string,
       'payment_method_data[type]': 'card',
@@ -156,13 +147,13 @@ describe('payment intents', () => {
   });
 
   it('cancels an unpaid intent and refuses to cancel a paid one', async () => {
-    const open = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
-    const canceled = await stripe.paymentIntents.cancel(open.id, {
+    const open = await harness.stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
+    const canceled = await harness.stripe.paymentIntents.cancel(open.id, {
       cancellation_reason: 'abandoned',
     });
     expect(canceled).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned' });
-    const paid = await chargeCard(stripe, 1000);
-    const error = (await stripe.paymentIntents
+    const paid = await chargeCard(harness.stripe, 1000);
+    const error = (await harness.stripe.paymentIntents
       .cancel(paid.id)
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.code).toBe('payment_intent_unexpected_state');
@@ -171,28 +162,28 @@ describe('payment intents', () => {
 
 describe('transfers and refunds', () => {
   it('needs available platform balance for a transfer without source_transaction', async () => {
-    const account = await createOnboardedAccount(stripe);
-    const platform = await stripe.balance.retrieve();
+    const account = await createOnboardedAccount(harness.stripe);
+    const platform = await harness.stripe.balance.retrieve();
     const available = platform.available.find((entry) => entry.currency === 'usd')?.amount ?? 0;
-    const error = (await stripe.transfers
+    const error = (await harness.stripe.transfers
       .create({ amount: available + 1, currency: 'usd', destination: account.id })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.code).toBe('balance_insufficient');
-    const transfer = await stripe.transfers.create({
+    const transfer = await harness.stripe.transfers.create({
       amount: 500,
       currency: 'usd',
       destination: account.id,
       transfer_group: 'direct',
     });
     expect(transfer.source_transaction).toBeNull();
-    const seller = await stripe.balance.retrieve({}, { stripeAccount: account.id });
+    const seller = await harness.stripe.balance.retrieve({}, { stripeAccount: account.id });
     expect(seller.available[0]).toMatchObject({ amount: 500, currency: 'usd' });
   });
 
   it('refuses to transfer more than is left of the source charge', async () => {
-    const account = await createOnboardedAccount(stripe);
-    const intent = await chargeCard(stripe, 1000);
-    const error = (await stripe.transfers
+    const account = await createOnboardedAccount(harness.stripe);
+    const intent = await chargeCard(harness.stripe, 1000);
+    const error = (await harness.stripe.transfers
       .create({
         amount: 1001,
         currency: 'usd',
@@ -204,56 +195,56 @@ describe('transfers and refunds', () => {
   });
 
   it('reverses transfers fully and partially but never more than transferred', async () => {
-    const account = await createOnboardedAccount(stripe);
-    const intent = await chargeCard(stripe, 5000);
-    const transfer = await stripe.transfers.create({
+    const account = await createOnboardedAccount(harness.stripe);
+    const intent = await chargeCard(harness.stripe, 5000);
+    const transfer = await harness.stripe.transfers.create({
       amount: 3000,
       currency: 'usd',
       destination: account.id,
       source_transaction: intent.latest_charge as string,
     });
-    const partial = await stripe.transfers.createReversal(transfer.id, { amount: 1000 });
+    const partial = await harness.stripe.transfers.createReversal(transfer.id, { amount: 1000 });
     expect(partial).toMatchObject({
       object: 'transfer_reversal',
       amount: 1000,
       transfer: transfer.id,
     });
-    const tooMuch = (await stripe.transfers
+    const tooMuch = (await harness.stripe.transfers
       .createReversal(transfer.id, { amount: 2001 })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(tooMuch.param).toBe('amount');
-    await stripe.transfers.createReversal(transfer.id);
-    const reversed = await stripe.transfers.retrieve(transfer.id);
+    await harness.stripe.transfers.createReversal(transfer.id);
+    const reversed = await harness.stripe.transfers.retrieve(transfer.id);
     expect(reversed).toMatchObject({ amount_reversed: 3000, reversed: true });
     expect(reversed.reversals.data).toHaveLength(2);
-    const reversals = await stripe.transfers.listReversals(transfer.id);
+    const reversals = await harness.stripe.transfers.listReversals(transfer.id);
     expect(reversals.data.map((item) => item.amount)).toEqual([2000, 1000]);
   });
 
   it('refunds with reverse_transfer, pulling each seller’s share back in proportion', async () => {
     const [first, second] = await Promise.all([
-      createOnboardedAccount(stripe),
-      createOnboardedAccount(stripe),
+      createOnboardedAccount(harness.stripe),
+      createOnboardedAccount(harness.stripe),
     ]);
-    const intent = await chargeCard(stripe, 10_000, 'pm_card_visa', {
+    const intent = await chargeCard(harness.stripe, 10_000, 'pm_card_visa', {
       transfer_group: 'order_refund',
     });
     const charge = intent.latest_charge as string;
-    await stripe.transfers.create({
+    await harness.stripe.transfers.create({
       amount: 6000,
       currency: 'usd',
       destination: first!.id,
       source_transaction: charge,
       transfer_group: 'order_refund',
     });
-    await stripe.transfers.create({
+    await harness.stripe.transfers.create({
       amount: 3000,
       currency: 'usd',
       destination: second!.id,
       source_transaction: charge,
       transfer_group: 'order_refund',
     });
-    const refund = await stripe.refunds.create({
+    const refund = await harness.stripe.refunds.create({
       payment_intent: intent.id,
       amount: 5000,
       reverse_transfer: true,
@@ -264,25 +255,25 @@ describe('transfers and refunds', () => {
       amount: 5000,
       reason: 'requested_by_customer',
     });
-    const transfers = await stripe.transfers.list({ transfer_group: 'order_refund' });
+    const transfers = await harness.stripe.transfers.list({ transfer_group: 'order_refund' });
     expect(
       transfers.data.map((transfer) => [transfer.destination, transfer.amount_reversed]),
     ).toEqual([
       [second!.id, 1500],
       [first!.id, 3000],
     ]);
-    const refundedCharge = await stripe.charges.retrieve(charge);
+    const refundedCharge = await harness.stripe.charges.retrieve(charge);
     expect(refundedCharge).toMatchObject({ amount_refunded: 5000, refunded: false });
-    const tooLarge = (await stripe.refunds
+    const tooLarge = (await harness.stripe.refunds
       .create({ charge, amount: 5001 })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(tooLarge.code).toBe('amount_too_large');
-    await stripe.refunds.create({ charge, refund_application_fee: true });
-    expect(await stripe.charges.retrieve(charge)).toMatchObject({
+    await harness.stripe.refunds.create({ charge, refund_application_fee: true });
+    expect(await harness.stripe.charges.retrieve(charge)).toMatchObject({
       amount_refunded: 10_000,
       refunded: true,
     });
-    const again = (await stripe.refunds
+    const again = (await harness.stripe.refunds
       .create({ charge })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(again.code).toBe('charge_already_refunded');
@@ -291,9 +282,9 @@ describe('transfers and refunds', () => {
 
 describe('disputes', () => {
   it('opens a dispute for the createDispute card, withdraws amount plus fee, and closes won or lost', async () => {
-    const before = (await stripe.balance.retrieve()).available[0]?.amount ?? 0;
-    const intent = await chargeCard(stripe, 8000, 'pm_card_createDispute');
-    const disputes = await stripe.disputes.list({ charge: intent.latest_charge as string });
+    const before = (await harness.stripe.balance.retrieve()).available[0]?.amount ?? 0;
+    const intent = await chargeCard(harness.stripe, 8000, 'pm_card_createDispute');
+    const disputes = await harness.stripe.disputes.list({ charge: intent.latest_charge as string });
     const dispute = disputes.data[0] as Stripe.Dispute;
     expect(dispute).toMatchObject({ status: 'needs_response', amount: 8000, reason: 'fraudulent' });
     expect(dispute.balance_transactions[0]).toMatchObject({
@@ -302,19 +293,20 @@ describe('disputes', () => {
       net: -9500,
       type: 'adjustment',
     });
-    const after = (await stripe.balance.retrieve()).available[0]?.amount ?? 0;
+    const after = (await harness.stripe.balance.retrieve()).available[0]?.amount ?? 0;
     expect(after - before).toBe(-9500);
     await harness.sandbox.closeDispute(dispute.id, 'won');
-    const won = await stripe.disputes.retrieve(dispute.id);
+    const won = await harness.stripe.disputes.retrieve(dispute.id);
     expect(won.status).toBe('won');
     expect(won.balance_transactions.map((transaction) => transaction.net)).toEqual([-9500, 8000]);
 
-    const lostIntent = await chargeCard(stripe, 1000, 'pm_card_createDispute');
-    const lost = (await stripe.disputes.list({ charge: lostIntent.latest_charge as string }))
-      .data[0] as Stripe.Dispute;
-    const closed = await stripe.disputes.close(lost.id);
+    const lostIntent = await chargeCard(harness.stripe, 1000, 'pm_card_createDispute');
+    const lost = (
+      await harness.stripe.disputes.list({ charge: lostIntent.latest_charge as string })
+    ).data[0] as Stripe.Dispute;
+    const closed = await harness.stripe.disputes.close(lost.id);
     expect(closed.status).toBe('lost');
-    const events = await stripe.events.list({ type: 'charge.dispute.closed' });
+    const events = await harness.stripe.events.list({ type: 'charge.dispute.closed' });
     expect(events.data.map((event) => (event.data.object as Stripe.Dispute).id)).toEqual(
       expect.arrayContaining([dispute.id, lost.id]),
     );
@@ -324,8 +316,8 @@ describe('disputes', () => {
 describe('pricing', () => {
   it('rounds the percentage fee half up in integer minor units', async () => {
     // 2.9% of 500 is exactly 14.5.
-    const intent = await chargeCard(stripe, 500);
-    const charge = await stripe.charges.retrieve(intent.latest_charge as string, {
+    const intent = await chargeCard(harness.stripe, 500);
+    const charge = await harness.stripe.charges.retrieve(intent.latest_charge as string, {
       expand: ['balance_transaction'],
     });
     expect((charge.balance_transaction as Stripe.BalanceTransaction).fee).toBe(45);

@@ -1,14 +1,8 @@
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOnboardedAccount, startHarness, type SandboxHarness } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { createOnboardedAccount, useHarness } from './test-support';
 
-let harness: SandboxHarness;
-let stripe: Stripe;
-beforeAll(async () => {
-  harness = await startHarness({ clock: { now: 1_767_225_600 } });
-  stripe = harness.stripe;
-});
-afterAll(() => harness.sandbox.stop());
+const harness = useHarness({ clock: { now: 1_767_225_600 } });
 
 const passingIndividual = {
   first_name: 'Jenny',
@@ -31,16 +25,20 @@ async function submitHostedForm(url: string, scenario: string) {
 }
 
 const accountUpdates = async (account: string) =>
-  (await stripe.events.list({ type: 'account.updated', limit: 100 }, { stripeAccount: account }))
-    .data;
+  (
+    await harness.stripe.events.list(
+      { type: 'account.updated', limit: 100 },
+      { stripeAccount: account },
+    )
+  ).data;
 
 describe('asynchronous verification (pending_verification)', () => {
   it('keeps a hosted-form "verification pending" account pending for an hour, then verifies it and emits account.updated', async () => {
-    const account = await stripe.accounts.create({
+    const account = await harness.stripe.accounts.create({
       type: 'express',
       capabilities: { transfers: { requested: true } },
     });
-    const link = await stripe.accountLinks.create({
+    const link = await harness.stripe.accountLinks.create({
       account: account.id,
       type: 'account_onboarding',
       refresh_url: 'https://m.example/r',
@@ -50,7 +48,7 @@ describe('asynchronous verification (pending_verification)', () => {
     expect(html).toContain('value="pending_verification"');
     expect(status).toBe(303);
 
-    const pending = await stripe.accounts.retrieve(account.id);
+    const pending = await harness.stripe.accounts.retrieve(account.id);
     expect(pending.requirements).toMatchObject({
       currently_due: [],
       pending_verification: ['individual.id_number'],
@@ -59,18 +57,20 @@ describe('asynchronous verification (pending_verification)', () => {
     expect(pending.details_submitted).toBe(true);
     expect(pending.capabilities?.transfers).toBe('pending');
     expect(pending.payouts_enabled).toBe(false);
-    const refused = (await stripe.transfers
+    const refused = (await harness.stripe.transfers
       .create({ amount: 500, currency: 'usd', destination: account.id })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(refused.code).toBe('insufficient_capabilities_for_transfer');
 
     const updatesBefore = (await accountUpdates(account.id)).length;
     await harness.sandbox.advanceClock(3_599);
-    expect((await stripe.accounts.retrieve(account.id)).capabilities?.transfers).toBe('pending');
+    expect((await harness.stripe.accounts.retrieve(account.id)).capabilities?.transfers).toBe(
+      'pending',
+    );
     expect(await accountUpdates(account.id)).toHaveLength(updatesBefore);
 
     await harness.sandbox.advanceClock(1);
-    const verified = await stripe.accounts.retrieve(account.id);
+    const verified = await harness.stripe.accounts.retrieve(account.id);
     expect(verified.requirements).toMatchObject({
       pending_verification: [],
       disabled_reason: null,
@@ -86,7 +86,7 @@ describe('asynchronous verification (pending_verification)', () => {
   });
 
   it('verifies in the middle of a long clock advance, in time order before the day’s payout run', async () => {
-    const account = await createOnboardedAccount(stripe, {
+    const account = await createOnboardedAccount(harness.stripe, {
       individual: { ...passingIndividual, id_number: '222222222' },
     });
     expect(account.capabilities?.transfers).toBe('pending');
@@ -99,15 +99,15 @@ describe('asynchronous verification (pending_verification)', () => {
           ?.capabilities?.transfers === 'pending',
     );
     expect(verifiedEvent?.created).toBe(start + 3_600);
-    expect((await stripe.accounts.retrieve(account.id)).payouts_enabled).toBe(true);
+    expect((await harness.stripe.accounts.retrieve(account.id)).payouts_enabled).toBe(true);
   });
 
   it('offers the same choice through the Connect.js onboarding API', async () => {
-    const account = await stripe.accounts.create({
+    const account = await harness.stripe.accounts.create({
       type: 'express',
       capabilities: { transfers: { requested: true } },
     });
-    const session = await stripe.accountSessions.create({
+    const session = await harness.stripe.accountSessions.create({
       account: account.id,
       components: { account_onboarding: { enabled: true } },
     });
@@ -138,18 +138,20 @@ describe('asynchronous verification (pending_verification)', () => {
   });
 
   it('does not restart the hour when the pending account is edited, and a passing ID number verifies at once', async () => {
-    const account = await createOnboardedAccount(stripe, {
+    const account = await createOnboardedAccount(harness.stripe, {
       individual: { ...passingIndividual, id_number: '222222222' },
     });
     await harness.sandbox.advanceClock(1_800);
-    await stripe.accounts.update(account.id, { individual: { first_name: 'Jen' } });
+    await harness.stripe.accounts.update(account.id, { individual: { first_name: 'Jen' } });
     await harness.sandbox.advanceClock(1_800);
-    expect((await stripe.accounts.retrieve(account.id)).capabilities?.transfers).toBe('active');
+    expect((await harness.stripe.accounts.retrieve(account.id)).capabilities?.transfers).toBe(
+      'active',
+    );
 
-    const other = await createOnboardedAccount(stripe, {
+    const other = await createOnboardedAccount(harness.stripe, {
       individual: { ...passingIndividual, id_number: '222222222' },
     });
-    const fixed = await stripe.accounts.update(other.id, {
+    const fixed = await harness.stripe.accounts.update(other.id, {
       individual: { id_number: '000000000' },
     });
     expect(fixed.capabilities?.transfers).toBe('active');

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { afterAll, beforeAll } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../index';
 
 export interface SandboxHarness {
@@ -16,6 +17,34 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Sandbo
     sandbox,
     stripe: new Stripe(sandbox.secretKey, clientOptions),
     publishable: new Stripe(sandbox.publishableKey, clientOptions),
+  };
+}
+
+/**
+ * Starts one harness before the file's tests and stops it after them. The returned object reads
+ * the running harness, so use it inside tests and hooks, not at the top level.
+ */
+export function useHarness(options: SandboxOptions = {}): SandboxHarness {
+  let current: SandboxHarness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(options);
+  });
+  afterAll(() => current?.sandbox.stop());
+  const running = () => {
+    if (!current)
+      throw new Error('useHarness: the sandbox is not running outside tests and hooks.');
+    return current;
+  };
+  return {
+    get sandbox() {
+      return running().sandbox;
+    },
+    get stripe() {
+      return running().stripe;
+    },
+    get publishable() {
+      return running().publishable;
+    },
   };
 }
 

@@ -1,13 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chargeCard,
-  createOnboardedAccount,
-  startHarness,
-  type SandboxHarness,
-} from './test-support';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chargeCard, createOnboardedAccount, useHarness } from './test-support';
 
 interface Received {
   body: string;
@@ -38,25 +33,19 @@ async function startReceiver(statuses: number[] = []) {
   };
 }
 
-let harness: SandboxHarness;
-let stripe: Stripe;
+const harness = useHarness({ webhookRetryBaseMs: 50 });
 const receivers: Array<{ close(): Promise<void> }> = [];
 const endpoints: string[] = [];
-beforeAll(async () => {
-  harness = await startHarness({ webhookRetryBaseMs: 50 });
-  stripe = harness.stripe;
-});
 afterEach(async () => {
-  for (const id of endpoints.splice(0)) await stripe.webhookEndpoints.del(id);
+  for (const id of endpoints.splice(0)) await harness.stripe.webhookEndpoints.del(id);
   for (const receiver of receivers.splice(0)) await receiver.close();
 });
-afterAll(() => harness.sandbox.stop());
 
 async function endpoint(
   receiver: { url: string },
   params: Partial<Stripe.WebhookEndpointCreateParams> = {},
 ) {
-  const created = await stripe.webhookEndpoints.create({
+  const created = await harness.stripe.webhookEndpoints.create({
     url: receiver.url,
     enabled_events: ['*'],
     ...params,
@@ -67,17 +56,17 @@ async function endpoint(
 
 describe('webhook endpoints', () => {
   it('creates, lists, updates and deletes endpoints, returning the sandbox’s one signing secret', async () => {
-    const created = await stripe.webhookEndpoints.create({
+    const created = await harness.stripe.webhookEndpoints.create({
       url: 'http://127.0.0.1:9/hook',
       enabled_events: ['payment_intent.succeeded'],
     });
     expect(created.secret).toBe(harness.sandbox.webhookSecret);
-    const listed = await stripe.webhookEndpoints.list();
+    const listed = await harness.stripe.webhookEndpoints.list();
     expect(listed.data.map((item) => item.id)).toContain(created.id);
     expect(listed.data.find((item) => item.id === created.id)).not.toHaveProperty('secret');
-    const updated = await stripe.webhookEndpoints.update(created.id, { disabled: true });
+    const updated = await harness.stripe.webhookEndpoints.update(created.id, { disabled: true });
     expect(updated.status).toBe('disabled');
-    expect(await stripe.webhookEndpoints.del(created.id)).toMatchObject({
+    expect(await harness.stripe.webhookEndpoints.del(created.id)).toMatchObject({
       id: created.id,
       deleted: true,
     });
@@ -89,11 +78,11 @@ describe('delivery', () => {
     const receiver = await startReceiver();
     receivers.push(receiver);
     await endpoint(receiver, { enabled_events: ['payment_intent.succeeded', 'charge.succeeded'] });
-    const intent = await chargeCard(stripe, 2500);
+    const intent = await chargeCard(harness.stripe, 2500);
     await harness.sandbox.flushWebhooks();
     expect(receiver.received).toHaveLength(2);
     const events = receiver.received.map(({ body, signature }) =>
-      stripe.webhooks.constructEvent(body, signature, harness.sandbox.webhookSecret),
+      harness.stripe.webhooks.constructEvent(body, signature, harness.sandbox.webhookSecret),
     );
     expect(events.map((event) => event.type)).toEqual([
       'charge.succeeded',
@@ -102,10 +91,10 @@ describe('delivery', () => {
     expect((events[1]?.data.object as Stripe.PaymentIntent).id).toBe(intent.id);
     const first = receiver.received[0] as Received;
     expect(() =>
-      stripe.webhooks.constructEvent(first.body, first.signature, 'whsec_wrong'),
+      harness.stripe.webhooks.constructEvent(first.body, first.signature, 'whsec_wrong'),
     ).toThrow(Stripe.errors.StripeSignatureVerificationError);
     expect(() =>
-      stripe.webhooks.constructEvent(
+      harness.stripe.webhooks.constructEvent(
         first.body.replace('2500', '2501'),
         first.signature,
         harness.sandbox.webhookSecret,
@@ -122,8 +111,8 @@ describe('delivery', () => {
       enabled_events: ['account.updated', 'transfer.created'],
       connect: true,
     });
-    const seller = await stripe.accounts.create({ type: 'express' });
-    await stripe.accounts.update(seller.id, { metadata: { tier: 'gold' } });
+    const seller = await harness.stripe.accounts.create({ type: 'express' });
+    await harness.stripe.accounts.update(seller.id, { metadata: { tier: 'gold' } });
     await harness.sandbox.flushWebhooks();
     const connectEvents = connectReceiver.received.map(
       ({ body }) => JSON.parse(body) as Stripe.Event,
@@ -139,24 +128,24 @@ describe('delivery', () => {
     receivers.push(receiver);
     await endpoint(receiver, { enabled_events: ['payment_intent.created'] });
     const started = Date.now();
-    const intent = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
+    const intent = await harness.stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
     await harness.sandbox.flushWebhooks();
     expect(receiver.received).toHaveLength(3);
     // 50 ms then 100 ms between attempts.
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     const bodies = receiver.received.map(({ body }) => (JSON.parse(body) as Stripe.Event).id);
     expect(new Set(bodies).size).toBe(1);
-    const event = await stripe.events.retrieve(bodies[0] as string);
+    const event = await harness.stripe.events.retrieve(bodies[0] as string);
     expect((event.data.object as Stripe.PaymentIntent).id).toBe(intent.id);
     expect(event.pending_webhooks).toBe(0);
   });
 
   it('lists and retrieves events with type filters and the request that caused them', async () => {
-    const intent = await stripe.paymentIntents.create(
+    const intent = await harness.stripe.paymentIntents.create(
       { amount: 1100, currency: 'usd' },
       { idempotencyKey: 'event-request' },
     );
-    const events = await stripe.events.list({ type: 'payment_intent.*', limit: 1 });
+    const events = await harness.stripe.events.list({ type: 'payment_intent.*', limit: 1 });
     expect(events.data[0]).toMatchObject({
       type: 'payment_intent.created',
       request: { idempotency_key: 'event-request' },
@@ -166,19 +155,19 @@ describe('delivery', () => {
   });
 
   it('emits the events the kit listens to across a whole order', async () => {
-    const seller = await createOnboardedAccount(stripe);
-    const intent = await chargeCard(stripe, 5000, 'pm_card_bypassPending');
-    const transfer = await stripe.transfers.create({
+    const seller = await createOnboardedAccount(harness.stripe);
+    const intent = await chargeCard(harness.stripe, 5000, 'pm_card_bypassPending');
+    const transfer = await harness.stripe.transfers.create({
       amount: 2000,
       currency: 'usd',
       destination: seller.id,
       source_transaction: intent.latest_charge as string,
     });
-    await stripe.transfers.createReversal(transfer.id, { amount: 500 });
-    await stripe.refunds.create({ payment_intent: intent.id, amount: 1000 });
-    await chargeCard(stripe, 900, 'pm_card_chargeDeclined').catch(() => undefined);
+    await harness.stripe.transfers.createReversal(transfer.id, { amount: 500 });
+    await harness.stripe.refunds.create({ payment_intent: intent.id, amount: 1000 });
+    await chargeCard(harness.stripe, 900, 'pm_card_chargeDeclined').catch(() => undefined);
     const types = new Set<string>();
-    for await (const event of stripe.events.list({ limit: 100 })) types.add(event.type);
+    for await (const event of harness.stripe.events.list({ limit: 100 })) types.add(event.type);
     expect([...types]).toEqual(
       expect.arrayContaining([
         'payment_intent.succeeded',
