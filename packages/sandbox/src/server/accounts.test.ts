@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { createOnboardedAccount, useHarness } from './test-support';
+import { createOnboardedAccount, createOnboardingLink, useHarness } from './test-support';
 
 const harness = useHarness();
 
@@ -187,12 +187,7 @@ describe('onboarding', () => {
       type: 'express',
       capabilities: { transfers: { requested: true } },
     });
-    const link = await harness.stripe.accountLinks.create({
-      account: account.id,
-      type: 'account_onboarding',
-      refresh_url: 'https://m.example/r',
-      return_url: 'https://m.example/ok',
-    });
+    const link = await createOnboardingLink(harness.stripe, account.id);
     await submitHostedForm(link.url, { scenario: 'fail_id_number' });
     const restrictedSoon = await harness.stripe.accounts.retrieve(account.id);
     expect(restrictedSoon.requirements?.currently_due).toEqual([
@@ -210,12 +205,7 @@ describe('onboarding', () => {
     expect(disabled.payouts_enabled).toBe(false);
     expect(disabled.capabilities?.transfers).toBe('inactive');
     // Fixing it with the passing value through a fresh link re-enables the account.
-    const again = await harness.stripe.accountLinks.create({
-      account: account.id,
-      type: 'account_onboarding',
-      refresh_url: 'https://m.example/r',
-      return_url: 'https://m.example/ok',
-    });
+    const again = await createOnboardingLink(harness.stripe, account.id);
     await submitHostedForm(again.url);
     const fixed = await harness.stripe.accounts.retrieve(account.id);
     expect(fixed.requirements?.currently_due).toEqual([]);
@@ -224,12 +214,7 @@ describe('onboarding', () => {
 
   it('leaves requirements due when the tester chooses to skip', async () => {
     const account = await harness.stripe.accounts.create({ type: 'express' });
-    const link = await harness.stripe.accountLinks.create({
-      account: account.id,
-      type: 'account_onboarding',
-      refresh_url: 'https://m.example/r',
-      return_url: 'https://m.example/ok',
-    });
+    const link = await createOnboardingLink(harness.stripe, account.id);
     const result = await submitHostedForm(link.url, { scenario: 'skip' });
     expect(result.location).toBe('https://m.example/ok');
     const after = await harness.stripe.accounts.retrieve(account.id);
@@ -398,12 +383,7 @@ describe('sessions, login links and external accounts', () => {
 describe('hosted form safety', () => {
   it('refuses a form submission without the token issued with the page', async () => {
     const account = await harness.stripe.accounts.create({ type: 'express' });
-    const link = await harness.stripe.accountLinks.create({
-      account: account.id,
-      type: 'account_onboarding',
-      refresh_url: 'https://m.example/r',
-      return_url: 'https://m.example/ok',
-    });
+    const link = await createOnboardingLink(harness.stripe, account.id);
     const forged = await fetch(link.url, {
       method: 'POST',
       body: new URLSearchParams({ scenario: 'pass', first_name: 'Mallory' }),

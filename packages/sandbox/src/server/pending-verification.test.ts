@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { createOnboardedAccount, useHarness } from './test-support';
+import { createOnboardedAccount, createOnboardingLink, useHarness } from './test-support';
 
 const harness = useHarness({ clock: { now: 1_767_225_600 } });
 
@@ -38,12 +38,7 @@ describe('asynchronous verification (pending_verification)', () => {
       type: 'express',
       capabilities: { transfers: { requested: true } },
     });
-    const link = await harness.stripe.accountLinks.create({
-      account: account.id,
-      type: 'account_onboarding',
-      refresh_url: 'https://m.example/r',
-      return_url: 'https://m.example/ok',
-    });
+    const link = await createOnboardingLink(harness.stripe, account.id);
     const { html, status } = await submitHostedForm(link.url, 'pending_verification');
     expect(html).toContain('value="pending_verification"');
     expect(status).toBe(303);

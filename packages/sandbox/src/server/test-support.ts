@@ -72,6 +72,16 @@ export async function createOnboardedAccount(
   });
 }
 
+/** An onboarding link that returns to `https://m.example/ok` and refreshes to `https://m.example/r`. */
+export async function createOnboardingLink(stripe: Stripe, account: string) {
+  return stripe.accountLinks.create({
+    account,
+    type: 'account_onboarding',
+    refresh_url: 'https://m.example/r',
+    return_url: 'https://m.example/ok',
+  });
+}
+
 /** A succeeded PaymentIntent paid with a test payment method (`pm_card_visa` by default). */
 export async function chargeCard(
   stripe: Stripe,
