@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { useHarness } from './test-support';
+import { chargeCard, useHarness } from './test-support';
 
 const harness = useHarness({ clock: { now: 1_767_225_600 } });
 
@@ -36,13 +36,7 @@ const createIntent = (amount = 4_200) =>
 
 describe('3D Secure (requires_action)', () => {
   it('stops pm_card_authenticationRequired at requires_action with a use_stripe_sdk next action and no charge', async () => {
-    const intent = await harness.stripe.paymentIntents.create({
-      amount: 4_200,
-      currency: 'usd',
-      payment_method: 'pm_card_authenticationRequired',
-      confirm: true,
-      automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
-    });
+    const intent = await chargeCard(harness.stripe, 4_200, 'pm_card_authenticationRequired');
     expect(intent.status).toBe('requires_action');
     expect(intent.next_action?.type).toBe('use_stripe_sdk');
     expect(intent.next_action?.use_stripe_sdk).toMatchObject({ type: 'three_d_secure_redirect' });
@@ -106,13 +100,11 @@ describe('3D Secure (requires_action)', () => {
   });
 
   it('declines 4000 0082 6000 3178 with insufficient_funds even after authentication', async () => {
-    const intent = await harness.stripe.paymentIntents.create({
-      amount: 4_200,
-      currency: 'usd',
-      payment_method: 'pm_card_authenticationRequiredChargeDeclinedInsufficientFunds',
-      confirm: true,
-      automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
-    });
+    const intent = await chargeCard(
+      harness.stripe,
+      4_200,
+      'pm_card_authenticationRequiredChargeDeclinedInsufficientFunds',
+    );
     expect(intent.status).toBe('requires_action');
     const answer = await authenticate(intent, 'complete');
     expect(answer.body).toMatchObject({
@@ -139,13 +131,7 @@ describe('3D Secure (requires_action)', () => {
   });
 
   it('refuses a wrong client secret, a wrong key and an intent that needs no authentication', async () => {
-    const intent = await harness.stripe.paymentIntents.create({
-      amount: 4_200,
-      currency: 'usd',
-      payment_method: 'pm_card_authenticationRequired',
-      confirm: true,
-      automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
-    });
+    const intent = await chargeCard(harness.stripe, 4_200, 'pm_card_authenticationRequired');
     const wrongSecret = await authenticate(intent, 'complete', {
       clientSecret: `${intent.id}_secret_nope`,
     });
@@ -160,13 +146,7 @@ describe('3D Secure (requires_action)', () => {
       'requires_action',
     );
 
-    const paid = await harness.stripe.paymentIntents.create({
-      amount: 4_200,
-      currency: 'usd',
-      payment_method: 'pm_card_visa',
-      confirm: true,
-      automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
-    });
+    const paid = await chargeCard(harness.stripe, 4_200, 'pm_card_visa');
     const notNeeded = await authenticate(paid, 'complete');
     expect(notNeeded.status).toBe(400);
     expect(notNeeded.body).toMatchObject({ error: { code: 'payment_intent_unexpected_state' } });

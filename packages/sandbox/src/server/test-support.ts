@@ -82,7 +82,7 @@ export async function createOnboardingLink(stripe: Stripe, account: string) {
   });
 }
 
-/** A succeeded PaymentIntent paid with a test payment method (`pm_card_visa` by default). */
+/** A PaymentIntent created and confirmed with a test payment method (`pm_card_visa`, which succeeds, by default). */
 export async function chargeCard(
   stripe: Stripe,
   amount: number,
