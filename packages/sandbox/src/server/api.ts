@@ -273,20 +273,21 @@ listRoute(
   },
   { platformOnly: true },
 );
-retrieveRoute('/v1/accounts/:id/external_accounts/:external', {
-  find: (context) => {
-    const external = context.engine.state.externalAccounts[at(context, 1)];
-    return external?.object.account === at(context, 0) ? external : undefined;
-  },
-  kind: 'external account',
-  render: (external) => renderExternalAccount(external),
-});
+/** The path's external account, found only under the path's account. */
+function externalAccountRecord(context: ApiContext) {
+  const external = context.engine.state.externalAccounts[at(context, 1)];
+  if (!external || external.object.account !== at(context, 0))
+    throw notFound('external account', at(context, 1));
+  return external;
+}
+
+route('GET', '/v1/accounts/:id/external_accounts/:external', (context) =>
+  renderExternalAccount(externalAccountRecord(context)),
+);
 route('POST', '/v1/accounts/:id/external_accounts/:external', (context) => {
   const { engine, params } = context;
   params.allowOnly(['default_for_currency', 'metadata', 'account_holder_name']);
-  const external = engine.state.externalAccounts[at(context, 1)];
-  if (!external || external.object.account !== at(context, 0))
-    throw notFound('external account', at(context, 1));
+  const external = externalAccountRecord(context);
   if (params.boolean('default_for_currency')) {
     for (const other of externalAccountsOf(engine, at(context, 0))) {
       if (other.object.currency === external.object.currency)
@@ -879,13 +880,16 @@ listRoute(
   { collection: ({ engine }) => Object.values(engine.state.webhookEndpoints) },
   { platformOnly: true },
 );
-retrieveRoute(
+function webhookEndpointRecord(context: ApiContext) {
+  const endpoint = context.engine.state.webhookEndpoints[at(context, 0)];
+  if (!endpoint) throw notFound('webhook endpoint', at(context, 0));
+  return endpoint;
+}
+
+route(
+  'GET',
   '/v1/webhook_endpoints/:id',
-  {
-    find: (context) => context.engine.state.webhookEndpoints[at(context, 0)],
-    kind: 'webhook endpoint',
-    render: (endpoint) => structuredClone(endpoint),
-  },
+  (context) => structuredClone(webhookEndpointRecord(context)),
   { platformOnly: true },
 );
 route(
@@ -894,8 +898,7 @@ route(
   (context) => {
     const { engine, params } = context;
     params.allowOnly(['url', 'enabled_events', 'description', 'metadata', 'disabled']);
-    const endpoint = engine.state.webhookEndpoints[at(context, 0)];
-    if (!endpoint) throw notFound('webhook endpoint', at(context, 0));
+    const endpoint = webhookEndpointRecord(context);
     if (params.has('url')) endpoint.url = params.requiredString('url');
     const events = params.stringArray('enabled_events');
     if (events) endpoint.enabled_events = events;
@@ -912,8 +915,7 @@ route(
   'DELETE',
   '/v1/webhook_endpoints/:id',
   (context) => {
-    const endpoint = context.engine.state.webhookEndpoints[at(context, 0)];
-    if (!endpoint) throw notFound('webhook endpoint', at(context, 0));
+    const endpoint = webhookEndpointRecord(context);
     delete context.engine.state.webhookEndpoints[endpoint.id];
     context.engine.changed();
     return {
