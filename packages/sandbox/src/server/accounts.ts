@@ -393,14 +393,11 @@ export function applyAccountParams(engine: Engine, record: AccountRecord, params
   if (params.has('external_account')) addExternalAccount(engine, account.id, params);
 }
 
-export interface OnboardingAnswers {
-  business_type?: 'individual' | 'company';
-  first_name?: string;
-  last_name?: string;
-  email?: string;
-  dob?: { day: number; month: number; year: number };
-  address?: { line1?: string; city?: string; postal_code?: string; state?: string };
-  id_number?: string;
+/** The profile fields an onboarding submission may set, plus what it carries besides them. */
+export interface OnboardingAnswers extends Pick<
+  AccountProfile,
+  'business_type' | 'first_name' | 'last_name' | 'email' | 'dob' | 'address' | 'id_number'
+> {
   accept_tos?: boolean;
   ip?: string;
   external_account?: { routing_number: string; account_number: string };
