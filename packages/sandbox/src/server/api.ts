@@ -87,8 +87,8 @@ export function matchRoute(
 const at = (context: ApiContext, index: number) => context.path[index] as string;
 
 interface ListRouteOptions<T> {
-  /** Params accepted besides the cursors; without it the endpoint accepts any params. */
-  allow?: readonly string[];
+  /** Params accepted besides the cursors; anything else is rejected, as Stripe does. */
+  allow: readonly string[];
   /** The items, oldest first; may throw (e.g. an unknown parent object) before any filter is read. */
   collection: (context: ApiContext) => T[];
   /** Reads the filter params and returns the test each item must pass. */
@@ -111,7 +111,7 @@ function listRoute<T extends { id: string; created?: number }>(
     'GET',
     path,
     (context) => {
-      if (allow) context.params.allowOnly(['limit', 'starting_after', 'ending_before', ...allow]);
+      context.params.allowOnly(['limit', 'starting_after', 'ending_before', ...allow]);
       const all = collection(context);
       const test = filter?.(context);
       const items = test ? all.filter(test) : all;
@@ -256,6 +256,7 @@ route(
 listRoute(
   '/v1/accounts/:id/external_accounts',
   {
+    allow: ['object'],
     collection: (context) => {
       const record = context.engine.accountRecord(at(context, 0));
       return externalAccountsOf(context.engine, record.account.id).map((item) => ({
@@ -697,6 +698,7 @@ route(
 listRoute(
   '/v1/transfers/:id/reversals',
   {
+    allow: [],
     collection: (context) => {
       const transfer = transferRecord(context.engine, at(context, 0));
       return Object.values(context.engine.state.transferReversals).filter(
@@ -877,7 +879,7 @@ route(
 );
 listRoute(
   '/v1/webhook_endpoints',
-  { collection: ({ engine }) => Object.values(engine.state.webhookEndpoints) },
+  { allow: [], collection: ({ engine }) => Object.values(engine.state.webhookEndpoints) },
   { platformOnly: true },
 );
 function webhookEndpointRecord(context: ApiContext) {

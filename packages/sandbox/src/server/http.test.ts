@@ -96,6 +96,25 @@ describe('wire format', () => {
     expect(missing.param).toBe('amount');
   });
 
+  it('rejects unknown parameters on every list endpoint', async () => {
+    for (const list of [
+      () =>
+        harness.stripe.webhookEndpoints.list({
+          colour: 'blue',
+        } as Stripe.WebhookEndpointListParams),
+      () =>
+        harness.stripe.paymentIntents.list({ colour: 'blue' } as Stripe.PaymentIntentListParams),
+      () =>
+        harness.stripe.transfers.listReversals('tr_missing', {
+          colour: 'blue',
+        } as Stripe.TransferListReversalsParams),
+    ]) {
+      const error = (await list().catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+      expect(error.code).toBe('parameter_unknown');
+      expect(error.param).toBe('colour');
+    }
+  });
+
   it('answers unknown URLs with Stripe’s unrecognized-URL 404', async () => {
     const response = await raw('/v1/not_a_resource');
     expect(response.status).toBe(404);
