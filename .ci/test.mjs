@@ -36,6 +36,7 @@ ensureSystemPackages();
 const steps = [
   { name: 'typecheck', command: 'pnpm', args: ['run', 'typecheck'] },
   { name: 'lint', command: 'pnpm', args: ['run', 'lint'] },
+  { name: 'format', command: 'pnpm', args: ['run', 'format:check'] },
   { name: 'build', command: 'pnpm', args: ['run', 'build'] },
   {
     name: 'vitest',
@@ -50,6 +51,8 @@ const steps = [
     ],
     tests: true,
   },
+  // The static Storybook must keep building offline, not only its stories passing as tests.
+  { name: 'storybook build', command: 'pnpm', args: ['run', 'storybook:build'] },
   // Package checks (publint, are-the-types-wrong, size budgets) live in each package's `check` script.
   {
     name: 'package checks',
