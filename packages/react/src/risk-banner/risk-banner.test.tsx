@@ -66,7 +66,7 @@ describe('RiskBanner', () => {
       'Your balance is negative (-$42.50). The platform is covering it',
     );
     expect(region).toHaveTextContent(
-      'A payout failed (The bank account has been closed.). Update your bank details.',
+      'A payout failed: The bank account has been closed. Update your bank details.',
     );
     expect(region).toHaveTextContent('Stripe needs more information by Jan 22, 2026.');
   });

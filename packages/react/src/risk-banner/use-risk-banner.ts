@@ -49,7 +49,10 @@ export function describeRiskSignal(signal: RiskSignal, translator: Translator): 
     case 'negative_balance':
       return t('risk.negative_balance', { amount: signal.amount ? `-${amount}` : '' });
     case 'payout_failed':
-      return t('risk.payout_failed', { reason: signal.reason ? ` (${signal.reason})` : '' });
+      // Stripe's failure messages are sentences; drop their full stop so ours does not double it.
+      return t('risk.payout_failed', {
+        reason: signal.reason ? `: ${signal.reason.replace(/\.$/, '')}` : '',
+      });
     case 'dispute_open':
       return t('risk.dispute_open', { amount });
     default:
