@@ -27,6 +27,18 @@ export const MoneySchema = z.object({ amount: z.number().int(), currency: Curren
 
 export const SeveritySchema = z.enum(['critical', 'warning', 'info']);
 
+/** Query of a cursor-paginated list: up to `limit` items after the `startingAfter` id. */
+export const CursorQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  /** The last id of the previous page (its `nextCursor`). */
+  startingAfter: z.string().min(1).optional(),
+});
+
+/** One page of a cursor-paginated list. */
+function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.object({ data: z.array(item), hasMore: z.boolean(), nextCursor: z.string().nullable() });
+}
+
 // ─── Accounts and onboarding ────────────────────────────────────────────────────
 
 export const OnboardingStateSchema = z.enum([
@@ -231,18 +243,10 @@ export const OrderSummarySchema = z.object({
   ),
 });
 
-export const OrdersQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  /** The last order id of the previous page (its `nextCursor`). */
-  startingAfter: z.string().min(1).optional(),
-});
+export const OrdersQuerySchema = CursorQuerySchema;
 
 /** Newest first. */
-export const OrdersPageSchema = z.object({
-  data: z.array(OrderSummarySchema),
-  hasMore: z.boolean(),
-  nextCursor: z.string().nullable(),
-});
+export const OrdersPageSchema = pageOf(OrderSummarySchema);
 
 export const RefundRequestSchema = z.strictObject({
   /** Omit for a full refund of what is left. */
@@ -288,16 +292,9 @@ export const BalanceResponseSchema = z.object({
     .nullable(),
 });
 
-export const PayoutsQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  startingAfter: z.string().min(1).optional(),
-});
+export const PayoutsQuerySchema = CursorQuerySchema;
 
-export const PayoutsPageSchema = z.object({
-  data: z.array(PayoutSchema),
-  hasMore: z.boolean(),
-  nextCursor: z.string().nullable(),
-});
+export const PayoutsPageSchema = pageOf(PayoutSchema);
 
 export const PayoutCreateRequestSchema = z.strictObject({
   /** Omit to pay out the whole available balance in `currency`. */
