@@ -186,6 +186,15 @@ export const OrderRefundSchema = z.object({
   platformShare: z.number().int(),
 });
 
+/** A seller's part of an order, as every order view shows it. */
+export const OrderSellerSummarySchema = z.object({
+  sellerId: z.string(),
+  displayName: z.string(),
+  subtotal: z.number().int(),
+  fee: z.number().int(),
+  transferAmount: z.number().int(),
+});
+
 export const OrderSchema = z.object({
   id: z.string(),
   status: OrderStatusSchema,
@@ -196,12 +205,7 @@ export const OrderSchema = z.object({
   paymentIntentId: z.string(),
   createdAt: TimestampSchema,
   sellers: z.array(
-    z.object({
-      sellerId: z.string(),
-      displayName: z.string(),
-      subtotal: z.number().int(),
-      fee: z.number().int(),
-      transferAmount: z.number().int(),
+    OrderSellerSummarySchema.extend({
       transfer: z.object({
         id: z.string().nullable(),
         status: TransferStatusSchema,
@@ -221,27 +225,19 @@ export const OrderSchema = z.object({
     .nullable(),
 });
 
-/** One row of `GET /orders`: the order without its transfers, refunds and dispute details. */
-export const OrderSummarySchema = z.object({
-  id: z.string(),
-  status: OrderStatusSchema,
-  currency: CurrencySchema,
-  total: z.number().int(),
-  /** 0 in a seller's view, as in `GET /orders/:orderId`. */
-  platformFee: z.number().int(),
-  refunded: z.number().int(),
-  createdAt: TimestampSchema,
-  /** Every seller for an admin or the buyer; only the caller's own part for a seller. */
-  sellers: z.array(
-    z.object({
-      sellerId: z.string(),
-      displayName: z.string(),
-      subtotal: z.number().int(),
-      fee: z.number().int(),
-      transferAmount: z.number().int(),
-    }),
-  ),
-});
+/**
+ * One row of `GET /orders`: the order without its transfers, refunds and dispute details. `platformFee`
+ * is 0 in a seller's view, and a seller sees only their own part, as in `GET /orders/:orderId`.
+ */
+export const OrderSummarySchema = OrderSchema.pick({
+  id: true,
+  status: true,
+  currency: true,
+  total: true,
+  platformFee: true,
+  refunded: true,
+  createdAt: true,
+}).extend({ sellers: z.array(OrderSellerSummarySchema) });
 
 export const OrdersQuerySchema = CursorQuerySchema;
 
