@@ -56,5 +56,6 @@ export {
 export type { AccountLike } from './onboarding';
 
 export { API_ROUTES, buildPath } from './contract/routes';
+export { WEEKDAYS } from './contract/constants';
 export type { ApiContract, ApiRouteName } from './contract/routes';
 export type * from './contract/types';

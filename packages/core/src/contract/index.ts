@@ -2,4 +2,5 @@
 export * from './schemas';
 export type * from './types';
 export { API_ROUTES, buildPath } from './routes';
+export { WEEKDAYS } from './constants';
 export type { ApiContract, ApiRouteName } from './routes';

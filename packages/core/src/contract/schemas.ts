@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ERROR_CODE_LIST } from '../errors';
+import { WEEKDAYS } from './constants';
 import { MAX_AMOUNT } from '../money';
 
 // ─── Building blocks ────────────────────────────────────────────────────────────
@@ -299,15 +300,7 @@ export const PayoutCreateRequestSchema = z.strictObject({
   method: PayoutMethodSchema.default('standard'),
 });
 
-export const WeekdaySchema = z.enum([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]);
+export const WeekdaySchema = z.enum(WEEKDAYS);
 
 export const PayoutScheduleSchema = z.discriminatedUnion('interval', [
   z.strictObject({ interval: z.literal('manual') }),

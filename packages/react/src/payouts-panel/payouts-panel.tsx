@@ -1,6 +1,7 @@
 import { forwardRef, useId, useState } from 'react';
 import type { FormEvent, HTMLAttributes } from 'react';
 import type { MoneyAmount, Payout, PayoutSchedule, Weekday } from '@marketkit/core';
+import { WEEKDAYS } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
 import { payoutsPanelMessages } from '../i18n/component-messages';
@@ -18,16 +19,6 @@ export interface PayoutsPanelProps extends Omit<HTMLAttributes<HTMLElement>, 'on
   /** Called after a payout was created and confirmed by the server. */
   onPayout?: (payout: Payout) => void;
 }
-
-const WEEKDAYS: Weekday[] = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-];
 
 /** A weekday's name in the locale (2024-01-01 was a Monday). */
 function weekdayName(day: Weekday, locale: string): string {
