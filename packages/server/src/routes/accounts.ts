@@ -19,6 +19,13 @@ import { parseRequest } from '../validation';
 // How long the signed state on return/refresh URLs stays valid; Stripe's own links expire sooner.
 const LINK_STATE_SECONDS = 24 * 60 * 60;
 
+const PAYOUT_FEATURES = {
+  instant_payouts: true,
+  standard_payouts: true,
+  edit_payout_schedule: true,
+  external_account_collection: true,
+};
+
 /** Features for a platform-liable Express setup: Stripe collects requirements, the platform owns losses. */
 const COMPONENT_FEATURES: Record<
   string,
@@ -27,24 +34,9 @@ const COMPONENT_FEATURES: Record<
   account_onboarding: { enabled: true, features: { external_account_collection: true } },
   account_management: { enabled: true, features: { external_account_collection: true } },
   notification_banner: { enabled: true, features: { external_account_collection: true } },
-  payouts: {
-    enabled: true,
-    features: {
-      instant_payouts: true,
-      standard_payouts: true,
-      edit_payout_schedule: true,
-      external_account_collection: true,
-    },
-  },
-  balances: {
-    enabled: true,
-    features: {
-      instant_payouts: true,
-      standard_payouts: true,
-      edit_payout_schedule: true,
-      external_account_collection: true,
-    },
-  },
+  // Both components show payouts, so they get the same controls.
+  payouts: { enabled: true, features: PAYOUT_FEATURES },
+  balances: { enabled: true, features: PAYOUT_FEATURES },
   // The platform handles refunds and disputes (it is liable), so sellers only see their payments.
   payments: {
     enabled: true,
