@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const reportFile = '.tmp/vitest-report.json';
+// Every sandbox started during the vitest step (in any process) records what it answers here.
+const recordings = `${process.cwd()}/.tmp/sandbox-recordings`;
 
 // Browser and database tests need Debian's chromium and PostgreSQL. Install them when we can (root with
 // apt, as on CI and fresh dev machines); otherwise say exactly what is missing.
@@ -50,6 +52,13 @@ const steps = [
       `--outputFile.json=${reportFile}`,
     ],
     tests: true,
+    env: { MARKETKIT_SANDBOX_RECORD: recordings },
+  },
+  // Every response and webhook payload of the vitest step, checked against the `stripe` declarations.
+  {
+    name: 'shape conformance',
+    command: 'pnpm',
+    args: ['--filter', '@marketkit/sandbox', 'run', 'conformance', recordings],
   },
   // The static Storybook must keep building offline, not only its stories passing as tests.
   { name: 'storybook build', command: 'pnpm', args: ['run', 'storybook:build'] },
@@ -63,6 +72,7 @@ const steps = [
 
 mkdirSync('.tmp', { recursive: true });
 rmSync(reportFile, { force: true });
+rmSync(recordings, { recursive: true, force: true });
 
 let passed = 0;
 let failed = 0;
@@ -70,7 +80,10 @@ const results = [];
 for (const step of steps) {
   const started = Date.now();
   console.log(`\n▶ ${step.name}`);
-  const run = spawnSync(step.command, step.args, { stdio: 'inherit', env: process.env });
+  const run = spawnSync(step.command, step.args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
   const ok = run.status === 0;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (step.tests) {

@@ -5,7 +5,7 @@ export default defineMarketkitProject({
   test: {
     name: 'sandbox',
     environment: 'node',
-    include: ['src/**/*.test.ts', 'src/browser/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/browser/**/*.test.tsx', 'conformance/**/*.test.ts'],
     testTimeout: 15_000,
   },
 });

@@ -297,6 +297,7 @@ async function settleFiftySellers(sandbox: Sandbox, stripe: Stripe, callsPerSeco
   const started = performance.now();
   await stripe.paymentIntents.confirm(checkout.paymentIntentId, {
     payment_method: 'pm_card_bypassPending',
+    return_url: 'https://marketplace.example/checkout/return',
   });
   await sandbox.flushWebhooks();
   await app.router.marketkit.worker.drain({ timeoutMs: 60_000 });

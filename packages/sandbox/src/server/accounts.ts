@@ -244,7 +244,21 @@ export function createAccount(engine: Engine, params: Params): AccountRecord {
     payouts_enabled: false,
     requirements: emptyRequirements(),
     settings: {
+      branding: { icon: null, logo: null, primary_color: null, secondary_color: null },
+      card_payments: {
+        decline_on: { avs_failure: false, cvc_failure: false },
+        statement_descriptor_prefix: null,
+        statement_descriptor_prefix_kana: null,
+        statement_descriptor_prefix_kanji: null,
+      },
       dashboard: { display_name: null, timezone: 'Etc/UTC' },
+      payments: {
+        statement_descriptor: null,
+        statement_descriptor_kana: null,
+        statement_descriptor_kanji: null,
+        statement_descriptor_prefix_kana: null,
+        statement_descriptor_prefix_kanji: null,
+      },
       payouts: {
         debit_negative_balances: true,
         schedule: { delay_days: 2, interval: 'daily' },
@@ -661,6 +675,7 @@ export function createBankAccount(
     account: accountId,
     account_holder_name: options.holderName ?? null,
     account_holder_type: 'individual',
+    account_type: null,
     bank_name: 'STRIPE TEST BANK',
     country: options.country ?? account?.country ?? 'US',
     currency,
@@ -692,8 +707,18 @@ function createDebitCard(
     id: createId('card'),
     object: 'card',
     account: accountId,
+    address_city: null,
+    address_country: null,
+    address_line1: null,
+    address_line1_check: null,
+    address_line2: null,
+    address_state: null,
+    address_zip: null,
+    address_zip_check: null,
     available_payout_methods: ['standard', 'instant'],
     brand,
+    cvc_check: null,
+    dynamic_last4: null,
     country: account?.country ?? 'US',
     currency,
     default_for_currency: !defaultExternalAccount(engine, accountId, currency),
@@ -703,6 +728,9 @@ function createDebitCard(
     funding: 'debit',
     last4: number.slice(-4),
     metadata: {},
+    name: null,
+    regulated_status: null,
+    tokenization_method: null,
   };
   const record = { object, number };
   engine.state.externalAccounts[object.id] = record;

@@ -11,6 +11,7 @@ import {
   renderExternalAccount,
   snapshotVisible,
 } from './accounts';
+import { parseComponents } from './account-session-components';
 import type { Engine } from './engine';
 import { invalidRequest, notFound } from './errors';
 import { createId, randomToken } from './ids';
@@ -27,11 +28,17 @@ import {
   paymentIntentRecord,
   renderCharge,
   renderDispute,
+  requireReturnUrl,
   updatePaymentIntent,
 } from './payments';
 import { createPayout, payoutRecord } from './payouts';
 import type { AccountSessionObject, WebhookEndpointObject } from './state';
-import { createTransfer, createTransferReversal, transferRecord } from './transfers';
+import {
+  createTransfer,
+  createTransferReversal,
+  renderTransfer,
+  transferRecord,
+} from './transfers';
 
 export interface ApiContext {
   engine: Engine;
@@ -396,18 +403,6 @@ route(
   { platformOnly: true },
 );
 
-const componentNames = [
-  'account_onboarding',
-  'account_management',
-  'balances',
-  'documents',
-  'notification_banner',
-  'payments',
-  'payment_details',
-  'payouts',
-  'payouts_list',
-] as const;
-
 route(
   'POST',
   '/v1/account_sessions',
@@ -421,23 +416,7 @@ route(
         code: 'parameter_missing',
       });
     }
-    const components: AccountSessionObject['components'] = {};
-    for (const name of componentNames) {
-      const component = requested.object(name);
-      const features: Record<string, boolean> = {};
-      const featureParams = component?.object('features');
-      for (const feature of Object.keys(featureParams?.values ?? {}))
-        features[feature] = featureParams?.boolean(feature) ?? false;
-      components[name] = { enabled: component?.boolean('enabled') ?? false, features };
-    }
-    for (const name of Object.keys(requested.values)) {
-      if (!(componentNames as readonly string[]).includes(name)) {
-        throw invalidRequest(`Received unknown parameter: components[${name}]`, {
-          param: `components[${name}]`,
-          code: 'parameter_unknown',
-        });
-      }
-    }
+    const components = parseComponents(record.account, requested);
     const session: AccountSessionObject = {
       object: 'account_session',
       account: record.account.id,
@@ -538,6 +517,8 @@ route(
     ]);
     const intent = paymentIntentRecord(engine, at(context, 0));
     checkClientSecret(context, intent.client_secret);
+    // Stripe.js confirms (publishable key) handle next actions in the page themselves.
+    if (context.keyKind === 'secret') requireReturnUrl(intent, params.string('return_url'));
     return structuredClone(confirmPaymentIntent(engine, intent, params));
   },
   { publishable: true, platformOnly: true },
@@ -643,7 +624,7 @@ route(
 route(
   'POST',
   '/v1/transfers',
-  ({ engine, params }) => structuredClone(createTransfer(engine, params)),
+  ({ engine, params }) => renderTransfer(engine, createTransfer(engine, params).id),
   { platformOnly: true },
 );
 listRoute(
@@ -722,23 +703,6 @@ retrieveRoute(
   },
   { platformOnly: true },
 );
-
-function renderTransfer(engine: Engine, id: string) {
-  const transfer = engine.state.transfers[id];
-  if (!transfer) throw notFound('transfer', id);
-  const reversals = Object.values(engine.state.transferReversals)
-    .filter((reversal) => reversal.transfer === id)
-    .reverse();
-  return {
-    ...structuredClone(transfer),
-    reversals: {
-      object: 'list' as const,
-      data: structuredClone(reversals),
-      has_more: false,
-      url: `/v1/transfers/${id}/reversals`,
-    },
-  };
-}
 
 // Balance and payouts (scoped by Stripe-Account) ------------------------------------------------
 

@@ -123,9 +123,12 @@ describe('3D Secure (requires_action)', () => {
     const intent = await createIntent();
     const first = await harness.stripe.paymentIntents.confirm(intent.id, {
       payment_method: 'pm_card_authenticationRequired',
+      return_url: 'https://m.example/checkout/return',
     });
     expect(first.status).toBe('requires_action');
-    const again = await harness.stripe.paymentIntents.confirm(intent.id);
+    const again = await harness.stripe.paymentIntents.confirm(intent.id, {
+      return_url: 'https://m.example/checkout/return',
+    });
     expect(again.status).toBe('requires_action');
     expect(again.latest_charge).toBeNull();
   });

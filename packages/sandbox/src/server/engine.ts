@@ -87,6 +87,7 @@ export class Engine {
       object: 'balance_transaction',
       amount: input.amount,
       available_on: input.available_on ?? this.now(),
+      balance_type: 'payments',
       created: this.now(),
       currency: input.currency,
       description: input.description ?? null,
@@ -96,6 +97,7 @@ export class Engine {
             {
               amount: fee,
               currency: input.currency,
+              application: null,
               description: input.fee_description ?? 'Stripe processing fees',
               type: 'stripe_fee',
             },

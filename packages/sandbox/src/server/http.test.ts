@@ -173,6 +173,7 @@ describe('idempotency', () => {
             currency: 'usd',
             payment_method: 'pm_card_chargeDeclined',
             confirm: true,
+            return_url: 'https://m.example/checkout/return',
           },
           { idempotencyKey: 'decline-1' },
         )

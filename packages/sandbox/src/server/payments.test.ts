@@ -28,6 +28,7 @@ describe('payment intents', () => {
     expect(updated.metadata).toEqual({ order: 'order_1', note: 'resized' });
     const confirmed = await harness.stripe.paymentIntents.confirm(created.id, {
       payment_method: 'pm_card_visa',
+      return_url: 'https://m.example/checkout/return',
     });
     expect(confirmed.status).toBe('succeeded');
     expect(confirmed.amount_received).toBe(12_345);
@@ -51,7 +52,7 @@ describe('payment intents', () => {
       available_on: harness.sandbox.now() + 2 * day,
     });
     expect(transaction.fee_details).toEqual([
-      { amount: 388, currency: 'usd', description: 'Stripe processing fees', type: 'stripe_fee' },
+      { amount: 388, application: null, currency: 'usd', description: 'Stripe processing fees', type: 'stripe_fee' },
     ]);
   });
 

@@ -140,14 +140,26 @@ export function createPaymentMethod(
       billing_details: { address: null, email: null, name: null, phone: null, tax_id: null },
       card: {
         brand: info.brand,
+        checks: {
+          address_line1_check: null,
+          address_postal_code_check: null,
+          cvc_check: card.cvc ? 'pass' : null,
+        },
         country: 'US',
+        display_brand: info.brand,
         exp_month: card.exp_month ?? 12,
         exp_year: card.exp_year ?? 2034,
         funding: info.funding,
+        generated_from: null,
         last4: digits.slice(-4),
+        networks: { available: [info.brand], preferred: null },
+        regulated_status: 'unregulated',
+        three_d_secure_usage: { supported: true },
+        wallet: null,
       },
       created: engine.now(),
       customer: null,
+      customer_account: null,
       livemode: false,
       metadata: {},
       type: 'card',
@@ -214,13 +226,17 @@ export function createPaymentIntent(engine: Engine, params: Params): PaymentInte
     'capture_method',
     'receipt_email',
     'statement_descriptor_suffix',
+    'return_url',
   ]);
   const amount = params.requiredInteger('amount');
   const currency = requireCurrency(params);
   validateAmount(amount, currency);
   const captureMethod =
     params.oneOf('capture_method', ['automatic', 'automatic_async'] as const) ?? 'automatic_async';
-  const automatic = params.object('automatic_payment_methods')?.boolean('enabled');
+  const automaticParams = params.object('automatic_payment_methods');
+  automaticParams?.allowOnly(['enabled', 'allow_redirects']);
+  const automatic = automaticParams?.boolean('enabled');
+  const allowRedirects = automaticParams?.oneOf('allow_redirects', ['always', 'never'] as const);
   const types = params.stringArray('payment_method_types');
   const id = createId('pi');
   const intent: PaymentIntentObject = {
@@ -229,9 +245,12 @@ export function createPaymentIntent(engine: Engine, params: Params): PaymentInte
     amount,
     amount_capturable: 0,
     amount_received: 0,
+    allowed_payment_method_types: null,
+    application: null,
+    application_fee_amount: null,
     automatic_payment_methods: types
       ? null
-      : { allow_redirects: 'always', enabled: automatic ?? true },
+      : { allow_redirects: allowRedirects ?? 'always', enabled: automatic ?? true },
     canceled_at: null,
     cancellation_reason: null,
     capture_method: captureMethod,
@@ -239,14 +258,37 @@ export function createPaymentIntent(engine: Engine, params: Params): PaymentInte
     confirmation_method: 'automatic',
     created: engine.now(),
     currency,
+    customer: null,
+    customer_account: null,
     description: params.string('description') ?? null,
+    excluded_payment_method_types: null,
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
+    managed_payments: null,
     metadata: params.metadata(),
     next_action: null,
+    on_behalf_of: null,
     payment_method: null,
+    payment_method_configuration_details: null,
+    payment_method_options: {
+      card: {
+        installments: null,
+        mandate_options: null,
+        network: null,
+        request_three_d_secure: 'automatic',
+      },
+    },
     payment_method_types: types ?? ['card'],
+    payment_record: null,
+    processing: null,
+    receipt_email: params.string('receipt_email') ?? null,
+    review: null,
+    setup_future_usage: null,
+    shipping: null,
+    source: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: params.string('statement_descriptor_suffix') ?? null,
     status: 'requires_payment_method',
     transfer_group: params.string('transfer_group') ?? null,
   };
@@ -258,7 +300,14 @@ export function createPaymentIntent(engine: Engine, params: Params): PaymentInte
     intent.status = 'requires_confirmation';
   }
   engine.emit('payment_intent.created', intent, engine.platformId);
-  if (params.boolean('confirm')) confirmPaymentIntent(engine, intent, null);
+  if (params.boolean('confirm')) {
+    requireReturnUrl(intent, params.string('return_url'));
+    confirmPaymentIntent(engine, intent, null);
+  } else if (params.has('return_url')) {
+    throw invalidRequest('You can only pass `return_url` when `confirm` is true.', {
+      param: 'return_url',
+    });
+  }
   return intent;
 }
 
@@ -343,6 +392,19 @@ export function cancelPaymentIntent(engine: Engine, intent: PaymentIntentObject,
  * transaction and fee, and events; a test decline card throws Stripe's 402 `card_error`; a 3D Secure
  * card stops at `requires_action` until {@link authenticatePaymentIntent}.
  */
+/**
+ * Stripe refuses to confirm an intent that accepts redirect-based methods without somewhere to send the
+ * buyer back to: https://docs.stripe.com/api/payment_intents/confirm#confirm_payment_intent-return_url
+ */
+export function requireReturnUrl(intent: PaymentIntentObject, returnUrl: string | undefined) {
+  const automatic = intent.automatic_payment_methods;
+  if (returnUrl || !automatic?.enabled || automatic.allow_redirects === 'never') return;
+  throw invalidRequest(
+    'A `return_url` must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.',
+    { param: 'return_url' },
+  );
+}
+
 export function confirmPaymentIntent(
   engine: Engine,
   intent: PaymentIntentObject,
@@ -502,17 +564,29 @@ function createCharge(
     amount: intent.amount,
     amount_captured: succeeded ? intent.amount : 0,
     amount_refunded: 0,
+    application: null,
+    application_fee: null,
+    application_fee_amount: null,
     balance_transaction: null,
+    billing_details: structuredClone(method.object.billing_details),
+    calculated_statement_descriptor: null,
     captured: succeeded,
     created: engine.now(),
     currency: intent.currency,
+    customer: null,
     description: intent.description,
     disputed: false,
+    failure_balance_transaction: null,
     failure_code: card.decline?.code ?? null,
     failure_message: card.decline?.message ?? null,
+    fraud_details: {},
     livemode: false,
     metadata: { ...intent.metadata },
+    on_behalf_of: null,
     outcome: {
+      advice_code: null,
+      network_advice_code: null,
+      network_decline_code: null,
       network_status: succeeded ? 'approved_by_network' : 'declined_by_network',
       reason: card.decline?.decline_code ?? null,
       risk_level: 'normal',
@@ -527,16 +601,43 @@ function createCharge(
     payment_method_details: {
       type: 'card',
       card: {
+        amount_authorized: succeeded ? intent.amount : null,
+        authorization_code: null,
         brand: method.object.card.brand,
+        checks: structuredClone(method.object.card.checks),
         country: 'US',
+        electronic_commerce_indicator: null,
         exp_month: method.object.card.exp_month,
         exp_year: method.object.card.exp_year,
+        extended_authorization: { status: 'disabled' },
         funding: method.object.card.funding,
+        incremental_authorization: { status: 'unavailable' },
+        installments: null,
         last4: method.object.card.last4,
+        mandate: null,
+        multicapture: { status: 'unavailable' },
+        network: method.object.card.brand,
+        network_token: { used: false },
+        network_transaction_id: null,
+        overcapture: { maximum_amount_capturable: intent.amount, status: 'unavailable' },
+        regulated_status: 'unregulated',
+        three_d_secure: null,
+        transaction_link_id: null,
+        wallet: null,
       },
     },
+    receipt_email: intent.receipt_email,
+    receipt_number: null,
+    receipt_url: null,
     refunded: false,
+    review: null,
+    shipping: null,
+    source: null,
+    source_transfer: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: intent.statement_descriptor_suffix,
     status: succeeded ? 'succeeded' : 'failed',
+    transfer_data: null,
     transfer_group: intent.transfer_group,
   };
   if (succeeded) {
@@ -579,6 +680,46 @@ export function renderCharge(engine: Engine, charge: ChargeObject) {
   };
 }
 
+/** A dispute's evidence before any is submitted: every field null, as Stripe returns it. */
+function emptyEvidence(): Stripe.Dispute.Evidence {
+  const fields = [
+    'access_activity_log',
+    'billing_address',
+    'cancellation_policy',
+    'cancellation_policy_disclosure',
+    'cancellation_rebuttal',
+    'customer_communication',
+    'customer_email_address',
+    'customer_name',
+    'customer_purchase_ip',
+    'customer_signature',
+    'duplicate_charge_documentation',
+    'duplicate_charge_explanation',
+    'duplicate_charge_id',
+    'product_description',
+    'receipt',
+    'refund_policy',
+    'refund_policy_disclosure',
+    'refund_refusal_explanation',
+    'service_date',
+    'service_documentation',
+    'shipping_address',
+    'shipping_carrier',
+    'shipping_date',
+    'shipping_documentation',
+    'shipping_tracking_number',
+    'uncategorized_file',
+    'uncategorized_text',
+  ] as const;
+  return {
+    ...(Object.fromEntries(fields.map((field) => [field, null])) as Record<
+      (typeof fields)[number],
+      null
+    >),
+    enhanced_evidence: {},
+  };
+}
+
 /** The dispute a `pm_card_createDispute` charge opens: the amount and Stripe's dispute fee leave the platform. */
 function createDispute(engine: Engine, charge: ChargeObject) {
   const id = createId('dp');
@@ -601,6 +742,17 @@ function createDispute(engine: Engine, charge: ChargeObject) {
     charge: charge.id,
     created: engine.now(),
     currency: charge.currency,
+    enhanced_eligibility_types: [],
+    evidence: emptyEvidence(),
+    evidence_details: {
+      due_by: engine.now() + 7 * day,
+      enhanced_eligibility: {},
+      has_evidence: false,
+      past_due: false,
+      submission_count: 0,
+      submission_method: 'not_submitted',
+    },
+    intended_submission_method: null,
     is_charge_refundable: false,
     livemode: false,
     metadata: {},
@@ -611,8 +763,8 @@ function createDispute(engine: Engine, charge: ChargeObject) {
   engine.state.disputes[id] = dispute;
   engine.setOwner(id, engine.platformId);
   charge.disputed = true;
-  engine.emit('charge.dispute.created', dispute, engine.platformId);
-  engine.emit('charge.dispute.funds_withdrawn', dispute, engine.platformId);
+  engine.emit('charge.dispute.created', renderDispute(engine, dispute), engine.platformId);
+  engine.emit('charge.dispute.funds_withdrawn', renderDispute(engine, dispute), engine.platformId);
 }
 
 export function renderDispute(engine: Engine, dispute: DisputeObject) {
@@ -650,8 +802,13 @@ export function closeDispute(engine: Engine, id: string, outcome: 'won' | 'lost'
   } else {
     dispute.status = 'lost';
   }
-  engine.emit('charge.dispute.closed', dispute, engine.platformId, previous);
-  if (outcome === 'won') engine.emit('charge.dispute.funds_reinstated', dispute, engine.platformId);
+  engine.emit('charge.dispute.closed', renderDispute(engine, dispute), engine.platformId, previous);
+  if (outcome === 'won')
+    engine.emit(
+      'charge.dispute.funds_reinstated',
+      renderDispute(engine, dispute),
+      engine.platformId,
+    );
   return dispute;
 }
 
@@ -729,8 +886,13 @@ export function createRefund(engine: Engine, params: Params): RefundObject {
     charge: charge.id,
     created: engine.now(),
     currency: charge.currency,
+    customer: null,
+    customer_account: null,
     metadata: params.metadata(),
     payment_intent: charge.payment_intent,
+    payment_method: charge.payment_method,
+    receipt_number: null,
+    source_transfer_reversal: null,
     reason:
       params.oneOf('reason', ['duplicate', 'fraudulent', 'requested_by_customer'] as const) ?? null,
     status: 'succeeded',

@@ -159,6 +159,8 @@ function startPayout(
     id,
     object: 'payout',
     amount: input.amount,
+    application_fee: null,
+    application_fee_amount: null,
     arrival_date: input.method === 'instant' ? engine.now() : engine.now() + day,
     automatic: input.automatic,
     balance_transaction: transaction.id,
@@ -172,9 +174,15 @@ function startPayout(
     livemode: false,
     metadata: input.metadata,
     method: input.method,
+    original_payout: null,
+    payout_method: null,
+    // Stripe reconciles automatic payouts against their balance transactions; manual ones it does not.
+    reconciliation_status: input.automatic ? 'in_progress' : 'not_applicable',
+    reversed_by: null,
     source_type: 'card',
     statement_descriptor: input.statementDescriptor,
     status: input.method === 'instant' ? 'in_transit' : 'pending',
+    trace_id: { status: 'pending', value: null },
     type: destination?.object.object === 'card' ? 'card' : 'bank_account',
   };
   engine.state.payouts[id] = payout;
@@ -197,6 +205,9 @@ export function settlePayouts(engine: Engine) {
       : undefined;
     const failure = destination ? bankAccountOutcomes[destination.number] : null;
     const previous = { status: payout.status };
+    // The sandbox has no bank network to trace through (an assumption, see the README).
+    payout.trace_id = { status: 'unsupported', value: null };
+    if (payout.automatic) payout.reconciliation_status = 'completed';
     if (failure) {
       const transaction = engine.addBalanceTransaction(owner, {
         amount: payout.amount,

@@ -11,6 +11,7 @@ import {
   submitOnboarding,
   type HostedResponse,
 } from './hosted';
+import { recordForConformance } from './conformance/recorder';
 import { randomToken } from './ids';
 import { Params } from './params';
 import { authenticatePaymentIntent, paymentIntentRecord } from './payments';
@@ -113,6 +114,11 @@ function bearer(request: IncomingMessage): string | undefined {
 
 function masked(key: string) {
   return key.length > 12 ? `${key.slice(0, 8)}${'*'.repeat(8)}${key.slice(-4)}` : '********';
+}
+
+/** A path with its ids replaced, so one route's responses group together. */
+function routeName(pathname: string) {
+  return pathname.replace(/\/[a-z]+_[A-Za-z0-9]*[A-Z0-9][A-Za-z0-9_]*/g, '/:id');
 }
 
 export interface SandboxServer {
@@ -376,6 +382,8 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
         };
         engine.changed();
       }
+      if (status < 300)
+        recordForConformance('response', `${method} ${routeName(url.pathname)}`, text);
       sendJson(response, status, text, headers);
     } catch (error) {
       fail(error);

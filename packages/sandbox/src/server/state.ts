@@ -1,32 +1,9 @@
 import type Stripe from 'stripe';
 import { createId, randomToken } from './ids';
 
-/*
- * Stored objects are typed as subsets (`Pick`) of the `stripe` package's response types, so the compiler
- * flags any field the sandbox emits with a shape that drifted from the real API.
- */
-
-export type AccountObject = Pick<
-  Stripe.Account,
-  | 'id'
-  | 'object'
-  | 'business_profile'
-  | 'business_type'
-  | 'capabilities'
-  | 'charges_enabled'
-  | 'controller'
-  | 'country'
-  | 'created'
-  | 'default_currency'
-  | 'details_submitted'
-  | 'email'
-  | 'metadata'
-  | 'payouts_enabled'
-  | 'requirements'
-  | 'tos_acceptance'
-  | 'type'
-> & {
-  settings: Pick<Stripe.Account.Settings, 'payouts' | 'dashboard'>;
+/** Stored without `external_accounts`, which is rendered from the external-account records. */
+export type AccountObject = Omit<Stripe.Account, 'external_accounts' | 'settings'> & {
+  settings: Stripe.Account.Settings & { payouts: Stripe.Account.Settings.Payouts };
 };
 
 /** Onboarding answers the sandbox keeps to decide verification; Stripe keeps them on Persons. */
@@ -55,41 +32,9 @@ export interface AccountRecord {
   deleted?: boolean;
 }
 
-export type BankAccountObject = Pick<
-  Stripe.BankAccount,
-  | 'id'
-  | 'object'
-  | 'account'
-  | 'account_holder_name'
-  | 'account_holder_type'
-  | 'bank_name'
-  | 'country'
-  | 'currency'
-  | 'default_for_currency'
-  | 'fingerprint'
-  | 'last4'
-  | 'metadata'
-  | 'routing_number'
-  | 'status'
->;
+export type BankAccountObject = Omit<Stripe.BankAccount, 'account'> & { account: string };
 
-export type CardObject = Pick<
-  Stripe.Card,
-  | 'id'
-  | 'object'
-  | 'account'
-  | 'available_payout_methods'
-  | 'brand'
-  | 'country'
-  | 'currency'
-  | 'default_for_currency'
-  | 'exp_month'
-  | 'exp_year'
-  | 'fingerprint'
-  | 'funding'
-  | 'last4'
-  | 'metadata'
->;
+export type CardObject = Omit<Stripe.Card, 'account'> & { account: string };
 
 export type ExternalAccountObject = BankAccountObject | CardObject;
 
@@ -112,10 +57,7 @@ export interface AccountLinkRecord {
   form_token?: string;
 }
 
-export type AccountSessionObject = Pick<
-  Stripe.AccountSession,
-  'object' | 'account' | 'client_secret' | 'expires_at' | 'livemode'
-> & { components: Record<string, { enabled: boolean; features: Record<string, boolean> }> };
+export type AccountSessionObject = Stripe.AccountSession;
 
 export interface LoginLinkRecord {
   id: string;
@@ -124,15 +66,7 @@ export interface LoginLinkRecord {
   used: boolean;
 }
 
-export type PaymentMethodObject = Pick<
-  Stripe.PaymentMethod,
-  'id' | 'object' | 'billing_details' | 'created' | 'customer' | 'livemode' | 'metadata' | 'type'
-> & {
-  card: Pick<
-    Stripe.PaymentMethod.Card,
-    'brand' | 'country' | 'exp_month' | 'exp_year' | 'funding' | 'last4'
-  >;
-};
+export type PaymentMethodObject = Stripe.PaymentMethod & { card: Stripe.PaymentMethod.Card };
 
 export interface PaymentMethodRecord {
   object: PaymentMethodObject;
@@ -140,105 +74,77 @@ export interface PaymentMethodRecord {
   cvc?: string;
 }
 
-export type PaymentIntentObject = Pick<
+/*
+ * Stored objects are the `stripe` package's response types with expandable fields held as ids, so the
+ * compiler flags any required field the sandbox leaves out (the conformance check confirms it at run time).
+ */
+export type PaymentIntentObject = Omit<
   Stripe.PaymentIntent,
-  | 'id'
-  | 'object'
-  | 'amount'
-  | 'amount_capturable'
-  | 'amount_received'
-  | 'automatic_payment_methods'
-  | 'canceled_at'
-  | 'cancellation_reason'
-  | 'capture_method'
-  | 'client_secret'
-  | 'confirmation_method'
-  | 'created'
-  | 'currency'
-  | 'description'
-  | 'last_payment_error'
-  | 'livemode'
-  | 'metadata'
-  | 'next_action'
-  | 'payment_method_types'
-  | 'status'
-  | 'transfer_group'
-> & { latest_charge: string | null; payment_method: string | null };
+  'latest_charge' | 'payment_method' | 'customer' | 'application' | 'on_behalf_of' | 'review'
+> & {
+  latest_charge: string | null;
+  payment_method: string | null;
+  customer: null;
+  application: null;
+  on_behalf_of: null;
+  review: null;
+};
 
-export type ChargeObject = Pick<
+export type ChargeObject = Omit<
   Stripe.Charge,
-  | 'id'
-  | 'object'
-  | 'amount'
-  | 'amount_captured'
-  | 'amount_refunded'
-  | 'captured'
-  | 'created'
-  | 'currency'
-  | 'description'
-  | 'disputed'
-  | 'failure_code'
-  | 'failure_message'
-  | 'livemode'
-  | 'metadata'
-  | 'paid'
-  | 'refunded'
-  | 'status'
-  | 'transfer_group'
+  | 'balance_transaction'
+  | 'payment_intent'
+  | 'payment_method_details'
+  | 'refunds'
+  | 'application'
+  | 'application_fee'
+  | 'customer'
+  | 'failure_balance_transaction'
+  | 'on_behalf_of'
+  | 'review'
+  | 'source_transfer'
+  | 'transfer'
 > & {
   balance_transaction: string | null;
   payment_intent: string | null;
-  payment_method: string | null;
-  payment_method_details: {
-    type: 'card';
-    card: Pick<
-      Stripe.Charge.PaymentMethodDetails.Card,
-      'brand' | 'last4' | 'exp_month' | 'exp_year' | 'funding' | 'country'
-    >;
+  payment_method_details: Stripe.Charge.PaymentMethodDetails & {
+    card: Stripe.Charge.PaymentMethodDetails.Card;
   };
-  outcome: Pick<
-    Stripe.Charge.Outcome,
-    'network_status' | 'reason' | 'risk_level' | 'seller_message' | 'type'
-  >;
+  application: null;
+  application_fee: null;
+  customer: null;
+  failure_balance_transaction: null;
+  on_behalf_of: null;
+  review: null;
+  source_transfer: null;
 };
 
-export type RefundObject = Pick<
+export type RefundObject = Omit<
   Stripe.Refund,
-  'id' | 'object' | 'amount' | 'created' | 'currency' | 'metadata' | 'reason' | 'status'
+  | 'balance_transaction'
+  | 'charge'
+  | 'payment_intent'
+  | 'transfer_reversal'
+  | 'payment_method'
+  | 'source_transfer_reversal'
 > & {
   balance_transaction: string | null;
   charge: string | null;
   payment_intent: string | null;
   transfer_reversal: string | null;
+  payment_method: string | null;
+  source_transfer_reversal: null;
 };
 
-export type DisputeObject = Pick<
+/** `balance_transactions` are always objects in Stripe's dispute; the record keeps their ids. */
+export type DisputeObject = Omit<
   Stripe.Dispute,
-  | 'id'
-  | 'object'
-  | 'amount'
-  | 'created'
-  | 'currency'
-  | 'is_charge_refundable'
-  | 'livemode'
-  | 'metadata'
-  | 'reason'
-  | 'status'
+  'charge' | 'payment_intent' | 'balance_transactions'
 > & { charge: string; payment_intent: string | null; balance_transactions: string[] };
 
-export type TransferObject = Pick<
+export type TransferObject = Omit<
   Stripe.Transfer,
-  | 'id'
-  | 'object'
-  | 'amount'
-  | 'amount_reversed'
-  | 'created'
-  | 'currency'
-  | 'description'
-  | 'livemode'
-  | 'metadata'
-  | 'reversed'
-  | 'transfer_group'
+  'balance_transaction' | 'destination' | 'destination_payment' | 'source_transaction' | 'reversals'
 > & {
   balance_transaction: string | null;
   destination: string;
@@ -246,9 +152,9 @@ export type TransferObject = Pick<
   source_transaction: string | null;
 };
 
-export type TransferReversalObject = Pick<
+export type TransferReversalObject = Omit<
   Stripe.TransferReversal,
-  'id' | 'object' | 'amount' | 'created' | 'currency' | 'metadata'
+  'balance_transaction' | 'transfer' | 'destination_payment_refund' | 'source_refund'
 > & {
   balance_transaction: string | null;
   transfer: string;
@@ -256,51 +162,28 @@ export type TransferReversalObject = Pick<
   source_refund: string | null;
 };
 
-export type PayoutObject = Pick<
+export type PayoutObject = Omit<
   Stripe.Payout,
-  | 'id'
-  | 'object'
-  | 'amount'
-  | 'arrival_date'
-  | 'automatic'
-  | 'created'
-  | 'currency'
-  | 'description'
-  | 'failure_code'
-  | 'failure_message'
-  | 'livemode'
-  | 'metadata'
-  | 'method'
-  | 'source_type'
-  | 'statement_descriptor'
-  | 'status'
-  | 'type'
+  | 'balance_transaction'
+  | 'destination'
+  | 'failure_balance_transaction'
+  | 'application_fee'
+  | 'original_payout'
+  | 'reversed_by'
 > & {
   balance_transaction: string | null;
   destination: string | null;
   failure_balance_transaction: string | null;
+  application_fee: null;
+  original_payout: null;
+  reversed_by: null;
 };
 
 /** Balance transactions are immutable; `status` is derived from `available_on` when rendered. */
-export type BalanceTransactionObject = Pick<
+export type BalanceTransactionObject = Omit<
   Stripe.BalanceTransaction,
-  | 'id'
-  | 'object'
-  | 'amount'
-  | 'available_on'
-  | 'created'
-  | 'currency'
-  | 'description'
-  | 'fee'
-  | 'net'
-  | 'reporting_category'
-  | 'type'
-> & {
-  fee_details: Array<
-    Pick<Stripe.BalanceTransaction.FeeDetail, 'amount' | 'currency' | 'description' | 'type'>
-  >;
-  source: string | null;
-};
+  'source' | 'status' | 'exchange_rate'
+> & { source: string | null };
 
 export type EventObject = Pick<
   Stripe.Event,
@@ -311,20 +194,9 @@ export type EventObject = Pick<
   data: { object: unknown; previous_attributes?: Record<string, unknown> };
 };
 
-export type WebhookEndpointObject = Pick<
-  Stripe.WebhookEndpoint,
-  | 'id'
-  | 'object'
-  | 'api_version'
-  | 'application'
-  | 'created'
-  | 'description'
-  | 'enabled_events'
-  | 'livemode'
-  | 'metadata'
-  | 'status'
-  | 'url'
-> & { connect?: boolean };
+export type WebhookEndpointObject = Omit<Stripe.WebhookEndpoint, 'secret'> & {
+  connect?: boolean;
+};
 
 export interface IdempotencyRecord {
   fingerprint: string;

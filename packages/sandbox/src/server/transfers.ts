@@ -136,7 +136,7 @@ export function createTransfer(engine: Engine, params: Params): TransferObject {
   engine.state.transfers[id] = transfer;
   engine.setOwner(id, engine.platformId);
   engine.setOwner(destinationPayment, destinationId);
-  engine.emit('transfer.created', transfer, engine.platformId);
+  engine.emit('transfer.created', renderTransfer(engine, id), engine.platformId);
   return transfer;
 }
 
@@ -193,7 +193,12 @@ export function reverseTransfer(
   const previous = { amount_reversed: transfer.amount_reversed, reversed: transfer.reversed };
   transfer.amount_reversed += amount;
   transfer.reversed = transfer.amount_reversed === transfer.amount;
-  engine.emit('transfer.reversed', transfer, engine.platformId, previous);
+  engine.emit(
+    'transfer.reversed',
+    renderTransfer(engine, transfer.id),
+    engine.platformId,
+    previous,
+  );
   return reversal;
 }
 
@@ -205,4 +210,22 @@ export function createTransferReversal(engine: Engine, transfer: TransferObject,
       code: 'transfer_already_reversed',
     });
   return reverseTransfer(engine, transfer, amount, { metadata: params.metadata() });
+}
+
+/** The transfer as Stripe returns it, with its reversals listed newest first. */
+export function renderTransfer(engine: Engine, id: string) {
+  const transfer = engine.state.transfers[id];
+  if (!transfer) throw notFound('transfer', id);
+  const reversals = Object.values(engine.state.transferReversals)
+    .filter((reversal) => reversal.transfer === id)
+    .reverse();
+  return {
+    ...structuredClone(transfer),
+    reversals: {
+      object: 'list' as const,
+      data: structuredClone(reversals),
+      has_more: false,
+      url: `/v1/transfers/${id}/reversals`,
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { recordForConformance } from './conformance/recorder';
 import type { EventObject, WebhookEndpointObject } from './state';
 
 export interface WebhookDispatcherOptions {
@@ -55,6 +56,7 @@ export class WebhookDispatcher {
     if (targets.length === 0) return;
     event.pending_webhooks = targets.length;
     const payload = JSON.stringify(event, null, 2);
+    recordForConformance('webhook', event.type, payload);
     for (const endpoint of targets) {
       const queue = this.queues.get(endpoint.id) ?? [];
       queue.push({ event, payload });

@@ -147,7 +147,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return accountId;
     },
     pay(paymentIntentId, paymentMethod = 'pm_card_bypassPending') {
-      return stripe.paymentIntents.confirm(paymentIntentId, { payment_method: paymentMethod });
+      // Stripe refuses a server-side confirm of automatic payment methods without a return_url.
+      return stripe.paymentIntents.confirm(paymentIntentId, {
+        payment_method: paymentMethod,
+        return_url: 'https://marketplace.example/checkout/return',
+      });
     },
     async settle() {
       await sandbox.flushWebhooks();

@@ -187,6 +187,7 @@ describe('Connect embedded components over the stand-in, against a running sandb
       currency: 'usd',
       payment_method: 'pm_card_bypassPending',
       confirm: true,
+      return_url: 'https://m.example/checkout/return',
     });
     await stripe.transfers.create({ amount: 3000, currency: 'usd', destination: account.id });
 
@@ -216,6 +217,7 @@ describe('Connect embedded components over the stand-in, against a running sandb
       currency: 'usd',
       payment_method: 'pm_card_bypassPending',
       confirm: true,
+      return_url: 'https://m.example/checkout/return',
     });
     await stripe.transfers.create({ amount: 2000, currency: 'usd', destination: account.id });
     const instantSession = async () =>
@@ -254,6 +256,7 @@ describe('Connect embedded components over the stand-in, against a running sandb
       currency: 'usd',
       payment_method: 'pm_card_bypassPending',
       confirm: true,
+      return_url: 'https://m.example/checkout/return',
     });
     // 0.40 cannot cover the 0.50 minimum fee.
     await stripe.transfers.create({ amount: 40, currency: 'usd', destination: account.id });
@@ -292,6 +295,7 @@ describe('Connect embedded components over the stand-in, against a running sandb
       currency: 'usd',
       payment_method: 'pm_card_bypassPending',
       confirm: true,
+      return_url: 'https://m.example/checkout/return',
     });
     await stripe.transfers.create({ amount: 1200, currency: 'usd', destination: account.id });
     for (let index = 0; index < 12; index += 1) {
@@ -320,6 +324,7 @@ describe('Connect embedded components over the stand-in, against a running sandb
       currency: 'usd',
       payment_method: 'pm_card_visa',
       confirm: true,
+      return_url: 'https://m.example/checkout/return',
     });
     await stripe.transfers.create({
       amount: 1234,
