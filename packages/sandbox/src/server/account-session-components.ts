@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { invalidRequest } from './errors';
-import type { Params } from './params';
+import type { ParamShape, Params } from './params';
 import type { AccountObject } from './state';
 
 type Components = Stripe.AccountSession.Components;
@@ -91,22 +91,36 @@ export const componentNames = Object.keys(defaults) as ComponentName[];
  * for), features at their defaults unless set, and any unknown component or feature refused.
  */
 export function parseComponents(account: AccountObject, requested: Params): Components {
-  requested.allowOnly(componentNames);
+  const featuresOf = Object.fromEntries(
+    componentNames.map((name) => [name, defaults[name](account)]),
+  );
+  requested.allowOnly(
+    Object.fromEntries(
+      componentNames.map((name) => [
+        name,
+        {
+          enabled: true,
+          features: Object.fromEntries(
+            Object.keys(featuresOf[name] ?? {}).map((feature) => [feature, true]),
+          ),
+        },
+      ]),
+    ) as ParamShape,
+  );
   const components = {} as Record<string, { enabled: boolean; features: Record<string, boolean> }>;
   for (const name of componentNames) {
-    const features = defaults[name](account);
+    const features = featuresOf[name] as Record<string, boolean>;
     const input = requested.object(name);
-    input?.allowOnly(['enabled', 'features']);
     const featureInput = input?.object('features');
-    featureInput?.allowOnly(Object.keys(features));
     for (const feature of Object.keys(features)) {
       const value = featureInput?.boolean(feature);
       if (value !== undefined) features[feature] = value;
     }
+    // Unset, `disable_stripe_user_authentication` follows the opposite of `external_account_collection`.
     if (
-      featureInput?.has('external_account_collection') &&
-      !featureInput.has('disable_stripe_user_authentication') &&
-      'disable_stripe_user_authentication' in features
+      'disable_stripe_user_authentication' in features &&
+      'external_account_collection' in features &&
+      !featureInput?.has('disable_stripe_user_authentication')
     )
       features.disable_stripe_user_authentication = !features.external_account_collection;
     if (

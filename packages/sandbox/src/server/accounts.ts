@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { day, type Engine } from './engine';
 import { invalidRequest } from './errors';
 import { createId, randomToken } from './ids';
-import type { Params } from './params';
+import type { ParamShape, Params } from './params';
 import type {
   AccountObject,
   AccountProfile,
@@ -189,22 +189,78 @@ function parseController(params: Params): { controller: Controller; type: Stripe
 
 const capabilityNames = ['transfers', 'card_payments'] as const;
 
+const addressShape = {
+  line1: true,
+  line2: true,
+  city: true,
+  state: true,
+  postal_code: true,
+  country: true,
+} as const;
+
+/** `external_account` as a token or as bank-account or debit-card details. */
+export const externalAccountShape = {
+  object: true,
+  country: true,
+  currency: true,
+  routing_number: true,
+  account_number: true,
+  account_holder_name: true,
+  account_holder_type: true,
+  default_for_currency: true,
+  number: true,
+  exp_month: true,
+  exp_year: true,
+  cvc: true,
+} as const;
+
+/** What `POST /v1/accounts/:id` accepts (the sandbox's subset of Stripe's parameters). */
+export const accountUpdateShape: ParamShape = {
+  email: true,
+  metadata: 'any',
+  business_type: true,
+  business_profile: {
+    name: true,
+    url: true,
+    mcc: true,
+    product_description: true,
+    support_email: true,
+    support_phone: true,
+    support_url: true,
+  },
+  capabilities: Object.fromEntries(capabilityNames.map((name) => [name, { requested: true }])),
+  settings: {
+    payouts: {
+      schedule: { interval: true, delay_days: true, weekly_anchor: true, monthly_anchor: true },
+    },
+  },
+  tos_acceptance: { date: true, ip: true, user_agent: true, service_agreement: true },
+  individual: {
+    first_name: true,
+    last_name: true,
+    email: true,
+    id_number: true,
+    dob: { day: true, month: true, year: true },
+    address: addressShape,
+  },
+  external_account: externalAccountShape,
+  default_currency: true,
+};
+
+const accountCreateShape: ParamShape = {
+  ...accountUpdateShape,
+  type: true,
+  country: true,
+  controller: {
+    fees: { payer: true },
+    losses: { payments: true },
+    requirement_collection: true,
+    stripe_dashboard: { type: true },
+  },
+};
+
 export function createAccount(engine: Engine, params: Params): AccountRecord {
-  params.allowOnly([
-    'type',
-    'controller',
-    'country',
-    'email',
-    'capabilities',
-    'business_type',
-    'business_profile',
-    'metadata',
-    'default_currency',
-    'settings',
-    'tos_acceptance',
-    'individual',
-    'external_account',
-  ]);
+  params.allowOnly(accountCreateShape);
   const { controller, type } = parseController(params);
   const country = (params.string('country') ?? engine.state.platformCountry).toUpperCase();
   if (!/^[A-Z]{2}$/.test(country))

@@ -1,7 +1,9 @@
 import type Stripe from 'stripe';
 import {
+  accountUpdateShape,
   addExternalAccount,
   applyAccountParams,
+  externalAccountShape,
   createAccount,
   deleteExternalAccount,
   externalAccountsOf,
@@ -22,6 +24,7 @@ import {
   chargeRecord,
   closeDispute,
   confirmPaymentIntent,
+  confirmShape,
   createPaymentIntent,
   createPaymentMethodFromParams,
   createRefund,
@@ -211,18 +214,7 @@ route(
   '/v1/accounts/:id',
   (context) => {
     const { engine, params } = context;
-    params.allowOnly([
-      'email',
-      'metadata',
-      'business_type',
-      'business_profile',
-      'capabilities',
-      'settings',
-      'tos_acceptance',
-      'individual',
-      'external_account',
-      'default_currency',
-    ]);
+    params.allowOnly(accountUpdateShape);
     const record = engine.accountRecord(at(context, 0), 'id');
     const before = snapshotVisible(record.account);
     applyAccountParams(engine, record, params);
@@ -252,7 +244,11 @@ route(
   '/v1/accounts/:id/external_accounts',
   (context) => {
     const { engine, params } = context;
-    params.allowOnly(['external_account', 'default_for_currency', 'metadata']);
+    params.allowOnly({
+      external_account: externalAccountShape,
+      default_for_currency: true,
+      metadata: 'any',
+    });
     const record = engine.accountRecord(at(context, 0));
     const external = addExternalAccount(engine, record.account.id, params);
     refreshAccount(engine, record);
@@ -347,14 +343,8 @@ route(
   'POST',
   '/v1/account_links',
   ({ engine, params }) => {
-    params.allowOnly([
-      'account',
-      'type',
-      'refresh_url',
-      'return_url',
-      'collect',
-      'collection_options',
-    ]);
+    params.allowOnly(['account', 'type', 'refresh_url', 'return_url', 'collect']);
+    // `collection_options` is refused rather than ignored: the hosted form collects one fixed set of fields.
     const record = engine.accountRecord(params.requiredString('account'));
     const type = params.oneOf('type', ['account_onboarding', 'account_update'] as const);
     if (!type)
@@ -407,7 +397,8 @@ route(
   'POST',
   '/v1/account_sessions',
   ({ engine, params }) => {
-    params.allowOnly(['account', 'components']);
+    // Components are checked key by key against the declared list in parseComponents.
+    params.allowOnly({ account: true, components: 'any' });
     const record = engine.accountRecord(params.requiredString('account'));
     const requested = params.object('components');
     if (!requested || Object.keys(requested.values).length === 0) {
@@ -506,15 +497,7 @@ route(
   '/v1/payment_intents/:id/confirm',
   (context) => {
     const { engine, params } = context;
-    params.allowOnly([
-      'payment_method',
-      'payment_method_data',
-      'client_secret',
-      'return_url',
-      'receipt_email',
-      'use_stripe_sdk',
-      'mandate_data',
-    ]);
+    params.allowOnly(confirmShape);
     const intent = paymentIntentRecord(engine, at(context, 0));
     checkClientSecret(context, intent.client_secret);
     // Stripe.js confirms (publishable key) handle next actions in the page themselves.

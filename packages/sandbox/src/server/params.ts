@@ -1,6 +1,47 @@
 import { invalidRequest, missingParam } from './errors';
 import type { FormObject, FormValue } from './form';
 
+/**
+ * The parameters a request may carry: `true` for a value (or a list of values), `'any'` for free-form
+ * keys (metadata), or the nested keys a hash accepts. Stripe refuses an unknown key at every level:
+ * https://docs.stripe.com/api/errors (`parameter_unknown`).
+ */
+export type ParamShape = { readonly [key: string]: true | 'any' | ParamShape };
+
+/** Shapes shared by every endpoint that accepts these names. */
+const knownShapes: ParamShape = {
+  metadata: 'any',
+  created: { gt: true, gte: true, lt: true, lte: true },
+};
+
+function unknownParameter(name: string) {
+  return invalidRequest(`Received unknown parameter: ${name}`, {
+    param: name,
+    code: 'parameter_unknown',
+  });
+}
+
+function checkShape(values: FormObject, shape: ParamShape, prefix: string) {
+  for (const [key, value] of Object.entries(values)) {
+    const name = prefix ? `${prefix}[${key}]` : key;
+    // `expand[]` is a request option every endpoint takes at the top level.
+    if (!prefix && key === 'expand') continue;
+    const spec = shape[key];
+    if (spec === undefined) throw unknownParameter(name);
+    if (spec === 'any') continue;
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+      if (spec === true) {
+        const [first] = Object.keys(item);
+        if (first !== undefined) throw unknownParameter(`${name}[${first}]`);
+        continue;
+      }
+      checkShape(item, spec, name);
+    }
+  }
+}
+
 /** Typed reads of decoded form params with Stripe's error messages for bad input. */
 export class Params {
   constructor(
@@ -12,15 +53,16 @@ export class Params {
     return this.prefix ? `${this.prefix}[${key}]` : key;
   }
 
-  /** Rejects any top-level key outside `allowed` (Stripe's `parameter_unknown`). */
-  allowOnly(allowed: readonly string[]) {
-    for (const key of Object.keys(this.values)) {
-      if (key === 'expand' || allowed.includes(key)) continue;
-      throw invalidRequest(`Received unknown parameter: ${this.name(key)}`, {
-        param: this.name(key),
-        code: 'parameter_unknown',
-      });
-    }
+  /**
+   * Rejects any key, at any depth, outside `allowed` (Stripe's `parameter_unknown`). A list of names
+   * accepts plain values under them (and the shared shapes of `metadata` and `created`); nested hashes
+   * need a {@link ParamShape}.
+   */
+  allowOnly(allowed: readonly string[] | ParamShape) {
+    const shape: ParamShape = Array.isArray(allowed)
+      ? Object.fromEntries(allowed.map((key: string) => [key, knownShapes[key] ?? true]))
+      : (allowed as ParamShape);
+    checkShape(this.values, shape, this.prefix);
     return this;
   }
 

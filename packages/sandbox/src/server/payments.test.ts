@@ -52,7 +52,13 @@ describe('payment intents', () => {
       available_on: harness.sandbox.now() + 2 * day,
     });
     expect(transaction.fee_details).toEqual([
-      { amount: 388, application: null, currency: 'usd', description: 'Stripe processing fees', type: 'stripe_fee' },
+      {
+        amount: 388,
+        application: null,
+        currency: 'usd',
+        description: 'Stripe processing fees',
+        type: 'stripe_fee',
+      },
     ]);
   });
 

@@ -170,9 +170,54 @@ export function createPaymentMethod(
   return record;
 }
 
+const cardShape = { number: true, exp_month: true, exp_year: true, cvc: true } as const;
+const billingDetailsShape = {
+  address: {
+    line1: true,
+    line2: true,
+    city: true,
+    state: true,
+    postal_code: true,
+    country: true,
+  },
+  email: true,
+  name: true,
+  phone: true,
+} as const;
+
+/** `payment_method_data` on confirm: a card's details, as Stripe.js sends them. */
+const paymentMethodDataShape = {
+  type: true,
+  card: cardShape,
+  billing_details: billingDetailsShape,
+} as const;
+
+/** What `POST /v1/payment_intents/:id/confirm` accepts. */
+export const confirmShape = {
+  payment_method: true,
+  payment_method_data: paymentMethodDataShape,
+  client_secret: true,
+  return_url: true,
+  receipt_email: true,
+  use_stripe_sdk: true,
+  mandate_data: {
+    customer_acceptance: {
+      type: true,
+      accepted_at: true,
+      online: { ip_address: true, user_agent: true },
+      offline: true,
+    },
+  },
+} as const;
+
 /** `POST /v1/payment_methods`: `type=card` with `card[number|exp_month|exp_year|cvc]`. */
 export function createPaymentMethodFromParams(engine: Engine, params: Params): PaymentMethodRecord {
-  params.allowOnly(['type', 'card', 'billing_details', 'metadata']);
+  params.allowOnly({
+    type: true,
+    card: { ...cardShape, token: true },
+    billing_details: billingDetailsShape,
+    metadata: 'any',
+  });
   if (params.requiredString('type') !== 'card') {
     throw invalidRequest('The sandbox supports `type=card` payment methods only.', {
       param: 'type',
@@ -213,28 +258,27 @@ export function paymentIntentRecord(
 }
 
 export function createPaymentIntent(engine: Engine, params: Params): PaymentIntentObject {
-  params.allowOnly([
-    'amount',
-    'currency',
-    'transfer_group',
-    'metadata',
-    'automatic_payment_methods',
-    'payment_method',
-    'payment_method_types',
-    'confirm',
-    'description',
-    'capture_method',
-    'receipt_email',
-    'statement_descriptor_suffix',
-    'return_url',
-  ]);
+  params.allowOnly({
+    amount: true,
+    currency: true,
+    transfer_group: true,
+    metadata: 'any',
+    automatic_payment_methods: { enabled: true, allow_redirects: true },
+    payment_method: true,
+    payment_method_types: true,
+    confirm: true,
+    description: true,
+    capture_method: true,
+    receipt_email: true,
+    statement_descriptor_suffix: true,
+    return_url: true,
+  });
   const amount = params.requiredInteger('amount');
   const currency = requireCurrency(params);
   validateAmount(amount, currency);
   const captureMethod =
     params.oneOf('capture_method', ['automatic', 'automatic_async'] as const) ?? 'automatic_async';
   const automaticParams = params.object('automatic_payment_methods');
-  automaticParams?.allowOnly(['enabled', 'allow_redirects']);
   const automatic = automaticParams?.boolean('enabled');
   const allowRedirects = automaticParams?.oneOf('allow_redirects', ['always', 'never'] as const);
   const types = params.stringArray('payment_method_types');
