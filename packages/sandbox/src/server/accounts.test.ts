@@ -72,6 +72,7 @@ describe('accounts', () => {
   it('retrieves, updates the payout schedule, lists and deletes accounts', async () => {
     const account = await harness.stripe.accounts.create({
       type: 'express',
+      capabilities: { transfers: { requested: true } },
       email: 'a@example.com',
     });
     const retrieved = await harness.stripe.accounts.retrieve(account.id);
@@ -164,7 +165,10 @@ describe('onboarding', () => {
   });
 
   it('redirects a reused or expired link to refresh_url', async () => {
-    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const account = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const linkParams = {
       account: account.id,
       type: 'account_onboarding' as const,
@@ -213,7 +217,10 @@ describe('onboarding', () => {
   });
 
   it('leaves requirements due when the tester chooses to skip', async () => {
-    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const account = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const link = await createOnboardingLink(harness.stripe, account.id);
     const result = await submitHostedForm(link.url, { scenario: 'skip' });
     expect(result.location).toBe('https://m.example/ok');
@@ -271,7 +278,10 @@ describe('onboarding', () => {
   });
 
   it('only allows account_update links where the platform collects requirements', async () => {
-    const express = await harness.stripe.accounts.create({ type: 'express' });
+    const express = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const error = (await harness.stripe.accountLinks
       .create({
         account: express.id,
@@ -282,6 +292,7 @@ describe('onboarding', () => {
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(error.param).toBe('type');
     const custom = await harness.stripe.accounts.create({
+      capabilities: { transfers: { requested: true } },
       controller: {
         requirement_collection: 'application',
         stripe_dashboard: { type: 'none' },
@@ -303,7 +314,10 @@ describe('onboarding', () => {
 
 describe('sessions, login links and external accounts', () => {
   it('creates an account session with a client secret, expiry and the requested components', async () => {
-    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const account = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const session = await harness.stripe.accountSessions.create({
       account: account.id,
       components: {
@@ -341,7 +355,10 @@ describe('sessions, login links and external accounts', () => {
   });
 
   it('adds bank accounts by test numbers and debit cards, lists and deletes them', async () => {
-    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const account = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const bank = (await harness.stripe.accounts.createExternalAccount(account.id, {
       external_account: {
         object: 'bank_account',
@@ -382,7 +399,10 @@ describe('sessions, login links and external accounts', () => {
 
 describe('hosted form safety', () => {
   it('refuses a form submission without the token issued with the page', async () => {
-    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const account = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const link = await createOnboardingLink(harness.stripe, account.id);
     const forged = await fetch(link.url, {
       method: 'POST',

@@ -240,6 +240,7 @@ export const accountUpdateShape: ParamShape = {
     last_name: true,
     email: true,
     id_number: true,
+    ssn_last_4: true,
     dob: { day: true, month: true, year: true },
     address: addressShape,
   },
@@ -270,8 +271,15 @@ export function createAccount(engine: Engine, params: Params): AccountRecord {
   for (const name of capabilityNames) {
     if (requested?.object(name)?.boolean('requested')) capabilities[name] = 'inactive';
   }
-  // Stripe requires at least one capability for most accounts; default to receiving transfers.
-  if (Object.keys(capabilities).length === 0) capabilities.transfers = 'inactive';
+  // Stripe requires `capabilities` where it cannot infer them (no Stripe dashboard:
+  // https://docs.stripe.com/api/accounts/create#create_account-capabilities); the sandbox asks for them on
+  // Express accounts too rather than guess (an assumption). Full-dashboard accounts manage their own.
+  if (Object.keys(capabilities).length === 0 && controller.stripe_dashboard?.type !== 'full') {
+    throw invalidRequest(
+      'Missing required param: capabilities. Request at least one capability, e.g. `capabilities[transfers][requested]=true`.',
+      { param: 'capabilities', code: 'parameter_missing' },
+    );
+  }
   const account: AccountObject = {
     id: createId('acct'),
     object: 'account',
@@ -443,6 +451,7 @@ export function applyAccountParams(engine: Engine, record: AccountRecord, params
       last_name: individual.string('last_name'),
       email: individual.string('email'),
       id_number: individual.string('id_number'),
+      ssn_last_4: individual.string('ssn_last_4'),
       dob: dob
         ? {
             day: dob.requiredInteger('day'),
@@ -466,7 +475,14 @@ export function applyAccountParams(engine: Engine, record: AccountRecord, params
 /** The profile fields an onboarding submission may set, plus what it carries besides them. */
 export interface OnboardingAnswers extends Pick<
   AccountProfile,
-  'business_type' | 'first_name' | 'last_name' | 'email' | 'dob' | 'address' | 'id_number'
+  | 'business_type'
+  | 'first_name'
+  | 'last_name'
+  | 'email'
+  | 'dob'
+  | 'address'
+  | 'id_number'
+  | 'ssn_last_4'
 > {
   accept_tos?: boolean;
   ip?: string;
@@ -483,7 +499,7 @@ export function applyOnboarding(engine: Engine, record: AccountRecord, answers: 
     profile.business_type = answers.business_type;
     account.business_type = answers.business_type;
   }
-  for (const key of ['first_name', 'last_name', 'email', 'id_number'] as const) {
+  for (const key of ['first_name', 'last_name', 'email', 'id_number', 'ssn_last_4'] as const) {
     const value = answers[key];
     if (value !== undefined) profile[key] = value;
   }
@@ -536,7 +552,7 @@ function verify(engine: Engine, profile: AccountProfile) {
   if (profile.id_number !== pendingVerificationIdNumber) profile.pending_until = undefined;
   profile.verification = profile.failed_field
     ? 'failed'
-    : missingFields(engine, profile, null).length === 0
+    : dueFields(engine, profile, null).current.length === 0
       ? 'verified'
       : 'unverified';
   if (profile.verification === 'verified' && profile.id_number === pendingVerificationIdNumber) {
@@ -550,25 +566,34 @@ function verify(engine: Engine, profile: AccountProfile) {
   if (profile.verification !== 'failed') profile.deadline = undefined;
 }
 
-function missingFields(
+/**
+ * What the account still owes, as Stripe's onboarding splits it
+ * (https://docs.stripe.com/connect/handling-api-verification): `current` is needed now to enable the
+ * requested capabilities; `eventual` adds what a later volume threshold asks for. For a US individual the
+ * last four SSN digits are due now and the full number eventually, so `individual[ssn_last_4]` alone
+ * enables the account while `individual.id_number` stays in `eventually_due`.
+ */
+function dueFields(
   engine: Engine,
   profile: AccountProfile,
   accountId: string | null,
-): string[] {
-  const missing: string[] = [];
-  if (!profile.business_type) missing.push('business_type');
-  if (!profile.first_name) missing.push('individual.first_name');
-  if (!profile.last_name) missing.push('individual.last_name');
+): { current: string[]; eventual: string[] } {
+  const current: string[] = [];
+  if (!profile.business_type) current.push('business_type');
+  if (!profile.first_name) current.push('individual.first_name');
+  if (!profile.last_name) current.push('individual.last_name');
   if (!profile.dob)
-    missing.push('individual.dob.day', 'individual.dob.month', 'individual.dob.year');
-  if (!profile.address?.line1) missing.push('individual.address.line1');
-  if (!profile.address?.city) missing.push('individual.address.city');
-  if (!profile.address?.postal_code) missing.push('individual.address.postal_code');
-  if (!profile.id_number) missing.push('individual.id_number');
+    current.push('individual.dob.day', 'individual.dob.month', 'individual.dob.year');
+  if (!profile.address?.line1) current.push('individual.address.line1');
+  if (!profile.address?.city) current.push('individual.address.city');
+  if (!profile.address?.postal_code) current.push('individual.address.postal_code');
+  if (!profile.id_number && !profile.ssn_last_4) current.push('individual.ssn_last_4');
   if (accountId !== null && !defaultExternalAccount(engine, accountId))
-    missing.push('external_account');
-  if (!profile.tos_accepted_at) missing.push('tos_acceptance.date', 'tos_acceptance.ip');
-  return missing;
+    current.push('external_account');
+  if (!profile.tos_accepted_at) current.push('tos_acceptance.date', 'tos_acceptance.ip');
+  const eventual = [...current];
+  if (!profile.id_number) eventual.push('individual.id_number');
+  return { current, eventual };
 }
 
 /**
@@ -588,19 +613,20 @@ export function refreshAccount(
     engine.now() >= profile.pending_until
   )
     profile.verification = 'verified';
-  const missing = missingFields(engine, profile, account.id);
+  const due = dueFields(engine, profile, account.id);
   const requirements = emptyRequirements();
+  requirements.eventually_due = [...due.eventual];
   let active = false;
   let pending = false;
-  if (missing.length > 0) {
-    requirements.currently_due = [...missing];
-    requirements.eventually_due = [...missing];
-    requirements.past_due = [...missing];
+  if (due.current.length > 0) {
+    // Until what is due now arrives the account was never enabled, so Stripe lists it as past due too.
+    requirements.currently_due = [...due.current];
+    requirements.past_due = [...due.current];
     requirements.disabled_reason = 'requirements.past_due';
   } else if (profile.verification === 'failed' && profile.failed_field) {
     const field = profile.failed_field;
     requirements.currently_due = [field];
-    requirements.eventually_due = [field];
+    requirements.eventually_due = [field, ...due.eventual];
     requirements.errors = [
       {
         code: (profile.failed_code ??
@@ -624,8 +650,15 @@ export function refreshAccount(
   } else {
     active = true;
   }
+  // A rejection or a review disables the account whatever it has submitted.
+  const hold = profile.rejected ?? (profile.under_review ? 'under_review' : undefined);
+  if (hold) {
+    requirements.disabled_reason = hold;
+    active = false;
+    pending = false;
+  }
   account.requirements = requirements;
-  account.details_submitted = missing.length === 0;
+  account.details_submitted = due.current.length === 0;
   const capabilities: Stripe.Account.Capabilities = {};
   for (const name of capabilityNames) {
     if (account.capabilities?.[name])
@@ -882,4 +915,42 @@ export function renderExternalAccount(record: ExternalAccountRecord): ExternalAc
 
 export function newClientSecret(prefix: string) {
   return `${prefix}_secret_${randomToken(24)}`;
+}
+
+/**
+ * Stripe's `POST /v1/accounts/:id/reject` (https://docs.stripe.com/api/account/reject): only accounts whose
+ * negative balances the platform covers can be rejected; the account is disabled for good.
+ */
+export function rejectAccount(
+  engine: Engine,
+  record: AccountRecord,
+  reason: 'fraud' | 'terms_of_service' | 'other',
+) {
+  if (record.account.controller?.losses?.payments !== 'application') {
+    throw invalidRequest(
+      'You can only reject accounts where your platform is liable for negative balances (`controller[losses][payments]=application`).',
+      { param: 'account' },
+    );
+  }
+  const before = snapshotVisible(record.account);
+  record.profile.rejected = `rejected.${reason}`;
+  refreshAccount(engine, record, { before });
+}
+
+/**
+ * The sandbox's stand-in for a Stripe risk review: `under_review` disables the account
+ * (`requirements.disabled_reason: 'under_review'`) until the review is `cleared`.
+ */
+export function reviewAccount(
+  engine: Engine,
+  record: AccountRecord,
+  state: 'under_review' | 'cleared',
+) {
+  if (record.profile.rejected)
+    throw invalidRequest('This account was rejected; a review cannot change it.', {
+      param: 'state',
+    });
+  const before = snapshotVisible(record.account);
+  record.profile.under_review = state === 'under_review';
+  refreshAccount(engine, record, { before });
 }

@@ -9,13 +9,14 @@ import {
   externalAccountsOf,
   newClientSecret,
   refreshAccount,
+  rejectAccount,
   renderAccount,
   renderExternalAccount,
   snapshotVisible,
 } from './accounts';
 import { parseComponents } from './account-session-components';
 import type { Engine } from './engine';
-import { invalidRequest, notFound } from './errors';
+import { invalidRequest, missingParam, notFound } from './errors';
 import { createId, randomToken } from './ids';
 import { paginate } from './list';
 import type { Params } from './params';
@@ -235,6 +236,21 @@ route(
       object: 'account',
       deleted: true,
     } satisfies Stripe.DeletedAccount;
+  },
+  { platformOnly: true },
+);
+
+route(
+  'POST',
+  '/v1/accounts/:id/reject',
+  (context) => {
+    const { engine, params } = context;
+    params.allowOnly(['reason']);
+    const record = engine.accountRecord(at(context, 0), 'account');
+    const reason = params.oneOf('reason', ['fraud', 'terms_of_service', 'other'] as const);
+    if (!reason) throw missingParam('reason');
+    rejectAccount(engine, record, reason);
+    return renderAccount(engine, record);
   },
   { platformOnly: true },
 );
@@ -738,6 +754,12 @@ route('GET', '/v1/payouts/:id', (context) =>
 route('POST', '/v1/payouts/:id/cancel', (context) => {
   const { engine, account } = context;
   const payout = payoutRecord(engine, account, at(context, 0));
+  // https://docs.stripe.com/api/payouts/cancel: "You can't cancel automatic Stripe payouts."
+  if (payout.automatic) {
+    throw invalidRequest('Automatic payouts cannot be canceled.', {
+      code: 'payout_not_cancelable',
+    });
+  }
   if (payout.status !== 'pending' || payout.method === 'instant') {
     throw invalidRequest('Payouts can only be canceled while they are pending.', {
       code: 'payout_not_cancelable',

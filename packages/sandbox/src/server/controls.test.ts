@@ -107,6 +107,7 @@ describe('HTTP controls', () => {
   it('snapshots, resets and restores state with the same keys', async () => {
     const account = await harness.stripe.accounts.create({
       type: 'express',
+      capabilities: { transfers: { requested: true } },
       metadata: { keep: 'me' },
     });
     const snapshot = await control('GET', 'state');
@@ -150,7 +151,10 @@ describe('Connect.js stand-in API', () => {
   }
 
   it('onboards through the same code as the hosted form', async () => {
-    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const account = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const call = await session(account.id, { account_onboarding: { enabled: true } });
     const info = await call('GET', 'session');
     expect(info.body).toMatchObject({
@@ -206,7 +210,10 @@ describe('Connect.js stand-in API', () => {
   });
 
   it('refuses an unknown or expired session secret with 401', async () => {
-    const account = await harness.stripe.accounts.create({ type: 'express' });
+    const account = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const call = await session(account.id, { payouts: { enabled: true } });
     await harness.sandbox.advanceClock(31 * 60);
     const expired = await call('GET', 'session');
@@ -224,7 +231,12 @@ describe('persistence and CLI', () => {
     try {
       const first = await startSandbox({ port: 0, state: file });
       const client = new Stripe(first.secretKey, { ...first.stripeOptions, maxNetworkRetries: 0 });
-      const account = await client.accounts.create({ type: 'express', email: 'kept@example.com' });
+      const account = await client.accounts.create({
+        type: 'express',
+        capabilities: { transfers: { requested: true } },
+        email: 'kept@example.com',
+        capabilities: { transfers: { requested: true } },
+      });
       // Saved shortly after the change, not only on stop (a crashed demo keeps its data).
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(JSON.parse(readFileSync(file, 'utf8')).accounts[account.id]).toBeDefined();

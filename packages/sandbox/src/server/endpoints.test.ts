@@ -10,6 +10,7 @@ describe('retrieve, update and cancel endpoints', () => {
     expect(platform).toMatchObject({ object: 'account', country: 'US', charges_enabled: true });
     const seller = await harness.stripe.accounts.create({
       type: 'express',
+      capabilities: { transfers: { requested: true } },
       email: 'current@example.com',
     });
     const current = await harness.stripe.accounts.retrieveCurrent({}, { stripeAccount: seller.id });
@@ -110,7 +111,10 @@ describe('retrieve, update and cancel endpoints', () => {
   });
 
   it('refuses payouts for an account that has not finished onboarding', async () => {
-    const seller = await harness.stripe.accounts.create({ type: 'express' });
+    const seller = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const error = (await harness.stripe.payouts
       .create({ amount: 100, currency: 'usd' }, { stripeAccount: seller.id })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;

@@ -147,6 +147,17 @@ export class Engine {
     return reserved;
   }
 
+  /**
+   * Card funds can be paid out instantly as soon as the charge completes
+   * (https://docs.stripe.com/connect/instant-payouts), so pending card funds count too. Every sandbox
+   * balance comes from card payments.
+   */
+  instantAvailableBalance(owner: string, currency: string) {
+    const totals = this.balanceTotals(owner).get(currency);
+    const held = this.isPlatform(owner) ? this.connectReserved(currency) : 0;
+    return Math.max((totals?.available ?? 0) + (totals?.pending ?? 0) - held, 0);
+  }
+
   availableBalance(owner: string, currency: string) {
     const available = this.balanceTotals(owner).get(currency)?.available ?? 0;
     return this.isPlatform(owner) ? available - this.connectReserved(currency) : available;
@@ -175,7 +186,7 @@ export class Engine {
       pending,
       connect_reserved: reserved,
       instant_available: available.map((entry) => ({
-        amount: Math.max(entry.amount, 0),
+        amount: this.instantAvailableBalance(owner, entry.currency),
         currency: entry.currency,
       })),
       livemode: false,

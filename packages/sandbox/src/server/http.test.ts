@@ -215,6 +215,7 @@ describe('lists and expansion', () => {
     for (let index = 0; index < 5; index += 1) {
       const account = await harness.stripe.accounts.create({
         type: 'express',
+        capabilities: { transfers: { requested: true } },
         metadata: { page: String(index) },
       });
       created.push(account.id);

@@ -155,17 +155,18 @@ describe('marketplace money flows', () => {
     await assertMoneyConserved([seller.id]);
   });
 
-  it('drives a seller negative with a reverse_transfer refund after the seller was paid out', async () => {
+  it('drives a seller negative by reversing the transfer after the seller was paid out', async () => {
     const seller = await createOnboardedAccount(stripe);
     const intent = await chargeCard(stripe, 4000);
-    await stripe.transfers.create({
+    const transfer = await stripe.transfers.create({
       amount: 4000 - 146,
       currency: 'usd',
       destination: seller.id,
       source_transaction: intent.latest_charge as string,
     });
     await harness.sandbox.advanceClock(4 * day);
-    await stripe.refunds.create({ payment_intent: intent.id, reverse_transfer: true });
+    await stripe.refunds.create({ payment_intent: intent.id });
+    await stripe.transfers.createReversal(transfer.id);
     const balance = usd(await stripe.balance.retrieve({}, { stripeAccount: seller.id }));
     expect(balance.available).toBe(-(4000 - 146));
     await assertMoneyConserved([seller.id]);
@@ -406,7 +407,6 @@ describe('money conservation', () => {
           await stripe.refunds.create({
             charge: charges[next(charges.length)] as string,
             amount: 1 + next(2000),
-            reverse_transfer: next(2) === 0,
           });
         } else if (action === 4) {
           await harness.sandbox.advanceClock(next(3 * day));
@@ -430,18 +430,15 @@ describe('money conservation', () => {
   it('never edits a balance transaction after creating it', async () => {
     const seller = await createOnboardedAccount(stripe);
     const intent = await chargeCard(stripe, 3000);
-    await stripe.transfers.create({
+    const transfer = await stripe.transfers.create({
       amount: 2000,
       currency: 'usd',
       destination: seller.id,
       source_transaction: intent.latest_charge as string,
     });
     const before = await stripe.balanceTransactions.list({ limit: 100 });
-    await stripe.refunds.create({
-      payment_intent: intent.id,
-      amount: 1000,
-      reverse_transfer: true,
-    });
+    await stripe.refunds.create({ payment_intent: intent.id, amount: 1000 });
+    await stripe.transfers.createReversal(transfer.id, { amount: 700 });
     await harness.sandbox.advanceClock(4 * day);
     const after = await stripe.balanceTransactions.list({ limit: 100 });
     const strip = ({

@@ -228,7 +228,7 @@ describe('transfers and refunds', () => {
     expect(reversals.data.map((item) => item.amount)).toEqual([2000, 1000]);
   });
 
-  it('refunds with reverse_transfer, pulling each seller’s share back in proportion', async () => {
+  it('refuses reverse_transfer on a charge without transfer_data: Stripe reverses only a destination charge’s transfer', async () => {
     const [first, second] = await Promise.all([
       createOnboardedAccount(harness.stripe),
       createOnboardedAccount(harness.stripe),
@@ -251,24 +251,25 @@ describe('transfers and refunds', () => {
       source_transaction: charge,
       transfer_group: 'order_refund',
     });
+    const refused = (await harness.stripe.refunds
+      .create({ payment_intent: intent.id, amount: 5000, reverse_transfer: true })
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    expect(refused).toMatchObject({ statusCode: 400, param: 'reverse_transfer' });
+    expect(await harness.stripe.charges.retrieve(charge)).toMatchObject({ amount_refunded: 0 });
+    // Separate charges and transfers: refund the charge, then reverse each transfer explicitly.
     const refund = await harness.stripe.refunds.create({
       payment_intent: intent.id,
       amount: 5000,
-      reverse_transfer: true,
       reason: 'requested_by_customer',
     });
     expect(refund).toMatchObject({
       status: 'succeeded',
       amount: 5000,
       reason: 'requested_by_customer',
+      transfer_reversal: null,
     });
     const transfers = await harness.stripe.transfers.list({ transfer_group: 'order_refund' });
-    expect(
-      transfers.data.map((transfer) => [transfer.destination, transfer.amount_reversed]),
-    ).toEqual([
-      [second!.id, 1500],
-      [first!.id, 3000],
-    ]);
+    expect(transfers.data.map((transfer) => transfer.amount_reversed)).toEqual([0, 0]);
     const refundedCharge = await harness.stripe.charges.retrieve(charge);
     expect(refundedCharge).toMatchObject({ amount_refunded: 5000, refunded: false });
     const tooLarge = (await harness.stripe.refunds

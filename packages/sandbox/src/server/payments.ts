@@ -12,7 +12,6 @@ import type {
   RefundObject,
 } from './state';
 import { newClientSecret } from './accounts';
-import { reverseTransfer } from './transfers';
 
 interface TestCard {
   brand: string;
@@ -885,6 +884,15 @@ export function createRefund(engine: Engine, params: Params): RefundObject {
       { code: 'parameter_missing' },
     );
   }
+  // `reverse_transfer` applies to destination charges (`transfer_data[destination]`), which the sandbox does
+  // not create; Stripe does not reverse separate transfers for you:
+  // https://docs.stripe.com/api/refunds/create#create_refund-reverse_transfer
+  if (params.boolean('reverse_transfer') && !charge.transfer_data) {
+    throw invalidRequest(
+      `Charge ${charge.id} was not created with \`transfer_data[destination]\`, so there is no transfer to reverse with \`reverse_transfer\`. Reverse the transfers you made from it with \`POST /v1/transfers/:id/reversals\`.`,
+      { param: 'reverse_transfer' },
+    );
+  }
   if (charge.status !== 'succeeded')
     throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, {
       code: 'charge_not_refundable',
@@ -947,24 +955,6 @@ export function createRefund(engine: Engine, params: Params): RefundObject {
   const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded === charge.amount;
-  if (params.boolean('reverse_transfer')) {
-    // Reverse every transfer funded by this charge in proportion to the refunded share.
-    const transfers = Object.values(engine.state.transfers).filter(
-      (transfer) => transfer.source_transaction === charge.id,
-    );
-    for (const transfer of transfers) {
-      const share = Math.floor(
-        (2 * amount * transfer.amount + charge.amount) / (2 * charge.amount),
-      );
-      const reversible = Math.min(share, transfer.amount - transfer.amount_reversed);
-      if (reversible <= 0) continue;
-      const reversal = reverseTransfer(engine, transfer, reversible, {
-        sourceRefund: id,
-        metadata: {},
-      });
-      refund.transfer_reversal ??= reversal.id;
-    }
-  }
   engine.emit('refund.created', refund, engine.platformId);
   engine.emit('charge.refunded', renderCharge(engine, charge), engine.platformId, previous);
   return refund;

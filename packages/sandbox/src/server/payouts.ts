@@ -66,7 +66,7 @@ export function instantPayoutFee(engine: Engine, amount: number) {
  * grows with the amount, so start from the closed-form estimate and step to the exact integer answer.
  */
 export function largestInstantPayout(engine: Engine, owner: string, currency: string) {
-  const available = Math.max(engine.availableBalance(owner, currency), 0);
+  const available = engine.instantAvailableBalance(owner, currency);
   const fits = (amount: number) => amount + instantPayoutFee(engine, amount) <= available;
   const basisPoints = engine.state.pricing.instantPayoutBasisPoints;
   let amount = Math.min(
@@ -138,7 +138,11 @@ function startPayout(
     });
   }
   const fee = input.method === 'instant' ? instantPayoutFee(engine, input.amount) : 0;
-  if (engine.availableBalance(owner, input.currency) < input.amount + fee) {
+  const spendable =
+    input.method === 'instant'
+      ? engine.instantAvailableBalance(owner, input.currency)
+      : engine.availableBalance(owner, input.currency);
+  if (spendable < input.amount + fee) {
     throw invalidRequest(
       'You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance).',
       { code: 'balance_insufficient' },

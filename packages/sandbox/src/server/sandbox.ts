@@ -9,6 +9,7 @@ import {
   type OnboardingFields,
   type OnboardingScenario,
 } from './onboarding-form';
+import { reviewAccount } from './accounts';
 import { closeDispute } from './payments';
 import { advanceClock } from './payouts';
 import { createSandboxServer, type Controls, type SandboxFault } from './server';
@@ -55,6 +56,11 @@ export interface Sandbox {
   /** Resolves when every queued delivery got a 2xx or exhausted its retries. */
   flushWebhooks(): Promise<void>;
   closeDispute(id: string, outcome: 'won' | 'lost'): Promise<void>;
+  /**
+   * Puts a connected account under a Stripe-style review (`disabled_reason: 'under_review'`) or clears it.
+   * Rejection goes through Stripe's own `stripe.accounts.reject(id, { reason })`.
+   */
+  reviewAccount(accountId: string, state: 'under_review' | 'cleared'): Promise<void>;
   /**
    * Submits the hosted onboarding form for a connected account, as a seller would (prefilled with
    * Stripe's passing test values), for tests and seed data. Returns once requirements are updated.
@@ -145,6 +151,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async closeDispute(id, outcome) {
       closeDispute(engine, id, outcome);
     },
+    async reviewAccount(id, state) {
+      reviewAccount(engine, engine.accountRecord(id), state);
+    },
     injectFault() {
       throw new Error('The server is not ready yet.');
     },
@@ -193,6 +202,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     advanceClock: (seconds) => controls.advanceClock(seconds),
     flushWebhooks: () => controls.flushWebhooks(),
     closeDispute: (id, outcome) => controls.closeDispute(id, outcome),
+    reviewAccount: (id, state) => controls.reviewAccount(id, state),
     async completeOnboarding(accountId, { scenario = 'pass', values } = {}) {
       const fields: OnboardingFields = { ...passingValues, ...values, scenario, accept_tos: true };
       submitOnboardingFields(engine, engine.accountRecord(accountId), fields);

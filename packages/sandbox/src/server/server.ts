@@ -31,6 +31,7 @@ export interface SandboxFault {
 export interface Controls {
   advanceClock(seconds: number): Promise<void>;
   closeDispute(id: string, outcome: 'won' | 'lost'): Promise<void>;
+  reviewAccount(id: string, state: 'under_review' | 'cleared'): Promise<void>;
   injectFault(fault: SandboxFault): void;
   reset(): Promise<void>;
   snapshot(): unknown;
@@ -463,6 +464,14 @@ export function createSandboxServer(getEngine: () => Engine, controls: Controls)
           throw invalidRequest("`outcome` must be 'won' or 'lost'.", { param: 'outcome' });
         await controls.closeDispute(dispute[1] as string, outcome);
         return sendJson(response, 200, getEngine().state.disputes[dispute[1] as string], headers);
+      }
+      const review = /^accounts\/([^/]+)\/review$/.exec(path);
+      if (method === 'POST' && review) {
+        const state = body.state;
+        if (state !== 'under_review' && state !== 'cleared')
+          throw invalidRequest("`state` must be 'under_review' or 'cleared'.", { param: 'state' });
+        await controls.reviewAccount(review[1] as string, state);
+        return sendJson(response, 200, { ok: true }, headers);
       }
       if (method === 'POST' && path === 'faults') {
         try {

@@ -15,7 +15,12 @@ export interface AccountProfile {
   dob?: { day: number; month: number; year: number };
   address?: { line1?: string; city?: string; postal_code?: string; state?: string };
   id_number?: string;
+  ssn_last_4?: string;
   tos_accepted_at?: number;
+  /** Set by Stripe's reject endpoint; the account stays disabled for good. */
+  rejected?: 'rejected.fraud' | 'rejected.terms_of_service' | 'rejected.other';
+  /** Set by the sandbox's review control, as Stripe's own review would. */
+  under_review?: boolean;
   verification: 'unverified' | 'pending' | 'verified' | 'failed';
   /** When a pending (asynchronous) verification of the ID number completes. */
   pending_until?: number;

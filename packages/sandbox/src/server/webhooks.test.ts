@@ -111,7 +111,10 @@ describe('delivery', () => {
       enabled_events: ['account.updated', 'transfer.created'],
       connect: true,
     });
-    const seller = await harness.stripe.accounts.create({ type: 'express' });
+    const seller = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     await harness.stripe.accounts.update(seller.id, { metadata: { tier: 'gold' } });
     await harness.sandbox.flushWebhooks();
     const connectEvents = connectReceiver.received.map(

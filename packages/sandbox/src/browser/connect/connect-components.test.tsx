@@ -50,6 +50,7 @@ const components = {
 const createAccount = () =>
   stripe.accounts.create({
     type: 'express',
+    capabilities: { transfers: { requested: true } },
     country: 'US',
     capabilities: { transfers: { requested: true } },
   });
