@@ -1,14 +1,14 @@
-export { startSandbox } from './server/sandbox';
+export { startSandbox } from './server/start-sandbox';
 export type {
   Sandbox,
   SandboxFault,
   SandboxOptions,
   SandboxPricing,
   CompleteOnboardingOptions,
-} from './server/sandbox';
+} from './server/start-sandbox';
 export {
   passingValues as TEST_ONBOARDING_VALUES,
   onboardingScenarios,
-} from './server/onboarding-form';
-export type { OnboardingScenario } from './server/onboarding-form';
-export { signPayload } from './server/webhooks';
+} from './server/account-links/onboarding-form';
+export type { OnboardingScenario } from './server/account-links/onboarding-form';
+export { signPayload } from './server/webhook-endpoints/webhook-dispatcher';

@@ -233,7 +233,6 @@ describe('persistence and CLI', () => {
       const client = new Stripe(first.secretKey, { ...first.stripeOptions, maxNetworkRetries: 0 });
       const account = await client.accounts.create({
         type: 'express',
-        capabilities: { transfers: { requested: true } },
         email: 'kept@example.com',
         capabilities: { transfers: { requested: true } },
       });

@@ -23,3 +23,7 @@ export function randomToken(length = 24): string {
 export function createId(prefix: string): string {
   return `${prefix}_${randomToken(24)}`;
 }
+
+export function newClientSecret(prefix: string) {
+  return `${prefix}_secret_${randomToken(24)}`;
+}

@@ -1,7 +1,7 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { day } from './engine';
 import { chargeCard, createOnboardedAccount, useHarness } from './test-support';
+import { day } from './core/engine';
 
 // Each test is named after the Stripe rule it holds the sandbox to; the README cites the page.
 const harness = useHarness();

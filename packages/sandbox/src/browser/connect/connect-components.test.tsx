@@ -50,7 +50,6 @@ const components = {
 const createAccount = () =>
   stripe.accounts.create({
     type: 'express',
-    capabilities: { transfers: { requested: true } },
     country: 'US',
     capabilities: { transfers: { requested: true } },
   });

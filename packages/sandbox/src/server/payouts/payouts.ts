@@ -1,9 +1,13 @@
-import { day, type Engine } from './engine';
-import { invalidRequest, notFound } from './errors';
-import { createId } from './ids';
-import { type Params, percentOf, isCurrency } from './params';
-import type { ExternalAccountRecord, PayoutObject } from './state';
-import { bankAccountOutcomes, defaultExternalAccount, refreshAccount } from './accounts';
+import { refreshAccount } from '../accounts/verification';
+import type { Engine } from '../core/engine';
+import { day } from '../core/engine';
+import { type ExternalAccountRecord, type PayoutObject } from '../core/state';
+import { defaultExternalAccount } from '../external-accounts/external-accounts';
+import { bankAccountOutcomes } from '../fixtures/test-tokens';
+import { invalidRequest, notFound } from '../http/errors';
+import type { Params } from '../http/params';
+import { isCurrency, percentOf } from '../http/params';
+import { createId } from '../ids';
 
 export function payoutRecord(engine: Engine, owner: string, id: string): PayoutObject {
   const payout = engine.state.payouts[id];

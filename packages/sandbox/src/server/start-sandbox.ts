@@ -1,23 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Engine } from './engine';
-import { invalidRequest } from './errors';
+import { createSandboxServer, type StateControls } from './http/http-server';
+import type { SandboxFault } from './http/route';
 import {
-  passingValues,
-  submitOnboardingFields,
   type OnboardingFields,
   type OnboardingScenario,
-} from './onboarding-form';
-import { reviewAccount } from './accounts';
-import { closeDispute } from './payments';
-import { advanceClock } from './payouts';
-import { createSandboxServer, type Controls, type SandboxFault } from './server';
-import { createState, defaultPricing, type Pricing, type SandboxState } from './state';
-import { WebhookDispatcher } from './webhooks';
+  passingValues,
+  submitOnboardingFields,
+} from './account-links/onboarding-form';
+import { reviewAccount } from './accounts/verification';
+import { Engine } from './core/engine';
+import { type Pricing, type SandboxState, createState, defaultPricing } from './core/state';
+import { closeDispute } from './disputes/disputes';
+import { invalidRequest } from './http/errors';
+import { advanceClock } from './payouts/payouts';
+import { WebhookDispatcher } from './webhook-endpoints/webhook-dispatcher';
 
-export type { SandboxFault } from './server';
-export type { Pricing as SandboxPricing } from './state';
+export type { SandboxFault } from './http/route';
+export type { Pricing as SandboxPricing } from './core/state';
 
 export interface SandboxOptions {
   /** 0 picks a free port. Default 0 (the CLI defaults to 12111). */
@@ -144,7 +145,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     scheduleSave();
   };
 
-  const controls: Controls = {
+  const stateControls: StateControls = {
     async advanceClock(seconds) {
       advanceClock(engine, seconds);
     },
@@ -153,9 +154,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     async reviewAccount(id, state) {
       reviewAccount(engine, engine.accountRecord(id), state);
-    },
-    injectFault() {
-      throw new Error('The server is not ready yet.');
     },
     async reset() {
       // Keys survive a reset so clients configured with them keep working.
@@ -177,7 +175,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
   };
 
-  const server = createSandboxServer(() => engine, controls);
+  const server = createSandboxServer(() => engine, stateControls);
+  const { controls } = server;
   const port = await server.listen(options.port ?? 0, host);
   url = options.publicUrl?.replace(/\/$/, '') ?? `http://${host}:${port}`;
   engine = new Engine(engine.state, url, scheduleSave);

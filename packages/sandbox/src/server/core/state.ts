@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { createId, randomToken } from './ids';
+import { createId, randomToken } from '../ids';
 
 /** Stored without `external_accounts`, which is rendered from the external-account records. */
 export type AccountObject = Omit<Stripe.Account, 'external_accounts' | 'settings'> & {

@@ -1,9 +1,10 @@
-import { type Engine } from './engine';
-import { invalidRequest, notFound } from './errors';
-import { createId } from './ids';
-import { type Params, requireCurrency } from './params';
-import type { TransferObject, TransferReversalObject } from './state';
-import { sameTransferRegion } from './accounts';
+import type { Engine } from '../core/engine';
+import { type TransferObject, type TransferReversalObject } from '../core/state';
+import { sameTransferRegion } from '../fixtures/regions';
+import { invalidRequest, notFound } from '../http/errors';
+import type { Params } from '../http/params';
+import { requireCurrency } from '../http/params';
+import { createId } from '../ids';
 
 export function transferRecord(engine: Engine, id: string, param = 'id'): TransferObject {
   const transfer = engine.state.transfers[id];

@@ -1,8 +1,8 @@
 import type Stripe from 'stripe';
-import { createId } from './ids';
-import { notFound } from './errors';
 import type { AccountRecord, BalanceTransactionObject, EventObject, SandboxState } from './state';
-import type { WebhookDispatcher } from './webhooks';
+import { notFound } from '../http/errors';
+import { createId } from '../ids';
+import type { WebhookDispatcher } from '../webhook-endpoints/webhook-dispatcher';
 
 export const apiVersion = '2026-10-28.endive';
 export const day = 86_400;

@@ -1,13 +1,12 @@
+import { type OnboardingAnswers, applyOnboarding } from '../accounts/accounts';
 import {
-  applyOnboarding,
   pendingVerificationIdNumber,
   refreshAccount,
   snapshotVisible,
-  type OnboardingAnswers,
-} from './accounts';
-import type { Engine } from './engine';
-import type { AccountRecord } from './state';
-import { invalidRequest } from './errors';
+} from '../accounts/verification';
+import type { Engine } from '../core/engine';
+import { type AccountRecord } from '../core/state';
+import { invalidRequest } from '../http/errors';
 
 /** Test scenarios offered by the hosted form and the Connect.js stand-in. */
 export const onboardingScenarios = {

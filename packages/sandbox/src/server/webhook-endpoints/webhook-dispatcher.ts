@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { recordForConformance } from './conformance/recorder';
-import type { EventObject, WebhookEndpointObject } from './state';
+import { recordForConformance } from '../conformance/recorder';
+import { type EventObject, type WebhookEndpointObject } from '../core/state';
 
 export interface WebhookDispatcherOptions {
   endpoints: () => WebhookEndpointObject[];

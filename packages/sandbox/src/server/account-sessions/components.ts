@@ -1,7 +1,8 @@
 import type Stripe from 'stripe';
-import { invalidRequest } from './errors';
-import type { ParamShape, Params } from './params';
-import type { AccountObject } from './state';
+import { type AccountObject } from '../core/state';
+import { invalidRequest } from '../http/errors';
+import type { Params } from '../http/params';
+import { type ParamShape } from '../http/params';
 
 type Components = Stripe.AccountSession.Components;
 type ComponentName = keyof Components;
