@@ -14,7 +14,7 @@ import { Engine } from './core/engine';
 import { type Pricing, type SandboxState, createState, defaultPricing } from './core/state';
 import { closeDispute } from './disputes/disputes';
 import { invalidRequest } from './http/errors';
-import { advanceClock } from './payouts/payouts';
+import { advanceClock } from './core/clock';
 import { WebhookDispatcher } from './webhook-endpoints/webhook-dispatcher';
 
 export type { SandboxFault } from './http/route';

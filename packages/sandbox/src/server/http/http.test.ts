@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { chargeCard, createOnboardedAccount, useHarness } from './test-support';
+import { chargeCard, createOnboardedAccount, useHarness } from '../test-support';
 
 const harness = useHarness();
 

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { chargeCard, createOnboardedAccount, startHarness, useHarness } from './test-support';
+import { chargeCard, createOnboardedAccount, startHarness, useHarness } from '../test-support';
 
 const harness = useHarness({ clock: { now: 1_767_225_600 } });
 

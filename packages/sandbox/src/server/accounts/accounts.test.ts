@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { createOnboardedAccount, createOnboardingLink, useHarness } from './test-support';
+import { createOnboardedAccount, createOnboardingLink, useHarness } from '../test-support';
 
 const harness = useHarness();
 

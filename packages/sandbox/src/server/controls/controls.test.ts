@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { startSandbox } from '../index';
-import { chargeCard, createOnboardedAccount, useHarness } from './test-support';
+import { startSandbox } from '../../index';
+import { chargeCard, createOnboardedAccount, useHarness } from '../test-support';
 
 const harness = useHarness({ clock: { now: 1_767_225_600 } });
 
@@ -264,7 +264,7 @@ describe('persistence and CLI', () => {
         '--import',
         'tsx',
         '--conditions=@marketkit/source',
-        join(import.meta.dirname, '../cli.ts'),
+        join(import.meta.dirname, '../../cli.ts'),
         '--port',
         '0',
       ],

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { chargeCard, useHarness } from './test-support';
+import { chargeCard, useHarness } from '../test-support';
 
 const harness = useHarness({ clock: { now: 1_767_225_600 } });
 

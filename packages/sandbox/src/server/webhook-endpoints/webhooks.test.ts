@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chargeCard, createOnboardedAccount, useHarness } from './test-support';
+import { chargeCard, createOnboardedAccount, useHarness } from '../test-support';
 
 interface Received {
   body: string;
