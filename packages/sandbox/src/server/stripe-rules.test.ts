@@ -232,6 +232,31 @@ describe('accounts', () => {
     });
   });
 
+  it('takes collection_options on account links and validates its values', async () => {
+    const account = await harness.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
+    const base = {
+      account: account.id,
+      type: 'account_onboarding' as const,
+      refresh_url: 'https://m.example/r',
+      return_url: 'https://m.example/ok',
+    };
+    const link = await harness.stripe.accountLinks.create({
+      ...base,
+      collection_options: { fields: 'eventually_due', future_requirements: 'include' },
+    });
+    expect(link.url).toContain('/_sandbox/hosted/onboarding/');
+    const error = await refused(
+      harness.stripe.accountLinks.create({
+        ...base,
+        collection_options: { fields: 'everything' as never },
+      }),
+    );
+    expect(error.param).toBe('collection_options[fields]');
+  });
+
   it('rejects an account the platform is liable for with accounts.reject, for good', async () => {
     for (const reason of ['fraud', 'terms_of_service'] as const) {
       const account = await createOnboardedAccount(harness.stripe);

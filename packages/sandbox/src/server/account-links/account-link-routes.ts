@@ -8,9 +8,20 @@ export const accountLinkRoutes: Route[] = [
     'POST',
     '/v1/account_links',
     ({ engine, params }) => {
-      params.allowOnly(['account', 'type', 'refresh_url', 'return_url', 'collect']);
-      // `collection_options` is refused rather than ignored: the hosted form collects one fixed set of fields.
+      params.allowOnly({
+        account: true,
+        type: true,
+        refresh_url: true,
+        return_url: true,
+        collect: true,
+        collection_options: { fields: true, future_requirements: true },
+      });
       const record = engine.accountRecord(params.requiredString('account'));
+      // Validated as Stripe does; the hosted form always collects every field (eventually due included).
+      const options = params.object('collection_options');
+      options?.oneOf('fields', ['currently_due', 'eventually_due'] as const);
+      options?.oneOf('future_requirements', ['include', 'omit'] as const);
+      params.oneOf('collect', ['currently_due', 'eventually_due'] as const);
       const type = params.oneOf('type', ['account_onboarding', 'account_update'] as const);
       if (!type)
         throw invalidRequest('Missing required param: type.', {

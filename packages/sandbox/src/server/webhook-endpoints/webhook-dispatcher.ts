@@ -4,7 +4,8 @@ import { type EventObject, type WebhookEndpointObject } from '../core/state';
 
 export interface WebhookDispatcherOptions {
   endpoints: () => WebhookEndpointObject[];
-  secret: () => string;
+  /** The signing secret of an endpoint (today one for all, as with `stripe listen`). */
+  secret: (endpoint: WebhookEndpointObject) => string;
   /** First retry delay; doubles per attempt up to `maxDelayMs`. */
   retryBaseMs?: number;
   maxDelayMs?: number;
@@ -64,18 +65,19 @@ export class WebhookDispatcher {
       if (!this.running.has(endpoint.id)) {
         this.running.add(endpoint.id);
         // Deliver after the current request has answered, like Stripe.
-        setImmediate(() => void this.drain(endpoint.id, endpoint.url));
+        setImmediate(() => void this.drain(endpoint));
       }
     }
   }
 
-  private async drain(endpointId: string, url: string) {
+  private async drain(endpoint: WebhookEndpointObject) {
+    const endpointId = endpoint.id;
     const queue = this.queues.get(endpointId) ?? [];
     while (queue.length > 0 && !this.stopped) {
       const delivery = queue[0] as Delivery;
       const maxAttempts = this.options.maxAttempts ?? 8;
       for (let attempt = 1; attempt <= maxAttempts && !this.stopped; attempt += 1) {
-        if (await this.post(url, delivery.payload)) {
+        if (await this.post(endpoint, delivery.payload)) {
           delivery.event.pending_webhooks = Math.max(0, delivery.event.pending_webhooks - 1);
           this.options.onDelivered?.(delivery.event);
           break;
@@ -92,17 +94,17 @@ export class WebhookDispatcher {
     if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private async post(url: string, payload: string): Promise<boolean> {
+  private async post(endpoint: WebhookEndpointObject, payload: string): Promise<boolean> {
     const controller = new AbortController();
     this.controllers.add(controller);
     const timeout = setTimeout(() => controller.abort(), 10_000);
     try {
-      const response = await fetch(url, {
+      const response = await fetch(endpoint.url, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json; charset=utf-8',
           'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks) MarketKit-Sandbox',
-          'Stripe-Signature': signPayload(payload, this.options.secret()),
+          'Stripe-Signature': signPayload(payload, this.options.secret(endpoint)),
         },
         body: payload,
         signal: controller.signal,
