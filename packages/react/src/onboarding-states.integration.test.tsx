@@ -55,7 +55,11 @@ afterAll(async () => {
 
 function renderAs(userId: string, ui: ReactElement) {
   return render(
-    <MarketkitProvider apiBase={apiBase} getHeaders={() => ({ 'x-test-user': userId })}>
+    <MarketkitProvider
+      apiBase={apiBase}
+      publishableKey={sandbox.publishableKey}
+      getHeaders={() => ({ 'x-test-user': userId })}
+    >
       {ui}
     </MarketkitProvider>,
   );
