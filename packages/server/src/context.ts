@@ -1,19 +1,28 @@
 import type { Request } from 'express';
-import type { AccountService } from './accounts';
-import { HttpError } from './errors';
+import type { AccountService } from './accounts/account-service';
+import type { CheckoutService } from './checkout/checkout-service';
+import { HttpError } from './http/errors';
+import type { RateLimiter } from './http/rate-limit';
 import type { AuthenticatedUser, UserRole } from './options';
+import type { OrderService } from './orders/order-service';
 import type { MarketkitConfig } from './parse-options';
-import type { createRateLimiter } from './rate-limit';
+import type { PayoutService } from './payouts/payout-service';
+import type { RefundRequests } from './refunds/refund-requests';
+import type { RefundService } from './refunds/refund-service';
 import type { AccountRecord } from './stores/repository';
 import type { TransferWorker } from './outbox/worker';
-import type { RefundService } from './refunds';
 
+/** What every feature's routes get: the config and each feature's service. */
 export interface RouteContext {
   config: MarketkitConfig;
   accounts: AccountService;
+  checkout: CheckoutService;
+  orders: OrderService;
+  refunds: RefundService & RefundRequests;
+  payouts: PayoutService;
   worker: TransferWorker;
-  refunds: RefundService;
-  linkLimiter: ReturnType<typeof createRateLimiter>;
+  /** Account links, sessions and login links, per user or account. */
+  linkLimiter: RateLimiter;
 }
 
 export async function requireUser(
@@ -56,4 +65,19 @@ export function rejectBody(body: unknown): void {
     key ? `Unknown field \`${key}\`; this endpoint takes no body.` : 'This endpoint takes no body.',
     key ? { param: key } : {},
   );
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** The client's `Idempotency-Key` (one per user action), checked for shape; undefined when absent. */
+export function readIdempotencyKey(request: Request): string | undefined {
+  const header = request.get('Idempotency-Key');
+  if (header !== undefined && !IDEMPOTENCY_KEY.test(header)) {
+    throw new HttpError(
+      'invalid_request',
+      'The Idempotency-Key header must be 1–200 printable ASCII characters.',
+      { param: 'Idempotency-Key' },
+    );
+  }
+  return header;
 }

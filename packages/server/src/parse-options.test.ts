@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
-import { ConfigurationError } from './errors';
+import { ConfigurationError } from './http/errors';
 import type { MarketkitRouterOptions } from './options';
 import { parseOptions } from './parse-options';
 import { createPostgresStore } from './stores/postgres-store';
@@ -11,6 +11,7 @@ const valid = (): MarketkitRouterOptions => ({
   stripe: new Stripe('sk_test_options', { host: '127.0.0.1', port: 1, protocol: 'http' }),
   store,
   authenticate: () => null,
+  pricing: () => [],
   platform: { country: 'US', defaultCurrency: 'usd' },
   urls: {
     apiBase: 'https://shop.example/api/marketkit/',

@@ -1,0 +1,140 @@
+// Money-moving requests (refunds, payouts) are stored with their idempotency key before Stripe is
+// called, so a retry after a failure finds the first attempt and finishes it instead of starting another.
+import { integer, text, type Row } from './records';
+import type { SqlClient } from './store';
+
+export type MoneyRequestStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface RefundRequestRecord {
+  idempotencyKey: string;
+  orderId: string;
+  amount: number;
+  reason: 'requested_by_customer' | 'duplicate' | 'fraudulent';
+  status: MoneyRequestStatus;
+  refundId: string | null;
+}
+
+export interface PayoutRequestRecord {
+  idempotencyKey: string;
+  accountId: string;
+  amount: number;
+  currency: string;
+  method: 'standard' | 'instant';
+  status: MoneyRequestStatus;
+  payoutId: string | null;
+}
+
+function toRefundRequest(row: Row): RefundRequestRecord {
+  return {
+    idempotencyKey: String(row.idempotency_key),
+    orderId: String(row.order_id),
+    amount: integer(row.amount),
+    reason: String(row.reason) as RefundRequestRecord['reason'],
+    status: String(row.status) as MoneyRequestStatus,
+    refundId: text(row.refund_id),
+  };
+}
+
+function toPayoutRequest(row: Row): PayoutRequestRecord {
+  return {
+    idempotencyKey: String(row.idempotency_key),
+    accountId: String(row.account_id),
+    amount: integer(row.amount),
+    currency: String(row.currency),
+    method: String(row.method) as PayoutRequestRecord['method'],
+    status: String(row.status) as MoneyRequestStatus,
+    payoutId: text(row.payout_id),
+  };
+}
+
+export async function findRefundRequest(
+  client: SqlClient,
+  idempotencyKey: string,
+): Promise<RefundRequestRecord | null> {
+  const { rows } = await client.query(
+    'select * from mk_refund_requests where idempotency_key = $1',
+    [idempotencyKey],
+  );
+  return rows[0] ? toRefundRequest(rows[0]) : null;
+}
+
+/** The order's unfinished refund request, if any (at most one: a unique index enforces it). */
+export async function findPendingRefundRequest(
+  client: SqlClient,
+  orderId: string,
+): Promise<RefundRequestRecord | null> {
+  const { rows } = await client.query(
+    `select * from mk_refund_requests where order_id = $1 and status = 'pending'`,
+    [orderId],
+  );
+  return rows[0] ? toRefundRequest(rows[0]) : null;
+}
+
+/** Inserts a pending request; false when the key exists or the order already has a pending one. */
+export async function insertRefundRequest(
+  client: SqlClient,
+  request: Omit<RefundRequestRecord, 'status' | 'refundId'>,
+): Promise<boolean> {
+  const { rows } = await client.query(
+    `insert into mk_refund_requests (idempotency_key, order_id, amount, reason, status)
+     values ($1, $2, $3, $4, 'pending') on conflict do nothing returning idempotency_key`,
+    [request.idempotencyKey, request.orderId, request.amount, request.reason],
+  );
+  return rows.length > 0;
+}
+
+export async function settleRefundRequest(
+  client: SqlClient,
+  idempotencyKey: string,
+  outcome: { status: 'succeeded'; refundId: string } | { status: 'failed' },
+): Promise<void> {
+  await client.query(
+    `update mk_refund_requests set status = $2, refund_id = $3, updated_at = now() where idempotency_key = $1`,
+    [idempotencyKey, outcome.status, outcome.status === 'succeeded' ? outcome.refundId : null],
+  );
+}
+
+export async function findPayoutRequest(
+  client: SqlClient,
+  idempotencyKey: string,
+): Promise<PayoutRequestRecord | null> {
+  const { rows } = await client.query(
+    'select * from mk_payout_requests where idempotency_key = $1',
+    [idempotencyKey],
+  );
+  return rows[0] ? toPayoutRequest(rows[0]) : null;
+}
+
+export async function findPendingPayoutRequest(
+  client: SqlClient,
+  accountId: string,
+): Promise<PayoutRequestRecord | null> {
+  const { rows } = await client.query(
+    `select * from mk_payout_requests where account_id = $1 and status = 'pending'`,
+    [accountId],
+  );
+  return rows[0] ? toPayoutRequest(rows[0]) : null;
+}
+
+export async function insertPayoutRequest(
+  client: SqlClient,
+  request: Omit<PayoutRequestRecord, 'status' | 'payoutId'>,
+): Promise<boolean> {
+  const { rows } = await client.query(
+    `insert into mk_payout_requests (idempotency_key, account_id, amount, currency, method, status)
+     values ($1, $2, $3, $4, $5, 'pending') on conflict do nothing returning idempotency_key`,
+    [request.idempotencyKey, request.accountId, request.amount, request.currency, request.method],
+  );
+  return rows.length > 0;
+}
+
+export async function settlePayoutRequest(
+  client: SqlClient,
+  idempotencyKey: string,
+  outcome: { status: 'succeeded'; payoutId: string } | { status: 'failed' },
+): Promise<void> {
+  await client.query(
+    `update mk_payout_requests set status = $2, payout_id = $3, updated_at = now() where idempotency_key = $1`,
+    [idempotencyKey, outcome.status, outcome.status === 'succeeded' ? outcome.payoutId : null],
+  );
+}
