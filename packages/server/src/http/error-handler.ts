@@ -46,7 +46,8 @@ function fromRequestParsing(
     default:
       break;
   }
-  if (typeof error.code === 'string' && error.code.startsWith('Z_')) {
+  // zlib's codes (gzip, deflate) start with Z_; brotli's with ERR__ERROR_ or ERR_BROTLI.
+  if (typeof error.code === 'string' && /^(Z_|ERR__ERROR_|ERR_BROTLI)/.test(error.code)) {
     return { code: 'invalid_body', message: 'The request body could not be decompressed.' };
   }
   return null;
