@@ -5,7 +5,8 @@ export const ERROR_DESCRIPTIONS = {
   // Bad input (400)
   invalid_request: 'The request body or query does not match the schema; `param` names the field.',
   invalid_json: 'The body is not valid JSON.',
-  invalid_body: 'The body could not be decoded (e.g. a broken gzip or an unsupported Content-Encoding).',
+  invalid_body:
+    'The body could not be decoded (e.g. a broken gzip or an unsupported Content-Encoding).',
   unsupported_media_type:
     'A request that changes state must send `Content-Type: application/json` (the CSRF defence).',
   unknown_field: 'The body has a field the endpoint does not accept; `param` names it.',

@@ -148,7 +148,9 @@ describe('parseOptions', () => {
   it('shows a two-line pricing example when pricing is missing', () => {
     const options = valid();
     Object.assign(options, { pricing: undefined });
-    expect(() => parseOptions(options)).toThrow(/createStaticPricing[\s\S]*pricing: createStaticPricing\(/);
+    expect(() => parseOptions(options)).toThrow(
+      /createStaticPricing[\s\S]*pricing: createStaticPricing\(/,
+    );
   });
 
   it('allows the apiBase origin by default, and exactly the listed origins otherwise', () => {

@@ -93,7 +93,10 @@ export async function mintLoginLink(
   record: AccountRecord & { accountId: string },
 ): Promise<LoginLinkResponse> {
   if (record.status?.dashboard && record.status.dashboard !== 'express') {
-    throw new HttpError('forbidden', 'Login links are only for accounts with the Express Dashboard.');
+    throw new HttpError(
+      'forbidden',
+      'Login links are only for accounts with the Express Dashboard.',
+    );
   }
   const link = await config.stripe.accounts.createLoginLink(record.accountId);
   return { url: link.url };

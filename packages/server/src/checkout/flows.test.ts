@@ -16,7 +16,9 @@ describe('marketplace flows on the embedded PGlite store', () => {
     const checkout = await harness.http
       .post('/api/checkout')
       .set(buyer())
-      .send(harness.cart(lines.map((line) => ({ description: `Item from ${line.sellerId}`, ...line }))));
+      .send(
+        harness.cart(lines.map((line) => ({ description: `Item from ${line.sellerId}`, ...line }))),
+      );
     expect(checkout.status, JSON.stringify(checkout.body)).toBe(200);
     await harness.pay(checkout.body.paymentIntentId, paymentMethod);
     await harness.settle();

@@ -36,7 +36,10 @@ describe('server-side pricing', () => {
       items: [{ itemId: 'vase', quantity: 1, amount: 50 }],
     });
     expect(tampered.status).toBe(400);
-    expect(tampered.body.error).toMatchObject({ code: 'invalid_request', param: 'items[0].amount' });
+    expect(tampered.body.error).toMatchObject({
+      code: 'invalid_request',
+      param: 'items[0].amount',
+    });
 
     const response = await checkout({
       currency: 'usd',
@@ -95,7 +98,10 @@ describe('server-side pricing', () => {
       try {
         const logged = harness.logs.length;
         const before = harness.counter.writes.length;
-        const response = await checkout({ currency: 'usd', items: [{ itemId: 'cup', quantity: 1 }] });
+        const response = await checkout({
+          currency: 'usd',
+          items: [{ itemId: 'cup', quantity: 1 }],
+        });
         expect(response.status).toBe(500);
         expect(response.body.error.code).toBe('pricing_invalid');
         expect(harness.counter.writes.slice(before)).toEqual([]);

@@ -39,7 +39,10 @@ export function createStaticPricing(catalogue: Readonly<Record<string, Catalogue
       const entry = entries.get(item.itemId);
       if (!entry) throw new UnknownItemError(item.itemId);
       if (entry.currency !== currency)
-        throw new UnknownItemError(item.itemId, `Item "${item.itemId}" is not sold in ${currency}.`);
+        throw new UnknownItemError(
+          item.itemId,
+          `Item "${item.itemId}" is not sold in ${currency}.`,
+        );
       return {
         itemId: item.itemId,
         sellerId: entry.sellerId,

@@ -21,7 +21,11 @@ interface Case {
 // The harness names catalogue items `seller:description:amount:currency`; beforeAll puts these on sale.
 const MUG = 'alice:Mug:1500:usd';
 const BIG = 'alice:Big:60000000:usd';
-const item = (overrides: Record<string, unknown> = {}) => ({ itemId: MUG, quantity: 1, ...overrides });
+const item = (overrides: Record<string, unknown> = {}) => ({
+  itemId: MUG,
+  quantity: 1,
+  ...overrides,
+});
 const checkout = (
   itemOverrides: Record<string, unknown> = {},
   extra: Record<string, unknown> = {},
@@ -79,16 +83,14 @@ describe('bad input', () => {
 
   const cases: Case[] = [
     // Checkout: the browser names items, never prices
-    ...(['amount', 'sellerId', 'description', 'unitPrice'] as const).map(
-      (field): Case => ({
-        name: `an item with its own ${field}`,
-        method: 'post',
-        path: '/checkout',
-        body: checkout({ [field]: field === 'amount' || field === 'unitPrice' ? 50 : 'alice' }),
-        code: 'invalid_request',
-        param: `items[0].${field}`,
-      }),
-    ),
+    ...(['amount', 'sellerId', 'description', 'unitPrice'] as const).map((field): Case => ({
+      name: `an item with its own ${field}`,
+      method: 'post',
+      path: '/checkout',
+      body: checkout({ [field]: field === 'amount' || field === 'unitPrice' ? 50 : 'alice' }),
+      code: 'invalid_request',
+      param: `items[0].${field}`,
+    })),
     {
       name: 'the old lines body with prices',
       method: 'post',

@@ -109,7 +109,11 @@ export function createErrorHandler(logger: Logger, bodyLimit: number): ErrorRequ
         },
         'Stripe request failed',
       );
-    } else if (error !== null && typeof error === 'object' && fromRequestParsing(error, bodyLimit)) {
+    } else if (
+      error !== null &&
+      typeof error === 'object' &&
+      fromRequestParsing(error, bodyLimit)
+    ) {
       body = fromRequestParsing(error, bodyLimit)!;
     } else {
       body = {

@@ -131,7 +131,8 @@ describe('fuzzed client mistakes', () => {
           .tuple(
             fc.oneof(
               badEscape.map((escape) => `startingAfter=${escape}`),
-              fc.oneof(fc.string(), fc.integer({ min: -5, max: 0 }).map(String), fc.constant('1e9'))
+              fc
+                .oneof(fc.string(), fc.integer({ min: -5, max: 0 }).map(String), fc.constant('1e9'))
                 .map((limit) => `limit=${encodeURIComponent(limit)}&__fuzz=1`),
               fc
                 .stringMatching(/^(po|ord|acct|tr)_[A-Za-z0-9]{0,24}$/)

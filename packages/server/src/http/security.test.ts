@@ -19,7 +19,9 @@ describe('who can do what', () => {
     const checkout = await harness.http
       .post('/api/checkout')
       .set(harness.as('buyer_b'))
-      .send(harness.cart([{ sellerId: 'seller_b', description: 'Bowl', amount: 2000, quantity: 1 }]));
+      .send(
+        harness.cart([{ sellerId: 'seller_b', description: 'Bowl', amount: 2000, quantity: 1 }]),
+      );
     orderOfB = checkout.body.orderId;
     await harness.pay(checkout.body.paymentIntentId);
     await harness.settle();
@@ -148,7 +150,8 @@ describe('who can do what', () => {
       userId: 'clicker',
       displayName: 'Clicker',
     });
-    const mint = () => harness.http.post('/api/login-links').type('json').set(harness.as('clicker', 'seller'));
+    const mint = () =>
+      harness.http.post('/api/login-links').type('json').set(harness.as('clicker', 'seller'));
     for (let index = 0; index < 4; index += 1) expect((await mint()).status).toBe(200);
     const limited = await mint();
     expect(limited.status).toBe(429);
@@ -156,7 +159,12 @@ describe('who can do what', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Another user is not affected.
     expect(
-      (await harness.http.post('/api/login-links').type('json').set(harness.as('seller_a', 'seller'))).status,
+      (
+        await harness.http
+          .post('/api/login-links')
+          .type('json')
+          .set(harness.as('seller_a', 'seller'))
+      ).status,
     ).toBe(200);
   });
 
@@ -194,7 +202,10 @@ describe('who can do what', () => {
   });
 
   it('sends anyone but the signed-in owner of the account to sign in, with no Stripe call', async () => {
-    await harness.router.marketkit.accounts.ensureAccount({ userId: 'owner', displayName: 'Owner' });
+    await harness.router.marketkit.accounts.ensureAccount({
+      userId: 'owner',
+      displayName: 'Owner',
+    });
     const link = await harness.http
       .post('/api/account-links')
       .set(harness.as('owner', 'seller'))
@@ -230,7 +241,9 @@ describe('who can do what', () => {
     const statuses: number[] = [];
     for (let index = 0; index < 5; index += 1) {
       const route = index % 2 === 0 ? path : path.replace('/refresh', '/return');
-      statuses.push((await harness.http.get(`/api${route}${query}`).set(harness.as('looper', 'seller'))).status);
+      statuses.push(
+        (await harness.http.get(`/api${route}${query}`).set(harness.as('looper', 'seller'))).status,
+      );
     }
     // One mint plus three redirects fit the window of 4; the fifth call is refused.
     expect(statuses).toEqual([303, 303, 303, 429, 429]);
@@ -265,7 +278,9 @@ describe('who can do what', () => {
     const checkout = await harness.http
       .post('/api/checkout')
       .set(harness.as('buyer_c'))
-      .send(harness.cart([{ sellerId: 'seller_a', description: 'Cup', amount: 1000, quantity: 1 }]));
+      .send(
+        harness.cart([{ sellerId: 'seller_a', description: 'Cup', amount: 1000, quantity: 1 }]),
+      );
     harness.sandbox.injectFault({
       method: 'POST',
       path: '/v1/payment_intents',
@@ -275,7 +290,9 @@ describe('who can do what', () => {
     const failed = await harness.http
       .post('/api/checkout')
       .set(harness.as('buyer_c'))
-      .send(harness.cart([{ sellerId: 'seller_a', description: 'Cup', amount: 1000, quantity: 1 }]));
+      .send(
+        harness.cart([{ sellerId: 'seller_a', description: 'Cup', amount: 1000, quantity: 1 }]),
+      );
     expect(failed.status).toBe(503);
     expect(failed.body.error.code).toBe('stripe_unavailable');
     expect(failed.body.error.message).not.toMatch(/Injected|sandbox/i);

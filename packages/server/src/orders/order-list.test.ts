@@ -67,13 +67,16 @@ describe('GET /orders', () => {
       const response = await harness.http
         .post('/api/checkout')
         .set(harness.as(buyer))
-        .send(harness.cart(sellers.map((sellerId, index) => ({
-            sellerId,
-            description: `Item from ${sellerId}`,
-            amount: 1000 * (index + 1),
-            quantity: 1,
-          })),
-        ));
+        .send(
+          harness.cart(
+            sellers.map((sellerId, index) => ({
+              sellerId,
+              description: `Item from ${sellerId}`,
+              amount: 1000 * (index + 1),
+              quantity: 1,
+            })),
+          ),
+        );
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       orders.push({ id: response.body.orderId, buyer, sellers });
     }

@@ -34,7 +34,9 @@ describe('what a seller sees of an order', () => {
   });
 
   it('shows a seller their own subtotal, fee, transfer and reversals, and nothing of the whole order', async () => {
-    const admin = await harness.http.get(`/api/orders/${orderId}`).set(harness.as('admin', 'admin'));
+    const admin = await harness.http
+      .get(`/api/orders/${orderId}`)
+      .set(harness.as('admin', 'admin'));
     const annReversal = admin.body.refunds[0].reversals.find(
       (reversal: { sellerId: string }) => reversal.sellerId === 'ann',
     );
@@ -51,7 +53,11 @@ describe('what a seller sees of an order', () => {
       transfer: { status: 'partially_reversed', reversed: annReversal.amount },
     });
     expect(view.reversals).toEqual([
-      { refundId: admin.body.refunds[0].id, amount: annReversal.amount, createdAt: expect.any(Number) },
+      {
+        refundId: admin.body.refunds[0].id,
+        amount: annReversal.amount,
+        createdAt: expect.any(Number),
+      },
     ]);
     // No total, platform fee, refunded amount or refund list, and no trace of the other seller.
     const text = JSON.stringify(response.body);

@@ -12,13 +12,16 @@ describe('exactly-once transfers under failure', () => {
     const response = await harness.http
       .post('/api/checkout')
       .set(harness.as('buyer'))
-      .send(harness.cart(sellers.slice(0, count).map((sellerId, index) => ({
-          sellerId,
-          description: 'Thing',
-          amount: 1000 + index * 111,
-          quantity: 1,
-        })),
-      ));
+      .send(
+        harness.cart(
+          sellers.slice(0, count).map((sellerId, index) => ({
+            sellerId,
+            description: 'Thing',
+            amount: 1000 + index * 111,
+            quantity: 1,
+          })),
+        ),
+      );
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body as { orderId: string; paymentIntentId: string };
   }

@@ -48,11 +48,19 @@ describe('retries that never pay twice', () => {
       const order = await paidOrder();
       // The refund goes through on Stripe; the first transfer reversal after it fails.
       harness.sandbox.injectFault({ method: 'POST', path: '/v1/transfers', count: 1, status: 500 });
-      const first = await refund(order.orderId, { amount: 1000, reason: 'requested_by_customer' }, key);
+      const first = await refund(
+        order.orderId,
+        { amount: 1000, reason: 'requested_by_customer' },
+        key,
+      );
       expect(first.status, JSON.stringify(first.body)).toBe(503);
       expect(first.body.error.code).toBe('stripe_unavailable');
 
-      const retry = await refund(order.orderId, { amount: 1000, reason: 'requested_by_customer' }, key);
+      const retry = await refund(
+        order.orderId,
+        { amount: 1000, reason: 'requested_by_customer' },
+        key,
+      );
       expect(retry.status, JSON.stringify(retry.body)).toBe(200);
       const stripeRefunds = await refundsOnStripe(order.paymentIntentId);
       expect(stripeRefunds.map((item) => item.amount)).toEqual([1000]);
@@ -74,7 +82,11 @@ describe('retries that never pay twice', () => {
         );
       }
       // A third click is answered from what is stored, still one refund.
-      const again = await refund(order.orderId, { amount: 1000, reason: 'requested_by_customer' }, key);
+      const again = await refund(
+        order.orderId,
+        { amount: 1000, reason: 'requested_by_customer' },
+        key,
+      );
       if (key) {
         expect(again.status).toBe(200);
         expect(again.body.refund.id).toBe(stripeRefunds[0]!.id);

@@ -1,5 +1,12 @@
 import type { SqlClient } from './store';
-import { integer, text, type OrderRecord, type Row, type TransferRecord, type TransferStatus } from './records';
+import {
+  integer,
+  text,
+  type OrderRecord,
+  type Row,
+  type TransferRecord,
+  type TransferStatus,
+} from './records';
 
 function toTransfer(row: Row): TransferRecord {
   return {

@@ -59,10 +59,12 @@ describe('webhook delivery order', () => {
     const checkout = await harness.http
       .post('/api/checkout')
       .set(harness.as('buyer'))
-      .send(harness.cart([
+      .send(
+        harness.cart([
           { sellerId: 'ann', description: 'Lamp', amount: 6000, quantity: 1 },
           { sellerId: 'ben', description: 'Rug', amount: 4000, quantity: 1 },
-        ]));
+        ]),
+      );
     const paymentIntent = await harness.pay(checkout.body.paymentIntentId);
     return {
       orderId: checkout.body.orderId as string,

@@ -41,9 +41,7 @@ export async function syncPayment(
     }
   }
   let newlyPaid = false;
-  const apply = async (
-    client: SqlClient,
-  ) => {
+  const apply = async (client: SqlClient) => {
     const locked = (await repository.findOrder(client, order.id, { forUpdate: true }))!;
     const unpaid =
       locked.status === 'awaiting_payment' ||
