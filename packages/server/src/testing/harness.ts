@@ -43,6 +43,11 @@ export interface Harness {
     userId: string,
     options?: { displayName?: string; country?: string; refresh?: boolean },
   ): Promise<string>;
+  /** Checks out these lines as `buyerId`, pays and settles; returns the order and PaymentIntent ids. */
+  buy(
+    buyerId: string,
+    lines: readonly { sellerId: string; amount: number; quantity: number; description?: string }[],
+  ): Promise<{ orderId: string; paymentIntentId: string }>;
   /** Pays a checkout with a test payment method, server side. */
   pay(paymentIntentId: string, paymentMethod?: string): Promise<Stripe.PaymentIntent>;
   /** Delivers queued webhooks and waits for the transfer worker to finish. */
@@ -175,6 +180,14 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       await sandbox.completeOnboarding(accountId);
       if (sellerOptions.refresh !== false) await current.marketkit.accounts.refresh(userId);
       return accountId;
+    },
+    async buy(buyerId, lines) {
+      const checkout = await http.post('/api/checkout').set(as(buyerId)).send(harness.cart(lines));
+      if (checkout.status !== 200)
+        throw new Error(`checkout failed: ${checkout.status} ${JSON.stringify(checkout.body)}`);
+      await harness.pay(checkout.body.paymentIntentId);
+      await harness.settle();
+      return { orderId: checkout.body.orderId, paymentIntentId: checkout.body.paymentIntentId };
     },
     pay(paymentIntentId, paymentMethod = 'pm_card_bypassPending') {
       return stripe.paymentIntents.confirm(paymentIntentId, { payment_method: paymentMethod });
