@@ -66,18 +66,3 @@ export function rejectBody(body: unknown): void {
     key ? { param: key } : {},
   );
 }
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
-/** The client's `Idempotency-Key` (one per user action), checked for shape; undefined when absent. */
-export function readIdempotencyKey(request: Request): string | undefined {
-  const header = request.get('Idempotency-Key');
-  if (header !== undefined && !IDEMPOTENCY_KEY.test(header)) {
-    throw new HttpError(
-      'invalid_request',
-      'The Idempotency-Key header must be 1–200 printable ASCII characters.',
-      { param: 'Idempotency-Key' },
-    );
-  }
-  return header;
-}

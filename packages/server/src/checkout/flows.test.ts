@@ -129,10 +129,9 @@ describe('marketplace flows on the embedded PGlite store', () => {
       .get(`/api/orders/${checkout.orderId}`)
       .set(harness.as('bob', 'seller'));
     expect(view.status).toBe(200);
-    expect(view.body.sellers.map((seller: { sellerId: string }) => seller.sellerId)).toEqual([
-      'bob',
-    ]);
-    expect(view.body.platformFee).toBe(0);
+    expect(view.body.view).toBe('seller');
+    expect(view.body.seller).toMatchObject({ sellerId: 'bob', subtotal: 800 });
+    expect(view.body).not.toHaveProperty('sellers');
     const stranger = await harness.http
       .get(`/api/orders/${checkout.orderId}`)
       .set(harness.as('carol', 'seller'));

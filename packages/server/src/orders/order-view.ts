@@ -32,14 +32,8 @@ export async function buildOrderView(client: SqlClient, order: OrderRecord): Pro
   );
   const reversals = await repository.listReversalsForOrder(client, order.id);
   return {
-    id: order.id,
-    status: order.status,
-    currency: order.currency,
-    total: order.total,
-    platformFee: order.platformFee,
-    refunded: order.refunded,
+    ...toOrderSummary(order),
     paymentIntentId: order.paymentIntentId ?? '',
-    createdAt: order.createdAt,
     sellers: order.sellers.map((seller) =>
       sellerPart(seller, transferBySeller.get(seller.sellerId)),
     ),

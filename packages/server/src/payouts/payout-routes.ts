@@ -5,7 +5,8 @@ import {
   PayoutsQuerySchema,
 } from '@marketkit/core/contract';
 import { Router } from 'express';
-import { readIdempotencyKey, requireOwnAccount, requireUser, type RouteContext } from '../context';
+import { requireOwnAccount, requireUser, type RouteContext } from '../context';
+import { readIdempotencyKey } from '../http/idempotency';
 import { parseRequest } from '../http/validation';
 
 export function createPayoutRoutes(context: RouteContext): Router {

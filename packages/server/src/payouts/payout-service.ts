@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import type { AccountService } from '../accounts/account-service';
 import { HttpError } from '../http/errors';
+import { assertRetryable, findStoredRequest } from '../http/idempotency';
 import { callStripe } from '../outbox/retry';
 import type { MarketkitConfig } from '../parse-options';
 import * as repository from '../stores/repository';
@@ -91,42 +92,21 @@ export function createPayoutService(
 ): PayoutService {
   const { stripe, store } = config;
 
-  const sameRequest = (
-    request: PayoutRequestRecord,
-    input: PayoutCreateRequest,
-    currency: string | undefined,
-  ) =>
-    (input.amount === undefined || input.amount === request.amount) &&
-    (input.method ?? 'standard') === request.method &&
-    (currency === undefined || currency === request.currency);
-
-  async function findExisting(
+  const findExisting = (
     accountId: string,
     input: PayoutCreateRequest & { idempotencyKey?: string | undefined },
-  ): Promise<PayoutRequestRecord | null> {
-    if (input.idempotencyKey !== undefined) {
-      const existing = await repository.findPayoutRequest(
-        store,
-        `payout:${accountId}:key:${input.idempotencyKey}`,
-      );
-      if (existing && !sameRequest(existing, input, input.currency)) {
-        throw new HttpError(
-          'invalid_request',
-          `This Idempotency-Key was used for a ${existing.method} payout of ${existing.amount} ${existing.currency}; use a new key.`,
-          { param: 'Idempotency-Key' },
-        );
-      }
-      if (existing) return existing;
-    }
-    const pending = await repository.findPendingPayoutRequest(store, accountId);
-    if (!pending) return null;
-    if (input.idempotencyKey === undefined && sameRequest(pending, input, input.currency))
-      return pending;
-    throw new HttpError(
-      'payout_in_progress',
-      `A payout of ${pending.amount} ${pending.currency} is unfinished; retry it before asking for another.`,
-    );
-  }
+  ) =>
+    findStoredRequest<PayoutRequestRecord>({
+      clientKey: input.idempotencyKey,
+      byKey: (key) => repository.findPayoutRequest(store, `payout:${accountId}:key:${key}`),
+      pending: () => repository.findPendingPayoutRequest(store, accountId),
+      matches: (stored) =>
+        (input.amount === undefined || input.amount === stored.amount) &&
+        (input.method ?? 'standard') === stored.method &&
+        (input.currency === undefined || input.currency === stored.currency),
+      describe: (stored) => `a ${stored.method} payout of ${stored.amount} ${stored.currency}`,
+      inProgress: 'payout_in_progress',
+    });
 
   async function open(
     accountId: string,
@@ -239,13 +219,7 @@ export function createPayoutService(
     },
     async create(accountId, input) {
       const request = (await findExisting(accountId, input)) ?? (await open(accountId, input));
-      if (request.status === 'failed') {
-        throw new HttpError(
-          'invalid_request',
-          'Stripe refused this payout request; send a new request (with a new Idempotency-Key).',
-          { param: 'Idempotency-Key' },
-        );
-      }
+      assertRetryable(request);
       const payout = await callStripe(
         () =>
           stripe.payouts.create(
@@ -257,7 +231,7 @@ export function createPayoutService(
       if (request.status === 'pending') {
         await repository.settlePayoutRequest(store, request.idempotencyKey, {
           status: 'succeeded',
-          payoutId: payout.id,
+          id: payout.id,
         });
       }
       return toPayout(payout);

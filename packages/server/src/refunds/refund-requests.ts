@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { assertAmount } from '@marketkit/core';
 import type { RefundReason, RefundResponse } from '@marketkit/core';
 import { HttpError } from '../http/errors';
+import { assertRetryable, findStoredRequest } from '../http/idempotency';
 import { buildOrderView } from '../orders/order-view';
 import { callStripe } from '../outbox/retry';
 import type { MarketkitConfig } from '../parse-options';
@@ -29,42 +30,16 @@ const REFUNDABLE = ['paid', 'partially_refunded', 'disputed'];
 export function createRefundRequests(config: MarketkitConfig, refunds: RefundService) {
   const { store, stripe } = config;
 
-  async function findExisting(
-    order: OrderRecord,
-    input: RefundRequestInput,
-  ): Promise<RefundRequestRecord | null> {
-    if (input.idempotencyKey !== undefined) {
-      const existing = await repository.findRefundRequest(
-        store,
-        `refund:${order.id}:key:${input.idempotencyKey}`,
-      );
-      if (
-        existing &&
-        ((input.amount !== undefined && input.amount !== existing.amount) ||
-          input.reason !== existing.reason)
-      ) {
-        throw new HttpError(
-          'invalid_request',
-          `This Idempotency-Key was used for a refund of ${existing.amount} (${existing.reason}); use a new key for a different refund.`,
-          { param: 'Idempotency-Key' },
-        );
-      }
-      if (existing) return existing;
-    }
-    const pending = await repository.findPendingRefundRequest(store, order.id);
-    if (!pending) return null;
-    if (
-      input.idempotencyKey === undefined &&
-      (input.amount ?? pending.amount) === pending.amount &&
-      input.reason === pending.reason
-    ) {
-      return pending;
-    }
-    throw new HttpError(
-      'refund_in_progress',
-      `A refund of ${pending.amount} on this order is unfinished; retry it before asking for another.`,
-    );
-  }
+  const findExisting = (order: OrderRecord, input: RefundRequestInput) =>
+    findStoredRequest<RefundRequestRecord>({
+      clientKey: input.idempotencyKey,
+      byKey: (key) => repository.findRefundRequest(store, `refund:${order.id}:key:${key}`),
+      pending: () => repository.findPendingRefundRequest(store, order.id),
+      matches: (stored) =>
+        (input.amount ?? stored.amount) === stored.amount && input.reason === stored.reason,
+      describe: (stored) => `a refund of ${stored.amount} (${stored.reason}) on this order`,
+      inProgress: 'refund_in_progress',
+    });
 
   /** Checks a new refund against the order and stores it as pending; returns the stored request. */
   async function open(order: OrderRecord, input: RefundRequestInput): Promise<RefundRequestRecord> {
@@ -113,13 +88,7 @@ export function createRefundRequests(config: MarketkitConfig, refunds: RefundSer
       await refunds.executeReversals(request.refundId!);
       return request.refundId!;
     }
-    if (request.status === 'failed') {
-      throw new HttpError(
-        'invalid_request',
-        'Stripe refused this refund request; send a new request (with a new Idempotency-Key).',
-        { param: 'Idempotency-Key' },
-      );
-    }
+    assertRetryable(request);
     const refund = await callStripe(
       () =>
         stripe.refunds.create(
@@ -137,7 +106,7 @@ export function createRefundRequests(config: MarketkitConfig, refunds: RefundSer
     const stored = await refunds.record(order, refund, request.idempotencyKey);
     await repository.settleRefundRequest(store, request.idempotencyKey, {
       status: 'succeeded',
-      refundId: stored.id,
+      id: stored.id,
     });
     await config.hooks.onRefund?.({
       orderId: order.id,

@@ -1,6 +1,7 @@
 import { API_ROUTES, RefundRequestSchema } from '@marketkit/core/contract';
 import { Router } from 'express';
-import { readIdempotencyKey, requireUser, type RouteContext } from '../context';
+import { requireUser, type RouteContext } from '../context';
+import { readIdempotencyKey } from '../http/idempotency';
 import { parseRequest } from '../http/validation';
 
 export function createRefundRoutes(context: RouteContext): Router {

@@ -47,28 +47,55 @@ function toPayoutRequest(row: Row): PayoutRequestRecord {
   };
 }
 
-export async function findRefundRequest(
-  client: SqlClient,
-  idempotencyKey: string,
-): Promise<RefundRequestRecord | null> {
-  const { rows } = await client.query(
-    'select * from mk_refund_requests where idempotency_key = $1',
-    [idempotencyKey],
-  );
-  return rows[0] ? toRefundRequest(rows[0]) : null;
+/** The queries both request tables share; each table names its owner (order or account) column. */
+function requestTable<Record>(
+  table: string,
+  owner: string,
+  result: string,
+  toRecord: (row: Row) => Record,
+) {
+  return {
+    async find(client: SqlClient, idempotencyKey: string): Promise<Record | null> {
+      const { rows } = await client.query(`select * from ${table} where idempotency_key = $1`, [
+        idempotencyKey,
+      ]);
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+    /** The owner's unfinished request, if any (at most one: a unique index enforces it). */
+    async findPending(client: SqlClient, ownerId: string): Promise<Record | null> {
+      const { rows } = await client.query(
+        `select * from ${table} where ${owner} = $1 and status = 'pending'`,
+        [ownerId],
+      );
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+    async settle(
+      client: SqlClient,
+      idempotencyKey: string,
+      outcome: { status: 'succeeded'; id: string } | { status: 'failed' },
+    ): Promise<void> {
+      await client.query(
+        `update ${table} set status = $2, ${result} = $3, updated_at = now() where idempotency_key = $1`,
+        [idempotencyKey, outcome.status, outcome.status === 'succeeded' ? outcome.id : null],
+      );
+    },
+  };
 }
 
-/** The order's unfinished refund request, if any (at most one: a unique index enforces it). */
-export async function findPendingRefundRequest(
-  client: SqlClient,
-  orderId: string,
-): Promise<RefundRequestRecord | null> {
-  const { rows } = await client.query(
-    `select * from mk_refund_requests where order_id = $1 and status = 'pending'`,
-    [orderId],
-  );
-  return rows[0] ? toRefundRequest(rows[0]) : null;
-}
+const refundRequests = requestTable('mk_refund_requests', 'order_id', 'refund_id', toRefundRequest);
+const payoutRequests = requestTable(
+  'mk_payout_requests',
+  'account_id',
+  'payout_id',
+  toPayoutRequest,
+);
+
+export const findRefundRequest = refundRequests.find;
+export const findPendingRefundRequest = refundRequests.findPending;
+export const settleRefundRequest = refundRequests.settle;
+export const findPayoutRequest = payoutRequests.find;
+export const findPendingPayoutRequest = payoutRequests.findPending;
+export const settlePayoutRequest = payoutRequests.settle;
 
 /** Inserts a pending request; false when the key exists or the order already has a pending one. */
 export async function insertRefundRequest(
@@ -83,39 +110,7 @@ export async function insertRefundRequest(
   return rows.length > 0;
 }
 
-export async function settleRefundRequest(
-  client: SqlClient,
-  idempotencyKey: string,
-  outcome: { status: 'succeeded'; refundId: string } | { status: 'failed' },
-): Promise<void> {
-  await client.query(
-    `update mk_refund_requests set status = $2, refund_id = $3, updated_at = now() where idempotency_key = $1`,
-    [idempotencyKey, outcome.status, outcome.status === 'succeeded' ? outcome.refundId : null],
-  );
-}
-
-export async function findPayoutRequest(
-  client: SqlClient,
-  idempotencyKey: string,
-): Promise<PayoutRequestRecord | null> {
-  const { rows } = await client.query(
-    'select * from mk_payout_requests where idempotency_key = $1',
-    [idempotencyKey],
-  );
-  return rows[0] ? toPayoutRequest(rows[0]) : null;
-}
-
-export async function findPendingPayoutRequest(
-  client: SqlClient,
-  accountId: string,
-): Promise<PayoutRequestRecord | null> {
-  const { rows } = await client.query(
-    `select * from mk_payout_requests where account_id = $1 and status = 'pending'`,
-    [accountId],
-  );
-  return rows[0] ? toPayoutRequest(rows[0]) : null;
-}
-
+/** Inserts a pending request; false when the key exists or the account already has a pending one. */
 export async function insertPayoutRequest(
   client: SqlClient,
   request: Omit<PayoutRequestRecord, 'status' | 'payoutId'>,
@@ -126,15 +121,4 @@ export async function insertPayoutRequest(
     [request.idempotencyKey, request.accountId, request.amount, request.currency, request.method],
   );
   return rows.length > 0;
-}
-
-export async function settlePayoutRequest(
-  client: SqlClient,
-  idempotencyKey: string,
-  outcome: { status: 'succeeded'; payoutId: string } | { status: 'failed' },
-): Promise<void> {
-  await client.query(
-    `update mk_payout_requests set status = $2, payout_id = $3, updated_at = now() where idempotency_key = $1`,
-    [idempotencyKey, outcome.status, outcome.status === 'succeeded' ? outcome.payoutId : null],
-  );
 }
