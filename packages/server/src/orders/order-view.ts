@@ -23,6 +23,15 @@ function sellerPart(seller: OrderSellerRecord, transfer: TransferRecord | undefi
   };
 }
 
+/** What a seller's views show of the order itself: no figure about the whole order. */
+const sellerViewOf = (order: OrderRecord) => ({
+  view: 'seller' as const,
+  id: order.id,
+  status: order.status,
+  currency: order.currency,
+  createdAt: order.createdAt,
+});
+
 /** The contract's `Order`: the whole order, for its buyer and for admins. */
 export async function buildOrderView(client: SqlClient, order: OrderRecord): Promise<Order> {
   const transfers = await repository.listTransfersForOrder(client, order.id);
@@ -68,11 +77,7 @@ export async function buildSellerOrderView(
   );
   const reversals = await repository.listReversalsForOrder(client, order.id);
   return {
-    view: 'seller',
-    id: order.id,
-    status: order.status,
-    currency: order.currency,
-    createdAt: order.createdAt,
+    ...sellerViewOf(order),
     seller: sellerPart(seller, transfer),
     reversals: reversals
       .filter((reversal) => reversal.sellerId === sellerId)
@@ -106,11 +111,7 @@ export function toSellerOrderSummary(
 ): SellerOrderSummary {
   const seller = order.sellers.find((candidate) => candidate.sellerId === sellerId)!;
   return {
-    view: 'seller',
-    id: order.id,
-    status: order.status,
-    currency: order.currency,
-    createdAt: order.createdAt,
+    ...sellerViewOf(order),
     seller: sellerSummary(seller),
     reversed,
   };
