@@ -156,7 +156,7 @@ export function useDemoHarness(fileName: string): DemoHarness {
         });
         if (!response.ok) throw new Error(`GET /orders failed: HTTP ${response.status}`);
         const result = (await response.json()) as OrdersPage;
-        orders.push(...result.data);
+        orders.push(...result.data.filter((row): row is OrderSummary => !('view' in row)));
         if (!result.hasMore || !result.nextCursor) return orders;
         cursor = result.nextCursor;
       }

@@ -13,8 +13,10 @@ import {
   createMarketkitRouter,
   createPgliteStore,
   createPostgresStore,
+  createStaticPricing,
   type Store,
 } from '@marketkit/server';
+import { DEMO_PRODUCTS } from './demo-data';
 import { createDemoRoutes } from './demo-routes';
 import { createSellerAccounts } from './seller-accounts';
 import { seedDemo } from './seed';
@@ -161,7 +163,26 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       platform: { country: 'US', defaultCurrency: 'usd', currencies: ['usd'] },
       // The platform keeps 10% of each seller's subtotal and pays Stripe's processing fee from it.
       fees: { basisPoints: 1000 },
-      urls: { apiBase: `${publicUrl}/api/marketkit`, onboardingReturn: `${publicUrl}/#/seller` },
+      // Prices come from the demo's catalogue on this server; the browser only names products.
+      pricing: createStaticPricing(
+        Object.fromEntries(
+          DEMO_PRODUCTS.map((product) => [
+            product.id,
+            {
+              sellerId: product.sellerId,
+              description: product.name,
+              amount: product.amount,
+              currency: product.currency,
+            },
+          ]),
+        ),
+      ),
+      urls: {
+        apiBase: `${publicUrl}/api/marketkit`,
+        onboardingReturn: `${publicUrl}/#/seller`,
+        // The pages are served from this origin; `localhost` is the same server under another name.
+        allowedOrigins: [publicUrl, `http://localhost:${port}`],
+      },
     });
 
     closers.push(() => marketkit.marketkit.close());

@@ -13,12 +13,17 @@ export class DemoApiError extends Error {
 
 export async function demoFetch<T>(
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; idempotencyKey?: string } = {},
 ): Promise<T> {
+  const method = init.method ?? 'GET';
   const response = await fetch(path, {
-    method: init.method ?? 'GET',
+    method,
     credentials: 'same-origin',
-    headers: init.body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    // MarketKit refuses state-changing requests that are not JSON (its CSRF defence), bodies or not.
+    headers: {
+      ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }),
+      ...(init.idempotencyKey ? { 'Idempotency-Key': init.idempotencyKey } : {}),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   if (response.status === 204) return undefined as T;
@@ -81,7 +86,8 @@ export async function listOrders(): Promise<OrderList> {
     const result: OrdersPage = await demoFetch<OrdersPage>(
       `/api/marketkit${API_ROUTES.listOrders.path}?${query.toString()}`,
     );
-    orders.push(...result.data);
+    // Buyers and admins get whole orders; a seller's rows (their own part only) are not listed here.
+    orders.push(...result.data.filter((row): row is OrderSummary => !('view' in row)));
     if (!result.hasMore || !result.nextCursor) return { orders, truncated: false };
     cursor = result.nextCursor;
   }

@@ -16,8 +16,9 @@ const STORAGE_KEY = 'marketkit-demo-cart';
 const listeners = new Set<() => void>();
 let cached: CartItem[] | null = null;
 
+/** What the checkout sends: item ids and quantities. Prices in the cart are for display only. */
 export interface CheckoutSnapshot {
-  lines: Array<{ sellerId: string; description: string; amount: number; quantity: number }>;
+  items: Array<{ itemId: string; quantity: number }>;
   currency: string;
 }
 
@@ -82,18 +83,16 @@ export function clearCart(): void {
   write([]);
 }
 
-/** Freezes the cart as the lines to pay for; the checkout page creates the order from exactly these. */
+/**
+ * Freezes the cart as the items to pay for; the checkout page creates the order from exactly these and
+ * the server prices them from its own catalogue.
+ */
 export function confirmCheckout(): CheckoutSnapshot | null {
   const items = read();
   const first = items[0];
   if (!first) return null;
   confirmed = {
-    lines: items.map((item) => ({
-      sellerId: item.sellerId,
-      description: item.name,
-      amount: item.amount,
-      quantity: item.quantity,
-    })),
+    items: items.map((item) => ({ itemId: item.productId, quantity: item.quantity })),
     currency: first.currency,
   };
   return confirmed;

@@ -5,6 +5,10 @@ export const ERROR_DESCRIPTIONS = {
   // Bad input (400)
   invalid_request: 'The request body or query does not match the schema; `param` names the field.',
   invalid_json: 'The body is not valid JSON.',
+  invalid_body:
+    'The body could not be decoded (e.g. a broken gzip or an unsupported Content-Encoding).',
+  unsupported_media_type:
+    'A request that changes state must send `Content-Type: application/json` (the CSRF defence).',
   unknown_field: 'The body has a field the endpoint does not accept; `param` names it.',
   invalid_amount: 'An amount is not a number.',
   not_an_integer: 'Amounts are integers in minor units (cents); floats are rejected.',
@@ -24,6 +28,8 @@ export const ERROR_DESCRIPTIONS = {
   // Who is asking (401/403/404/429)
   unauthenticated: 'No signed-in user; the app’s `authenticate` returned null.',
   forbidden: 'The signed-in user’s role may not use this endpoint.',
+  cross_origin_forbidden:
+    'The request came from another site (`Origin` not allowed or `Sec-Fetch-Site: cross-site`).',
   not_found: 'No such resource for this user.',
   rate_limited: 'Too many requests; retry after the `Retry-After` header.',
   // Accounts and onboarding (409)
@@ -33,6 +39,7 @@ export const ERROR_DESCRIPTIONS = {
   link_state_expired:
     'The signed state on a return or refresh URL has expired; start onboarding again.',
   // Checkout (400/409)
+  unknown_item: 'A checkout item is not in the app’s catalogue; `param` names it.',
   unknown_seller: 'A checkout line names a seller that does not exist.',
   seller_cannot_receive_transfers:
     'A seller’s account cannot receive transfers yet (onboarding incomplete or restricted).',
@@ -40,11 +47,15 @@ export const ERROR_DESCRIPTIONS = {
   // Orders and refunds (404/409)
   order_not_paid: 'The order has not been paid, so it cannot be refunded.',
   refund_exceeds_charge: 'The refund is larger than what is left to refund on the order.',
+  refund_in_progress:
+    'Another refund of this order is unfinished; retry it (same amount or its Idempotency-Key) first.',
   // Payouts (409)
   payouts_not_enabled: 'The account cannot receive payouts yet.',
   payout_insufficient_funds: 'The available balance is smaller than the payout.',
   instant_payout_unavailable:
     'Instant payouts need an eligible debit card and an instant-available balance.',
+  payout_in_progress:
+    'Another payout request is unfinished; retry it (same parameters or its Idempotency-Key) first.',
   // Webhooks (400)
   webhook_signature_invalid:
     'The Stripe-Signature header is missing or does not match the payload.',
@@ -54,6 +65,8 @@ export const ERROR_DESCRIPTIONS = {
   stripe_error:
     'Stripe rejected the request; the message is safe to show, internals are logged with the requestId.',
   stripe_unavailable: 'Stripe could not be reached; the operation is safe to retry.',
+  pricing_invalid:
+    'The app’s `pricing` returned a malformed line (its bug); logged with the reason, nothing was charged.',
   internal_error: 'An unexpected error; details are in the server log under `requestId`.',
 } as const satisfies Record<ErrorCode, string>;
 

@@ -23,9 +23,14 @@ describe('error codes', () => {
     }
   });
 
-  it('answers bad input with 4xx and keeps 5xx for upstream and unexpected failures', () => {
+  it('answers bad input with 4xx and keeps 5xx for upstream failures and the app’s own bugs', () => {
     const serverErrors = ERROR_CODE_LIST.filter((code) => ERROR_STATUS[code] >= 500);
-    expect(serverErrors.sort()).toEqual(['internal_error', 'stripe_error', 'stripe_unavailable']);
+    expect(serverErrors.sort()).toEqual([
+      'internal_error',
+      'pricing_invalid',
+      'stripe_error',
+      'stripe_unavailable',
+    ]);
   });
 
   it('recognises known codes only', () => {

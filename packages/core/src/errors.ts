@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   // Bad input (400)
   invalid_request: 400,
   invalid_json: 400,
+  invalid_body: 400,
+  unsupported_media_type: 415,
   unknown_field: 400,
   invalid_amount: 400,
   not_an_integer: 400,
@@ -24,6 +26,7 @@ export const ERROR_STATUS = {
   // Who is asking (401/403/404/429)
   unauthenticated: 401,
   forbidden: 403,
+  cross_origin_forbidden: 403,
   not_found: 404,
   rate_limited: 429,
   // Accounts and onboarding (409)
@@ -32,22 +35,26 @@ export const ERROR_STATUS = {
   link_state_invalid: 400,
   link_state_expired: 400,
   // Checkout (400/409)
+  unknown_item: 400,
   unknown_seller: 400,
   seller_cannot_receive_transfers: 409,
   seller_cross_border: 409,
   // Orders and refunds (404/409)
   order_not_paid: 409,
   refund_exceeds_charge: 400,
+  refund_in_progress: 409,
   // Payouts (409)
   payouts_not_enabled: 409,
   payout_insufficient_funds: 409,
   instant_payout_unavailable: 409,
+  payout_in_progress: 409,
   // Webhooks (400)
   webhook_signature_invalid: 400,
   webhook_timestamp_stale: 400,
   // Upstream and unexpected (502/503/500)
   stripe_error: 502,
   stripe_unavailable: 503,
+  pricing_invalid: 500,
   internal_error: 500,
 } as const satisfies Record<string, number>;
 

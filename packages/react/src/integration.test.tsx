@@ -11,7 +11,7 @@ import Stripe from 'stripe';
 import { startSandbox } from '@marketkit/sandbox';
 import type { Sandbox } from '@marketkit/sandbox';
 import { installSandboxStripe, uninstallSandboxStripe } from '@marketkit/sandbox/browser';
-import { createMarketkitRouter } from '@marketkit/server';
+import { createMarketkitRouter, createStaticPricing } from '@marketkit/server';
 import type { MarketkitRouter } from '@marketkit/server';
 import { MarketkitProvider } from './provider/marketkit-provider';
 import { OnboardingButton } from './onboarding-button/onboarding-button';
@@ -50,6 +50,10 @@ beforeAll(async () => {
     },
     platform: { country: 'US', defaultCurrency: 'usd' },
     fees: { basisPoints: 1000 },
+    pricing: createStaticPricing({
+      mug: { sellerId: 'seller_ada', description: 'Mug', amount: 2400, currency: 'usd' },
+      towel: { sellerId: 'seller_grace', description: 'Towel', amount: 1500, currency: 'usd' },
+    }),
     urls: { apiBase, onboardingReturn: 'http://127.0.0.1/seller' },
     worker: { baseDelayMs: 5, maxDelayMs: 40, pollIntervalMs: 20, callsPerSecond: 1000 },
   });
@@ -174,14 +178,14 @@ describe('against the real server and sandbox', { timeout: 30_000 }, () => {
     await onboardSeller('seller_ada');
     await onboardSeller('seller_grace');
     const onSuccess = vi.fn();
-    const lines = [
-      { sellerId: 'seller_ada', description: 'Mug', amount: 2400, quantity: 2 },
-      { sellerId: 'seller_grace', description: 'Towel', amount: 1500, quantity: 1 },
+    const items = [
+      { itemId: 'mug', quantity: 2 },
+      { itemId: 'towel', quantity: 1 },
     ];
     renderAs(
       'buyer_1:buyer',
       <SplitCheckout
-        lines={lines}
+        items={items}
         currency="usd"
         onSuccess={onSuccess}
         orderPollInterval={50}
@@ -222,10 +226,10 @@ describe('against the real server and sandbox', { timeout: 30_000 }, () => {
   });
 
   it('SplitCheckout shows the sandbox’s decline, then completes a 3-D Secure payment with another card', async () => {
-    const lines = [{ sellerId: 'seller_grace', description: 'Towel', amount: 1500, quantity: 1 }];
+    const items = [{ itemId: 'towel', quantity: 1 }];
     renderAs(
       'buyer_2:buyer',
-      <SplitCheckout lines={lines} currency="usd" orderPollInterval={50} orderPollAttempts={100} />,
+      <SplitCheckout items={items} currency="usd" orderPollInterval={50} orderPollAttempts={100} />,
     );
     const user = userEvent.setup();
     const number = await screen.findByRole('textbox', { name: 'Card number' }, { timeout: 10_000 });

@@ -11,7 +11,7 @@ import {
   SplitCheckout,
 } from './index';
 import { fr } from './locales-fr';
-import { checkoutLinesFixture } from './test/fixtures';
+import { checkoutItemsFixture } from './test/fixtures';
 
 function renderOnServer(element: ReactElement) {
   return renderToString(
@@ -37,7 +37,7 @@ describe('server rendering', () => {
     ['OnboardingButton (embedded)', <OnboardingButton key="2" variant="embedded" />, 'Chargement…'],
     [
       'SplitCheckout',
-      <SplitCheckout key="3" lines={checkoutLinesFixture} currency="usd" />,
+      <SplitCheckout key="3" items={checkoutItemsFixture} currency="usd" />,
       'Préparation du paiement…',
     ],
     ['PayoutsPanel', <PayoutsPanel key="4" />, 'Chargement…'],

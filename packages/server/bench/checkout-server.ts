@@ -4,6 +4,7 @@
 import { Agent } from 'node:http';
 import express from 'express';
 import Stripe from 'stripe';
+import { createStaticPricing } from '../src/checkout/pricing';
 import { createMarketkitRouter } from '../src/router';
 import { createPgliteStore } from '../src/stores/pglite-store';
 import { createPostgresStore } from '../src/stores/postgres-store';
@@ -28,6 +29,8 @@ const stripe = new Stripe(secretKey, {
   // The SDK's default agent keeps connections alive too; explicit so both sides match on purpose.
   httpAgent: new Agent({ keepAlive: true }),
 });
+// Sellers are named per run: a PostgreSQL store outlives the sandbox process of an earlier run.
+const sellerPrefix = process.env.BENCH_SELLER_PREFIX ?? '';
 const router = createMarketkitRouter({
   stripe,
   store: postgresUrl ? createPostgresStore({ connectionString: postgresUrl }) : createPgliteStore(),
@@ -37,11 +40,18 @@ const router = createMarketkitRouter({
   platform: { country: 'US', defaultCurrency: 'usd' },
   fees: { basisPoints: 1000 },
   urls: { apiBase: 'http://127.0.0.1/api', onboardingReturn: 'http://127.0.0.1/seller' },
+  // One item per seller, priced on the server like a real catalogue.
+  pricing: createStaticPricing(
+    Object.fromEntries(
+      ['a', 'b', 'c'].map((name) => [
+        `item_${name}`,
+        { sellerId: `${sellerPrefix}${name}`, description: 'Thing', amount: 1500, currency: 'usd' },
+      ]),
+    ),
+  ),
   worker: { autoStart: false },
 });
 await router.marketkit.ready;
-// Sellers are named per run: a PostgreSQL store outlives the sandbox process of an earlier run.
-const sellerPrefix = process.env.BENCH_SELLER_PREFIX ?? '';
 for (const userId of ['a', 'b', 'c'].map((name) => `${sellerPrefix}${name}`)) {
   const accountId = await router.marketkit.accounts.ensureAccount({
     userId,

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { startSandbox, type Sandbox } from '@marketkit/sandbox';
 import express from 'express';
 import Stripe from 'stripe';
+import { createStaticPricing, type CatalogueItem } from '../src/checkout/pricing';
 import { createMarketkitRouter, type MarketkitRouter } from '../src/router';
 import type { MarketkitRouterOptions } from '../src/options';
 import { createPgliteStore } from '../src/stores/pglite-store';
@@ -47,6 +48,14 @@ async function measure(count: number, run: (index: number) => Promise<unknown>):
   return count / ((performance.now() - started) / 1000);
 }
 
+/** The in-process apps' catalogue: each scenario puts its sellers' items on sale before checking out. */
+const catalogue: Record<string, CatalogueItem> = {};
+const onSale = (sellerId: string, amount: number) => {
+  const itemId = `item_${sellerId}_${amount}`;
+  catalogue[itemId] = { sellerId, description: 'Thing', amount, currency: 'usd' };
+  return itemId;
+};
+
 interface App {
   router: MarketkitRouter;
   url: string;
@@ -70,6 +79,7 @@ async function startApp(
     platform: { country: 'US', defaultCurrency: 'usd' },
     fees: { basisPoints: 1000 },
     urls: { apiBase: 'http://127.0.0.1/api', onboardingReturn: 'http://127.0.0.1/seller' },
+    pricing: (input) => createStaticPricing(catalogue)(input),
     ...options,
   });
   await router.marketkit.ready;
@@ -185,14 +195,10 @@ async function checkoutThroughput(postgresUrl: string | undefined, stripeLatency
       });
       if (!fault.ok) throw new Error(`could not inject latency: ${fault.status}`);
     }
+    // checkout-server.ts sells one item per seller at 1500.
     const body = JSON.stringify({
       currency: 'usd',
-      lines: ['a', 'b', 'c'].map((name) => ({
-        sellerId: `${sellerPrefix}${name}`,
-        description: 'Thing',
-        amount: 1500,
-        quantity: 1,
-      })),
+      items: ['a', 'b', 'c'].map((name) => ({ itemId: `item_${name}`, quantity: 1 })),
     });
     const viaRouter = () =>
       new Promise<void>((resolve, reject) => {
@@ -285,12 +291,7 @@ async function settleFiftySellers(sandbox: Sandbox, stripe: Stripe, callsPerSeco
     headers: { 'content-type': 'application/json', 'x-user': 'buyer' },
     body: JSON.stringify({
       currency: 'usd',
-      lines: sellers.map((sellerId) => ({
-        sellerId,
-        description: 'Thing',
-        amount: 1000,
-        quantity: 1,
-      })),
+      items: sellers.map((sellerId) => ({ itemId: onSale(sellerId, 1000), quantity: 1 })),
     }),
   });
   const checkout = (await response.json()) as { orderId: string; paymentIntentId: string };

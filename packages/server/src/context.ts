@@ -1,19 +1,28 @@
 import type { Request } from 'express';
-import type { AccountService } from './accounts';
-import { HttpError } from './errors';
+import type { AccountService } from './accounts/account-service';
+import type { CheckoutService } from './checkout/checkout-service';
+import { HttpError } from './http/errors';
+import type { RateLimiter } from './http/rate-limit';
 import type { AuthenticatedUser, UserRole } from './options';
+import type { OrderService } from './orders/order-service';
 import type { MarketkitConfig } from './parse-options';
-import type { createRateLimiter } from './rate-limit';
+import type { PayoutService } from './payouts/payout-service';
+import type { RefundRequests } from './refunds/refund-requests';
+import type { RefundService } from './refunds/refund-service';
 import type { AccountRecord } from './stores/repository';
 import type { TransferWorker } from './outbox/worker';
-import type { RefundService } from './refunds';
 
+/** What every feature's routes get: the config and each feature's service. */
 export interface RouteContext {
   config: MarketkitConfig;
   accounts: AccountService;
+  checkout: CheckoutService;
+  orders: OrderService;
+  refunds: RefundService & RefundRequests;
+  payouts: PayoutService;
   worker: TransferWorker;
-  refunds: RefundService;
-  linkLimiter: ReturnType<typeof createRateLimiter>;
+  /** Account links, sessions and login links, per user or account. */
+  linkLimiter: RateLimiter;
 }
 
 export async function requireUser(

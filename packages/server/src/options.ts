@@ -1,7 +1,7 @@
-import type { FeePolicy } from '@marketkit/core';
+import type { CheckoutItem, FeePolicy } from '@marketkit/core';
 import type { Request } from 'express';
 import type Stripe from 'stripe';
-import type { Logger } from './logger';
+import type { Logger } from './http/logger';
 import type { Store } from './stores/store';
 
 export type UserRole = 'seller' | 'buyer' | 'admin';
@@ -62,11 +62,39 @@ export interface MarketkitEventHooks {
   onRiskChanged?: (event: { accountId: string; reason: string }) => void | Promise<void>;
 }
 
+/** One priced line of a checkout, from the app's own catalogue (never from the browser). */
+export interface PricedLine {
+  /** The requested item this line prices. */
+  itemId: string;
+  /** The marketplace user id of the seller (their connected account is looked up from it). */
+  sellerId: string;
+  /** What the buyer sees in the breakdown. */
+  description: string;
+  /** Unit price in minor units of the checkout's currency. */
+  amount: number;
+  quantity: number;
+}
+
+export interface PricingInput {
+  /** What the buyer asked for: item ids and quantities only. */
+  items: readonly Required<CheckoutItem>[];
+  currency: string;
+  user: AuthenticatedUser;
+}
+
+/**
+ * Prices a checkout from the app's catalogue: one `PricedLine` per requested item. Throw
+ * `new UnknownItemError(itemId)` (or leave the item out) for an item the catalogue does not know.
+ */
+export type Pricing = (input: PricingInput) => PricedLine[] | Promise<PricedLine[]>;
+
 export interface MarketkitRouterOptions extends MarketkitEventHooks {
   /** A `Stripe` instance with the platform's secret key. */
   stripe: Stripe;
   /** Where state lives; default `createPgliteStore()` (in memory). */
   store?: Store;
+  /** Decides what a checkout costs: see `createStaticPricing` for a ready one. Required. */
+  pricing: Pricing;
   /** Who is calling. Return null for anonymous requests (they get 401). Required: there is no open default. */
   authenticate: (request: Request) => AuthenticatedUser | null | Promise<AuthenticatedUser | null>;
   platform: {
@@ -87,6 +115,11 @@ export interface MarketkitRouterOptions extends MarketkitEventHooks {
     apiBase: string;
     /** Where a seller lands after onboarding (the return route redirects here with `?onboarding=<state>`). */
     onboardingReturn: string;
+    /**
+     * Origins whose browsers may call state-changing routes (the CSRF defence); default: the origin of
+     * `apiBase`. List every origin your pages are served from, e.g. `['https://shop.example']`.
+     */
+    allowedOrigins?: string[];
   };
   /** The webhook endpoint's signing secret (`whsec_…`). */
   webhookSecret: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
-import { ConfigurationError } from './errors';
+import { ConfigurationError } from './http/errors';
 import type { MarketkitRouterOptions } from './options';
 import { parseOptions } from './parse-options';
 import { createPostgresStore } from './stores/postgres-store';
@@ -11,6 +11,7 @@ const valid = (): MarketkitRouterOptions => ({
   stripe: new Stripe('sk_test_options', { host: '127.0.0.1', port: 1, protocol: 'http' }),
   store,
   authenticate: () => null,
+  pricing: () => [],
   platform: { country: 'US', defaultCurrency: 'usd' },
   urls: {
     apiBase: 'https://shop.example/api/marketkit/',
@@ -74,6 +75,26 @@ const broken: [string, (options: MarketkitRouterOptions) => void, string][] = [
     'ERR_MARKETKIT_INVALID_URL',
   ],
   [
+    'no pricing',
+    (options) => Object.assign(options, { pricing: undefined }),
+    'ERR_MARKETKIT_MISSING_PRICING',
+  ],
+  ...['*', 'https://shop.example/checkout', 'shop.example', 'ftp://shop.example'].map(
+    (origin): [string, (options: MarketkitRouterOptions) => void, string] => [
+      `an allowed origin written as ${origin}`,
+      (options) =>
+        Object.assign(options, {
+          urls: { ...options.urls, allowedOrigins: [origin] },
+        }),
+      'ERR_MARKETKIT_INVALID_ALLOWED_ORIGINS',
+    ],
+  ),
+  [
+    'an empty list of allowed origins',
+    (options) => Object.assign(options, { urls: { ...options.urls, allowedOrigins: [] } }),
+    'ERR_MARKETKIT_INVALID_ALLOWED_ORIGINS',
+  ],
+  [
     'a zero worker concurrency',
     (options) => Object.assign(options, { worker: { concurrency: 0 } }),
     'ERR_MARKETKIT_INVALID_OPTION',
@@ -122,6 +143,24 @@ describe('parseOptions', () => {
     expect(config.platform.currencies).toEqual(['usd']);
     expect(config.platform.transferCountries).toEqual(['US']);
     expect(config.urls.apiBase).toBe('https://shop.example/api/marketkit');
+  });
+
+  it('shows a two-line pricing example when pricing is missing', () => {
+    const options = valid();
+    Object.assign(options, { pricing: undefined });
+    expect(() => parseOptions(options)).toThrow(
+      /createStaticPricing[\s\S]*pricing: createStaticPricing\(/,
+    );
+  });
+
+  it('allows the apiBase origin by default, and exactly the listed origins otherwise', () => {
+    expect([...parseOptions(valid()).urls.allowedOrigins]).toEqual(['https://shop.example']);
+    const options = valid();
+    options.urls.allowedOrigins = ['https://shop.example/', 'http://localhost:5173'];
+    expect([...parseOptions(options).urls.allowedOrigins]).toEqual([
+      'https://shop.example',
+      'http://localhost:5173',
+    ]);
   });
 
   it('derives a link-state key that is not the webhook secret', () => {

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import { isSupportedCurrency, type FeePolicy } from '@marketkit/core';
 import type Stripe from 'stripe';
-import { ConfigurationError } from './errors';
-import { createSafeLogger, type Logger } from './logger';
-import type { AuthenticatedUser, MarketkitEventHooks, MarketkitRouterOptions } from './options';
+import { ConfigurationError } from './http/errors';
+import { createSafeLogger, type Logger } from './http/logger';
+import type {
+  AuthenticatedUser,
+  MarketkitEventHooks,
+  MarketkitRouterOptions,
+  Pricing,
+} from './options';
 import { createPgliteStore } from './stores/pglite-store';
 import type { Store } from './stores/store';
 import type { Request } from 'express';
@@ -25,6 +30,7 @@ export interface MarketkitConfig {
   store: Store;
   ownsStore: boolean;
   authenticate: (request: Request) => AuthenticatedUser | null | Promise<AuthenticatedUser | null>;
+  pricing: Pricing;
   platform: {
     country: string;
     defaultCurrency: string;
@@ -33,7 +39,7 @@ export interface MarketkitConfig {
     showPlatformFee: boolean;
   };
   fees: FeePolicy;
-  urls: { apiBase: string; onboardingReturn: string };
+  urls: { apiBase: string; onboardingReturn: string; allowedOrigins: ReadonlySet<string> };
   webhookSecret: string;
   stateSecret: string;
   accountDefaults: Partial<Stripe.AccountCreateParams>;
@@ -74,6 +80,33 @@ function url(value: unknown, name: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/** `urls.allowedOrigins`: bare origins (scheme, host, port), compared as browsers send `Origin`. */
+function origins(value: unknown, apiBase: string): ReadonlySet<string> {
+  if (value === undefined) return new Set([new URL(apiBase).origin]);
+  if (!Array.isArray(value) || value.length === 0) {
+    fail(
+      'INVALID_ALLOWED_ORIGINS',
+      "`urls.allowedOrigins` must be a non-empty array of origins, e.g. ['https://shop.example'].",
+    );
+  }
+  const allowed = new Set<string>();
+  for (const entry of value as unknown[]) {
+    const parsed = typeof entry === 'string' && URL.canParse(entry) ? new URL(entry) : null;
+    if (
+      !parsed ||
+      (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') ||
+      parsed.origin !== String(entry).replace(/\/$/, '')
+    ) {
+      fail(
+        'INVALID_ALLOWED_ORIGINS',
+        `\`urls.allowedOrigins\` entries are origins like 'https://shop.example' (no path, no "*"); got ${JSON.stringify(entry)}.`,
+      );
+    }
+    allowed.add(parsed.origin);
+  }
+  return allowed;
+}
+
 const COUNTRY = /^[A-Z]{2}$/;
 
 /** Turns public options into the internal config once; every mistake throws with the fix in the message. */
@@ -96,6 +129,16 @@ export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
     fail(
       'MISSING_AUTHENTICATE',
       'Pass `authenticate(request)` returning `{ userId, role }` or null; MarketKit has no open default.',
+    );
+  }
+  if (typeof options.pricing !== 'function') {
+    fail(
+      'MISSING_PRICING',
+      [
+        'Pass `pricing`: the server decides what a checkout costs, from your catalogue. For example:',
+        "  import { createStaticPricing } from '@marketkit/server';",
+        "  pricing: createStaticPricing({ mug: { sellerId: 'ada', description: 'Mug', amount: 2400, currency: 'usd' } }),",
+      ].join('\n'),
     );
   }
   if (typeof options.webhookSecret !== 'string' || !options.webhookSecret.startsWith('whsec_')) {
@@ -167,11 +210,13 @@ export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
     fail('INVALID_LOGGER', 'Pass a pino-compatible `logger` with info/warn/error methods.');
   }
   const webhookSecret = options.webhookSecret;
+  const apiBase = url(options.urls.apiBase, 'urls.apiBase');
   return {
     stripe: options.stripe,
     store: options.store ?? createPgliteStore(),
     ownsStore: options.store === undefined,
     authenticate: options.authenticate,
+    pricing: options.pricing,
     platform: {
       country: platform.country,
       defaultCurrency: platform.defaultCurrency,
@@ -181,8 +226,9 @@ export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
     },
     fees: options.fees ?? {},
     urls: {
-      apiBase: url(options.urls.apiBase, 'urls.apiBase'),
+      apiBase,
       onboardingReturn: url(options.urls.onboardingReturn, 'urls.onboardingReturn'),
+      allowedOrigins: origins(options.urls.allowedOrigins, apiBase),
     },
     webhookSecret,
     // A separate key for link state so a leaked state token says nothing about the webhook secret.

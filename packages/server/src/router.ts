@@ -1,24 +1,34 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { createAccountService, type AccountService, type EnsureAccountInput } from './accounts';
+import type { Order } from '@marketkit/core';
+import { API_ROUTES } from '@marketkit/core/contract';
+import { createAccountRoutes } from './accounts/account-routes';
+import {
+  createAccountService,
+  type AccountService,
+  type EnsureAccountInput,
+} from './accounts/account-service';
+import { createCheckoutRoutes } from './checkout/checkout-routes';
+import { createCheckoutService } from './checkout/checkout-service';
 import type { RouteContext } from './context';
-import { assignRequestId, createErrorHandler } from './error-handler';
-import { HttpError } from './errors';
+import { createCsrfGuard } from './http/csrf';
+import { assignRequestId, createErrorHandler } from './http/error-handler';
+import { HttpError } from './http/errors';
+import { createRateLimiter } from './http/rate-limit';
 import type { MarketkitRouterOptions } from './options';
-import { buildOrderView } from './order-view';
+import { createOrderRoutes } from './orders/order-routes';
+import { createOrderService } from './orders/order-service';
+import { buildOrderView } from './orders/order-view';
 import { createTransferWorker, type TransferWorker } from './outbox/worker';
 import { parseOptions } from './parse-options';
-import { createRateLimiter } from './rate-limit';
-import { createRefundService } from './refunds';
-import { createAccountRoutes } from './routes/accounts';
-import { createCheckoutRoutes } from './routes/checkout';
-import { createOrderRoutes } from './routes/orders';
-import { createPayoutRoutes } from './routes/payouts';
-import { createRiskRoutes } from './routes/risk';
+import { createPayoutRoutes } from './payouts/payout-routes';
+import { createPayoutService } from './payouts/payout-service';
+import { createRefundRequests } from './refunds/refund-requests';
+import { createRefundRoutes } from './refunds/refund-routes';
+import { createRefundService } from './refunds/refund-service';
+import { createRiskRoutes } from './risk/risk-routes';
 import * as repository from './stores/repository';
 import type { Store } from './stores/store';
 import { createWebhookRequestHandler } from './webhooks/webhook-handler';
-import { API_ROUTES } from '@marketkit/core/contract';
-import type { Order } from '@marketkit/core';
 
 /** Lifecycle handles and programmatic helpers, on `router.marketkit`. */
 export interface MarketkitHandle {
@@ -44,13 +54,6 @@ export interface MarketkitHandle {
 
 export type MarketkitRouter = Router & { marketkit: MarketkitHandle };
 
-interface Internals {
-  context: RouteContext;
-  ready: Promise<void>;
-}
-
-const internals = new WeakMap<object, Internals>();
-
 function createContext(options: MarketkitRouterOptions): {
   context: RouteContext;
   ready: Promise<void>;
@@ -58,13 +61,17 @@ function createContext(options: MarketkitRouterOptions): {
 } {
   const config = parseOptions(options);
   const accounts = createAccountService(config);
-  const refunds = createRefundService(config);
+  const refundService = createRefundService(config);
+  const refunds = { ...refundService, ...createRefundRequests(config, refundService) };
   const worker = createTransferWorker(config);
   const context: RouteContext = {
     config,
     accounts,
-    worker,
+    checkout: createCheckoutService(config, accounts),
+    orders: createOrderService(config),
     refunds,
+    payouts: createPayoutService(config, accounts),
+    worker,
     linkLimiter: createRateLimiter({
       limit: config.limits.linksPerWindow,
       windowMs: config.limits.linkWindowMs,
@@ -113,10 +120,14 @@ export function createMarketkitRouter(options: MarketkitRouterOptions): Marketki
     express.raw({ type: () => true, limit: '1mb' }),
     webhookHandler,
   );
-  router.use(express.json({ limit: config.limits.bodyBytes, strict: true, type: () => true }));
+  router.use(createCsrfGuard(config.urls.allowedOrigins));
+  router.use(
+    express.json({ limit: config.limits.bodyBytes, strict: true, type: 'application/json' }),
+  );
   router.use(createAccountRoutes(context));
   router.use(createCheckoutRoutes(context));
   router.use(createOrderRoutes(context));
+  router.use(createRefundRoutes(context));
   router.use(createPayoutRoutes(context));
   router.use(createRiskRoutes(context));
   router.use((_request: Request, _response: Response, next: NextFunction) => {
@@ -164,7 +175,6 @@ export function createMarketkitRouter(options: MarketkitRouterOptions): Marketki
     },
   };
   router.marketkit = handle;
-  internals.set(router, { context, ready });
   return router;
 }
 
@@ -173,7 +183,7 @@ export function createMarketkitRouter(options: MarketkitRouterOptions): Marketki
  * mounted before `express.json()` so the body stays raw. The router also serves `POST /webhooks`.
  */
 export function createWebhookHandler(router: MarketkitRouter): express.RequestHandler {
-  if (!internals.has(router)) {
+  if (typeof router?.marketkit?.webhookHandler !== 'function') {
     throw new TypeError(
       'createWebhookHandler(router) needs a router from createMarketkitRouter().',
     );

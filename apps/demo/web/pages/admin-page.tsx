@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   API_ROUTES,
   buildPath,
@@ -99,6 +99,9 @@ function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const selected = refundable.find((order) => order.id === orderId) ?? refundable[0];
+  // One Idempotency-Key per refund the admin asks for: submitting the same refund again after an error
+  // retries it (never a second refund); a different order, amount or reason is a new refund.
+  const attempt = useRef<{ refund: string; key: string } | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -111,6 +114,8 @@ function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void
       setOutcome({ kind: 'error', message: messageOf(failure) });
       return;
     }
+    const refund = `${selected.id}:${minorUnits ?? 'rest'}:${reason}`;
+    if (attempt.current?.refund !== refund) attempt.current = { refund, key: crypto.randomUUID() };
     setPending(true);
     try {
       const result = await demoFetch<RefundResponse>(
@@ -118,8 +123,10 @@ function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void
         {
           method: 'POST',
           body: { ...(minorUnits === undefined ? {} : { amount: minorUnits }), reason },
+          idempotencyKey: attempt.current.key,
         },
       );
+      attempt.current = null;
       setOutcome({
         kind: 'success',
         message: `Refunded ${formatMoney(result.refund.amount, selected.currency)} of ${selected.id}; ${result.refund.reversals.length} seller reversal(s).`,

@@ -4,7 +4,7 @@ import { clearCart, confirmedCheckout } from '../cart';
 import { navigateTo } from '../use-hash-route';
 
 export function CheckoutPage() {
-  // Fixed once the page opens: SplitCheckout starts a new order whenever its lines change.
+  // Fixed once the page opens: SplitCheckout starts a new order whenever its items change.
   const [checkout] = useState(confirmedCheckout);
 
   if (!checkout) {
@@ -27,7 +27,7 @@ export function CheckoutPage() {
         Test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.
       </p>
       <SplitCheckout
-        lines={checkout.lines}
+        items={checkout.items}
         currency={checkout.currency}
         onSuccess={({ orderId }) => {
           clearCart();

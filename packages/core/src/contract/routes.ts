@@ -41,7 +41,7 @@ export interface ApiContract {
   createLoginLink: { request: undefined; response: types.LoginLinkResponse };
   createCheckout: { request: types.CheckoutRequest; response: types.CheckoutResponse };
   listOrders: { request: types.OrdersQuery; response: types.OrdersPage };
-  getOrder: { request: undefined; response: types.Order };
+  getOrder: { request: undefined; response: types.OrderView };
   createRefund: { request: types.RefundRequest; response: types.RefundResponse };
   getBalance: { request: undefined; response: types.BalanceResponse };
   listPayouts: { request: types.PayoutsQuery; response: types.PayoutsPage };

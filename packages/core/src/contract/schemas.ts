@@ -105,12 +105,14 @@ export const LoginLinkResponseSchema = z.object({ url: z.url() });
 
 // ─── Checkout and orders ────────────────────────────────────────────────────────
 
-export const MAX_CHECKOUT_LINES = 100;
+export const MAX_CHECKOUT_ITEMS = 100;
 
-export const CheckoutLineSchema = z.strictObject({
-  sellerId: z.string().min(1).max(200),
-  description: z.string().min(1).max(500),
-  amount: AmountSchema,
+/**
+ * One thing the buyer wants, by the app's own item id. The browser never sends a price, a seller or a
+ * description: the server's `pricing` decides them from the app's catalogue.
+ */
+export const CheckoutItemSchema = z.strictObject({
+  itemId: z.string().min(1).max(200),
   quantity: z
     .number()
     .int({ error: 'Quantities are whole numbers.' })
@@ -119,10 +121,10 @@ export const CheckoutLineSchema = z.strictObject({
 });
 
 export const CheckoutRequestSchema = z.strictObject({
-  lines: z
-    .array(CheckoutLineSchema)
+  items: z
+    .array(CheckoutItemSchema)
     .min(1, { error: 'The cart is empty.' })
-    .max(MAX_CHECKOUT_LINES, { error: `A checkout has at most ${MAX_CHECKOUT_LINES} lines.` }),
+    .max(MAX_CHECKOUT_ITEMS, { error: `A checkout has at most ${MAX_CHECKOUT_ITEMS} items.` }),
   currency: CurrencySchema,
 });
 
@@ -227,8 +229,8 @@ export const OrderSchema = z.object({
 });
 
 /**
- * One row of `GET /orders`: the order without its transfers, refunds and dispute details. `platformFee`
- * is 0 in a seller's view, and a seller sees only their own part, as in `GET /orders/:orderId`.
+ * One row of `GET /orders` for a buyer or an admin: the order without its transfers, refunds and dispute
+ * details.
  */
 export const OrderSummarySchema = OrderSchema.pick({
   id: true,
@@ -240,10 +242,39 @@ export const OrderSummarySchema = OrderSchema.pick({
   createdAt: true,
 }).extend({ sellers: z.array(OrderSellerSummarySchema) });
 
+/**
+ * An order as one of its sellers sees it: only their own subtotal, fee, transfer and the reversals taken
+ * from it. No order total, no platform fee, no other seller's part or refund.
+ */
+export const SellerOrderSchema = z.object({
+  view: z.literal('seller'),
+  id: z.string(),
+  status: OrderStatusSchema,
+  currency: CurrencySchema,
+  createdAt: TimestampSchema,
+  seller: OrderSchema.shape.sellers.element,
+  /** What refunds and lost disputes took back from this seller's transfer. */
+  reversals: z.array(
+    z.object({ refundId: z.string(), amount: z.number().int(), createdAt: TimestampSchema }),
+  ),
+});
+
+/** One row of `GET /orders` for a seller: their own part only. */
+export const SellerOrderSummarySchema = SellerOrderSchema.pick({
+  view: true,
+  id: true,
+  status: true,
+  currency: true,
+  createdAt: true,
+}).extend({ seller: OrderSellerSummarySchema, reversed: z.number().int() });
+
+/** `GET /orders/:orderId`: the whole order for its buyer and admins, the seller's part for a seller. */
+export const OrderViewSchema = z.union([OrderSchema, SellerOrderSchema]);
+
 export const OrdersQuerySchema = CursorQuerySchema;
 
-/** Newest first. */
-export const OrdersPageSchema = pageOf(OrderSummarySchema);
+/** Newest first; a seller's rows are `SellerOrderSummary`. */
+export const OrdersPageSchema = pageOf(z.union([OrderSummarySchema, SellerOrderSummarySchema]));
 
 export const RefundRequestSchema = z.strictObject({
   /** Omit for a full refund of what is left. */

@@ -183,6 +183,36 @@ describe('PayoutsPanel', () => {
     );
   });
 
+  it('retries a failed payout under the same Idempotency-Key, and a new payout gets a new key', async () => {
+    const keys: (string | null)[] = [];
+    server.use(
+      http.post(`${TEST_API_BASE}/payouts`, ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'));
+        return keys.length === 1
+          ? apiErrorResponse('stripe_unavailable', 'Stripe could not be reached.')
+          : HttpResponse.json({
+              ...payoutsFixture[0]!,
+              id: `po_${keys.length}`,
+              status: 'pending',
+            });
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProvider(<PayoutsPanel />);
+    await user.click(await screen.findByRole('button', { name: 'Pay out now' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByRole('alert');
+    // Confirming again retries the same payout: the server finds the first attempt by its key.
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByText(/created/);
+    await user.click(await screen.findByRole('button', { name: 'Pay out now' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(keys).toHaveLength(3));
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
   it('opens the Express Dashboard with a login link minted on click', async () => {
     let minted = 0;
     server.use(

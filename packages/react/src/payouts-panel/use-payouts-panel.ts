@@ -8,6 +8,7 @@ import type {
   PayoutScheduleResponse,
   PayoutsPage,
 } from '@marketkit/core';
+import { createIdempotencyKey } from '../provider/api-client';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { useBalance, usePayoutSchedule, usePayouts } from '../provider/data-hooks';
 import { useAction } from '../provider/use-action';
@@ -27,6 +28,8 @@ export interface UsePayoutsPanelOptions {
 export interface PendingPayout {
   method: PayoutMethod;
   money: MoneyAmount;
+  /** One key per requested payout: confirming again after an error retries the same payout. */
+  idempotencyKey: string;
 }
 
 export interface UsePayoutsPanelResult {
@@ -97,6 +100,7 @@ export function usePayoutsPanel({
         currency: request.money.currency,
         method: request.method,
       },
+      idempotencyKey: request.idempotencyKey,
     });
     setPending(null);
     setLastPayout(created);
@@ -133,7 +137,7 @@ export function usePayoutsPanel({
     requestPayout: (method) => {
       const money = method === 'instant' ? instantPayout : standardPayout;
       resetPayout();
-      if (money) setPending({ method, money });
+      if (money) setPending({ method, money, idempotencyKey: createIdempotencyKey() });
     },
     cancelPayout: () => setPending(null),
     confirmPayout: async () => {

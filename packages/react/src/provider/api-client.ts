@@ -9,7 +9,19 @@ export interface ApiRequestOptions<Name extends ClientRouteName> {
   params?: Record<string, string>;
   /** JSON body for POST/PUT, query string for GET. */
   body?: ApiContract[Name]['request'];
+  /**
+   * Sent as `Idempotency-Key`: one per user action (a refund, a payout), reused when that action is
+   * retried, so a double click or a retry after a network error never moves money twice.
+   */
+  idempotencyKey?: string;
   signal?: AbortSignal;
+}
+
+/** A fresh key for one user action (128 random bits, hex); works outside secure contexts too. */
+export function createIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export interface ApiClientOptions {
@@ -65,9 +77,12 @@ export function createApiClient({
         response = await doFetch(url, {
           method: route.method,
           credentials: 'include',
+          // JSON on every request, bodies or not: the server refuses other content types on routes that
+          // change state (its CSRF defence), so this is what proves a request came from this client.
           headers: {
             'Content-Type': 'application/json',
             Accept: 'application/json',
+            ...(options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}),
             ...getHeaders?.(),
           },
           body: isRead || options.body === undefined ? undefined : JSON.stringify(options.body),

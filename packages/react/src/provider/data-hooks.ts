@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type {
   AccountStatus,
   BalanceResponse,
-  CheckoutLine,
+  CheckoutItem,
   CheckoutResponse,
   PayoutScheduleResponse,
   PayoutsPage,
@@ -96,31 +96,40 @@ export function usePlatformRisk(options?: ResourceOptions): ResourceState<Platfo
 }
 
 export interface UseCheckoutOptions extends ResourceOptions {
-  lines: readonly CheckoutLine[];
+  /** What the buyer is buying, by item id; the server prices it from the app's catalogue. */
+  items: readonly CheckoutItem[];
   currency: string;
 }
 
 /**
  * Creates the order and its PaymentIntent (`POST /checkout`) for the cart; a changed cart creates a new
- * one. Idle while the cart is empty.
+ * one. Idle while the cart is empty. The browser never sends a price: the answer's `breakdown` is the
+ * server's.
  */
 export function useCheckout({
-  lines,
+  items,
   currency,
   enabled = true,
   ...options
 }: UseCheckoutOptions): ResourceState<CheckoutResponse> {
   const { api } = useMarketkit('useCheckout');
   // The cart's content, not its identity, decides when to create a new checkout.
-  const key = useMemo(() => JSON.stringify({ lines, currency }), [lines, currency]);
+  const key = useMemo(
+    () =>
+      JSON.stringify({
+        items: items.map(({ itemId, quantity }) => ({ itemId, quantity })),
+        currency,
+      }),
+    [items, currency],
+  );
   return useResource(
     api,
     key,
     (client, signal) =>
       client.request('createCheckout', {
-        body: JSON.parse(key) as { lines: CheckoutLine[]; currency: string },
+        body: JSON.parse(key) as { items: CheckoutItem[]; currency: string },
         signal,
       }),
-    { ...options, enabled: enabled && lines.length > 0 },
+    { ...options, enabled: enabled && items.length > 0 },
   );
 }

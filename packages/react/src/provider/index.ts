@@ -1,6 +1,6 @@
 export { MarketkitProvider, useMarketkit } from './marketkit-provider';
 export type { MarketkitProviderProps, MarketkitContextValue } from './marketkit-provider';
-export { createApiClient } from './api-client';
+export { createApiClient, createIdempotencyKey } from './api-client';
 export type { ApiClient, ApiClientOptions, ApiRequestOptions, ClientRouteName } from './api-client';
 export {
   useAccountStatus,

@@ -19,7 +19,7 @@ describe('MarketkitProvider', () => {
     ['OnboardingButton', <OnboardingButton key="a" />],
     ['PayoutsPanel', <PayoutsPanel key="b" />],
     ['RiskBanner', <RiskBanner key="c" />],
-    ['SplitCheckout', <SplitCheckout key="d" lines={[]} currency="usd" />],
+    ['SplitCheckout', <SplitCheckout key="d" items={[]} currency="usd" />],
     ['PlatformRiskTable', <PlatformRiskTable key="e" />],
   ])('tells the developer how to fix a %s rendered outside the provider', (name, element) => {
     vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -5,7 +5,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import {
   checkoutFiveSellersFixture,
   checkoutFixture,
-  checkoutLinesFixture,
+  checkoutItemsFixture,
   paidOrderFixture,
   processingOrderFixture,
 } from '../test/fixtures';
@@ -25,7 +25,7 @@ const meta = {
   component: SplitCheckout,
   tags: ['autodocs'],
   args: {
-    lines: checkoutLinesFixture,
+    items: checkoutItemsFixture,
     currency: 'usd',
     onSuccess: fn(),
     onError: fn(),
@@ -52,10 +52,8 @@ const fiveSellerOrder: Order = {
   })),
 };
 
-const fiveSellerLines = checkoutFiveSellersFixture.breakdown.sellers.map((seller) => ({
-  sellerId: seller.sellerId,
-  description: seller.lines[0]!.description,
-  amount: seller.lines[0]!.amount,
+const fiveSellerItems = checkoutFiveSellersFixture.breakdown.sellers.map((seller) => ({
+  itemId: `${seller.sellerId}-item`,
   quantity: 1,
 }));
 
@@ -72,7 +70,7 @@ export const TwoSellers: Story = {
 };
 
 export const OneSeller: Story = {
-  args: { lines: checkoutLinesFixture.filter((line) => line.sellerId === 'seller_grace') },
+  args: { items: checkoutItemsFixture.filter((item) => item.itemId === 'linen-tea-towel') },
   parameters: apiParameters({
     createCheckout: {
       ...checkoutFixture,
@@ -95,7 +93,7 @@ export const OneSeller: Story = {
 
 /** Five sellers; this platform hides its fee from buyers. */
 export const FiveSellers: Story = {
-  args: { lines: fiveSellerLines, currency: 'eur' },
+  args: { items: fiveSellerItems, currency: 'eur' },
   parameters: apiParameters({
     createCheckout: checkoutFiveSellersFixture,
     getOrder: fiveSellerOrder,

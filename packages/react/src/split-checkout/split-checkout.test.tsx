@@ -10,7 +10,7 @@ import { TEST_API_BASE, apiErrorResponse, createMarketkitHandlers } from '../tes
 import {
   checkoutFiveSellersFixture,
   checkoutFixture,
-  checkoutLinesFixture,
+  checkoutItemsFixture,
   paidOrderFixture,
   processingOrderFixture,
 } from '../test/fixtures';
@@ -105,7 +105,7 @@ describe('SplitCheckout', () => {
       }),
     );
     const { container } = renderWithProvider(
-      <SplitCheckout lines={checkoutLinesFixture} currency="usd" />,
+      <SplitCheckout items={checkoutItemsFixture} currency="usd" />,
     );
     const ada = await screen.findByRole('region', { name: 'Ada’s Pottery' });
     expect(within(ada).getByRole('heading', { name: 'Sold by Ada’s Pottery' })).toBeInTheDocument();
@@ -117,7 +117,7 @@ describe('SplitCheckout', () => {
     expect(ada).toHaveTextContent('Subtotal $57.00');
     expect(checkoutRegion()).toHaveTextContent('Includes marketplace fee$7.20');
     expect(checkoutRegion()).toHaveTextContent('Total$72.00');
-    expect(requests).toEqual([{ lines: checkoutLinesFixture, currency: 'usd' }]);
+    expect(requests).toEqual([{ items: checkoutItemsFixture, currency: 'usd' }]);
     // Enabled once Stripe.js has loaded.
     const pay = await screen.findByRole('button', { name: 'Pay $72.00' });
     await waitFor(() => expect(pay).toBeEnabled());
@@ -134,7 +134,7 @@ describe('SplitCheckout', () => {
     );
     renderWithProvider(
       <StrictMode>
-        <SplitCheckout lines={checkoutLinesFixture} currency="usd" />
+        <SplitCheckout items={checkoutItemsFixture} currency="usd" />
       </StrictMode>,
     );
     await screen.findByRole('region', { name: 'Ada’s Pottery' });
@@ -145,7 +145,7 @@ describe('SplitCheckout', () => {
     server.use(
       ...createMarketkitHandlers({ overrides: { createCheckout: checkoutFiveSellersFixture } }),
     );
-    renderWithProvider(<SplitCheckout lines={checkoutLinesFixture} currency="eur" />);
+    renderWithProvider(<SplitCheckout items={checkoutItemsFixture} currency="eur" />);
     await screen.findByRole('region', { name: 'Seller 5' });
     expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(5);
     expect(checkoutRegion()).not.toHaveTextContent('Includes marketplace fee');
@@ -153,7 +153,7 @@ describe('SplitCheckout', () => {
   });
 
   it('says the cart is empty instead of creating an order for nothing', async () => {
-    const { container } = renderWithProvider(<SplitCheckout lines={[]} currency="usd" />);
+    const { container } = renderWithProvider(<SplitCheckout items={[]} currency="usd" />);
     expect(screen.getByText('Your cart is empty.')).toBeInTheDocument();
     expect(container.querySelector('.mk-SplitCheckout')).toHaveAttribute('data-state', 'idle');
     await expectNoAxeViolations(container);
@@ -162,7 +162,7 @@ describe('SplitCheckout', () => {
   it('says it is preparing while the order is created', async () => {
     server.use(http.post(`${TEST_API_BASE}/checkout`, () => new Promise(() => {})));
     const { container } = renderWithProvider(
-      <SplitCheckout lines={checkoutLinesFixture} currency="usd" />,
+      <SplitCheckout items={checkoutItemsFixture} currency="usd" />,
     );
     expect(screen.getByRole('status')).toHaveTextContent('Preparing checkout…');
     expect(container.querySelector('.mk-SplitCheckout')).toHaveAttribute('data-state', 'loading');
@@ -178,14 +178,14 @@ describe('SplitCheckout', () => {
           ? apiErrorResponse(
               'seller_cannot_receive_transfers',
               'Grace Textiles cannot receive payments yet.',
-              { param: 'lines[2].sellerId' },
+              { param: 'items[2].itemId' },
             )
           : HttpResponse.json(checkoutFixture);
       }),
     );
     const onError = vi.fn();
     const { container } = renderWithProvider(
-      <SplitCheckout lines={checkoutLinesFixture} currency="usd" onError={onError} />,
+      <SplitCheckout items={checkoutItemsFixture} currency="usd" onError={onError} />,
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Grace Textiles cannot receive payments yet.',
@@ -193,7 +193,7 @@ describe('SplitCheckout', () => {
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({
         code: 'seller_cannot_receive_transfers',
-        param: 'lines[2].sellerId',
+        param: 'items[2].itemId',
       }),
     );
     await expectNoAxeViolations(container);
@@ -214,7 +214,7 @@ describe('SplitCheckout', () => {
     const onSuccess = vi.fn();
     const { container } = renderWithProvider(
       <SplitCheckout
-        lines={checkoutLinesFixture}
+        items={checkoutItemsFixture}
         currency="usd"
         onSuccess={onSuccess}
         orderPollInterval={5}
@@ -237,7 +237,7 @@ describe('SplitCheckout', () => {
     const confirmations = serveStripe();
     const onError = vi.fn();
     const { container } = renderWithProvider(
-      <SplitCheckout lines={checkoutLinesFixture} currency="usd" onError={onError} />,
+      <SplitCheckout items={checkoutItemsFixture} currency="usd" onError={onError} />,
     );
     const user = await fillCard('4000000000000002');
     await user.click(screen.getByRole('button', { name: 'Pay $72.00' }));
@@ -266,7 +266,7 @@ describe('SplitCheckout', () => {
       }),
     );
     const { container } = renderWithProvider(
-      <SplitCheckout lines={checkoutLinesFixture} currency="usd" />,
+      <SplitCheckout items={checkoutItemsFixture} currency="usd" />,
     );
     const user = await fillCard('4242424242424242');
     await user.click(screen.getByRole('button', { name: 'Pay $72.00' }));
@@ -292,7 +292,7 @@ describe('SplitCheckout', () => {
       }),
     );
     const { container } = renderWithProvider(
-      <SplitCheckout lines={checkoutLinesFixture} currency="usd" />,
+      <SplitCheckout items={checkoutItemsFixture} currency="usd" />,
     );
     const user = await fillCard('4242424242424242');
     await user.click(screen.getByRole('button', { name: 'Pay $72.00' }));
@@ -313,7 +313,7 @@ describe('SplitCheckout', () => {
   it('completes a payment that needs 3-D Secure once the buyer authenticates', async () => {
     serveStripe();
     renderWithProvider(
-      <SplitCheckout lines={checkoutLinesFixture} currency="usd" orderPollInterval={5} />,
+      <SplitCheckout items={checkoutItemsFixture} currency="usd" orderPollInterval={5} />,
     );
     const user = await fillCard('4000002500003155');
     await user.click(screen.getByRole('button', { name: 'Pay $72.00' }));
@@ -323,7 +323,7 @@ describe('SplitCheckout', () => {
 
   it('reports a failed 3-D Secure challenge as a decline the buyer can retry', async () => {
     serveStripe();
-    renderWithProvider(<SplitCheckout lines={checkoutLinesFixture} currency="usd" />);
+    renderWithProvider(<SplitCheckout items={checkoutItemsFixture} currency="usd" />);
     const user = await fillCard('4000002500003155');
     await user.click(screen.getByRole('button', { name: 'Pay $72.00' }));
     await user.click(await screen.findByRole('button', { name: 'Fail authentication' }));
@@ -339,7 +339,7 @@ describe('SplitCheckout', () => {
     const onSuccess = vi.fn();
     renderWithProvider(
       <SplitCheckout
-        lines={checkoutLinesFixture}
+        items={checkoutItemsFixture}
         currency="usd"
         onSuccess={onSuccess}
         orderPollInterval={1}

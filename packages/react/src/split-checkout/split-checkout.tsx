@@ -125,7 +125,7 @@ function PaymentForm({
 export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitCheckoutProps>(
   function SplitCheckout(
     {
-      lines,
+      items,
       currency,
       returnUrl,
       onSuccess,
@@ -140,7 +140,7 @@ export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitChecko
     const { translator, appearance } = useMarketkit('SplitCheckout', splitCheckoutMessages);
     const { t, money } = translator;
     const checkout = useSplitCheckout({
-      lines,
+      items,
       currency,
       returnUrl,
       onSuccess,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe, StripeElements, PaymentIntent, StripeError } from '@stripe/stripe-js';
-import type { CheckoutLine, CheckoutResponse, Order } from '@marketkit/core';
+import type { CheckoutItem, CheckoutResponse, Order } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { useCheckout } from '../provider/data-hooks';
 import type { ResourceStatus } from '../provider/use-resource';
@@ -20,7 +20,8 @@ export type PaymentState =
   | 'failed';
 
 export interface UseSplitCheckoutOptions {
-  lines: readonly CheckoutLine[];
+  /** What the buyer is buying, by the app's item ids; prices come from the server. */
+  items: readonly CheckoutItem[];
   currency: string;
   /** Where Stripe sends the buyer back after a redirect-based payment method. Default: the current page. */
   returnUrl?: string;
@@ -65,7 +66,7 @@ function isTransient(error: StripeError): boolean {
 }
 
 export function useSplitCheckout({
-  lines,
+  items,
   currency,
   returnUrl,
   onSuccess,
@@ -74,7 +75,7 @@ export function useSplitCheckout({
   orderPollAttempts = 10,
 }: UseSplitCheckoutOptions): UseSplitCheckoutResult {
   const { api, getStripe } = useMarketkit('SplitCheckout');
-  const checkout = useCheckout({ lines, currency, onError });
+  const checkout = useCheckout({ items, currency, onError });
   const [paymentState, setPaymentState] = useState<PaymentState>('ready');
   const [paymentError, setPaymentError] = useState<string>();
   const [order, setOrder] = useState<Order>();
@@ -108,7 +109,10 @@ export function useSplitCheckout({
       let latest: Order | undefined;
       for (let attempt = 0; attempt < orderPollAttempts; attempt++) {
         try {
-          latest = await api.request('getOrder', { params: { orderId: id } });
+          const view = await api.request('getOrder', { params: { orderId: id } });
+          // The buyer always gets the whole order; a seller's view of it has no total to show here.
+          latest = 'view' in view ? undefined : view;
+          if (!latest) break;
           // The server marks the order paid when Stripe's webhook arrives; until then it is in flight.
           if (latest.status !== 'awaiting_payment' && latest.status !== 'processing') return latest;
         } catch {

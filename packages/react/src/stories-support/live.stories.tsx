@@ -61,9 +61,9 @@ export const Checkout: Story = {
     children: (
       <SplitCheckout
         currency="usd"
-        lines={[
-          { sellerId: 'seller-ada', description: 'Stoneware mug', amount: 2_400, quantity: 2 },
-          { sellerId: 'seller-bruno', description: 'Linen apron', amount: 3_800, quantity: 1 },
+        items={[
+          { itemId: 'prod-mug', quantity: 2 },
+          { itemId: 'prod-lights', quantity: 1 },
         ]}
       />
     ),

@@ -25,7 +25,7 @@ describe('fixtures', () => {
     AccountLinkResponseSchema.parse(fixtures.accountLinkFixture);
     AccountSessionResponseSchema.parse(fixtures.accountSessionFixture);
     LoginLinkResponseSchema.parse(fixtures.loginLinkFixture);
-    CheckoutRequestSchema.parse({ lines: fixtures.checkoutLinesFixture, currency: 'usd' });
+    CheckoutRequestSchema.parse({ items: fixtures.checkoutItemsFixture, currency: 'usd' });
     CheckoutResponseSchema.parse(fixtures.checkoutFixture);
     CheckoutResponseSchema.parse(fixtures.checkoutFiveSellersFixture);
     OrderSchema.parse(fixtures.paidOrderFixture);

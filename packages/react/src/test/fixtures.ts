@@ -5,7 +5,7 @@ import type {
   AccountSessionResponse,
   AccountStatus,
   BalanceResponse,
-  CheckoutLine,
+  CheckoutItem,
   CheckoutResponse,
   LoginLinkResponse,
   OnboardingState,
@@ -124,10 +124,11 @@ export const loginLinkFixture: LoginLinkResponse = {
 
 // ─── Checkout ───────────────────────────────────────────────────────────────────
 
-export const checkoutLinesFixture: CheckoutLine[] = [
-  { sellerId: 'seller_ada', description: 'Hand-thrown mug', amount: 2400, quantity: 2 },
-  { sellerId: 'seller_ada', description: 'Saucer', amount: 900, quantity: 1 },
-  { sellerId: 'seller_grace', description: 'Linen tea towel', amount: 1500, quantity: 1 },
+/** What the browser sends: item ids and quantities. `checkoutFixture` is the server's pricing of them. */
+export const checkoutItemsFixture: CheckoutItem[] = [
+  { itemId: 'hand-thrown-mug', quantity: 2 },
+  { itemId: 'saucer', quantity: 1 },
+  { itemId: 'linen-tea-towel', quantity: 1 },
 ];
 
 export const checkoutFixture: CheckoutResponse = {

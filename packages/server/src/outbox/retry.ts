@@ -34,3 +34,16 @@ export function describeError(error: unknown): string {
   }
   return error instanceof Error ? error.name : 'unknown error';
 }
+
+/**
+ * Runs a Stripe write whose request row is already stored; when Stripe refuses it for good (a 4xx that
+ * would fail again), `markFailed` settles the row so it no longer blocks the next request.
+ */
+export async function callStripe<T>(call: () => Promise<T>, markFailed: () => Promise<void>) {
+  try {
+    return await call();
+  } catch (error) {
+    if (!isRetryable(error)) await markFailed();
+    throw error;
+  }
+}

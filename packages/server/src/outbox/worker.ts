@@ -30,10 +30,7 @@ export function transferParams(transfer: TransferRecord): Stripe.TransferCreateP
   };
 }
 
-export function createTransferWorker(
-  config: MarketkitConfig,
-  hooks: { afterPaid?: (transfer: TransferRecord, stripeTransferId: string) => Promise<void> } = {},
-): TransferWorker {
+export function createTransferWorker(config: MarketkitConfig): TransferWorker {
   const { store, stripe, logger } = config;
   const options = config.worker;
   const bucket = createTokenBucket(options.callsPerSecond);
@@ -54,7 +51,6 @@ export function createTransferWorker(
         { orderId: transfer.orderId, sellerId: transfer.sellerId, transferId: result.id },
         'Transfer paid',
       );
-      await hooks.afterPaid?.(transfer, result.id);
       await config.hooks.onTransferPaid?.({
         orderId: transfer.orderId,
         sellerId: transfer.sellerId,

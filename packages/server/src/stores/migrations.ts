@@ -96,6 +96,39 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       create index if not exists mk_orders_buyer_newest on mk_orders (buyer_user_id, created_at desc, id desc);
     `,
   },
+  {
+    id: 3,
+    name: 'money requests fixed before Stripe is called',
+    // A refund or payout request is stored with its idempotency key before any side effect; at most one
+    // unfinished request per order (refunds) or account (payouts), so a retry without a key finds it.
+    // mk_payouts was written by webhooks and never read.
+    sql: `
+      create table mk_refund_requests (
+        idempotency_key text primary key,
+        order_id text not null references mk_orders(id),
+        amount integer not null,
+        reason text not null,
+        status text not null,
+        refund_id text,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create unique index mk_refund_requests_one_pending on mk_refund_requests (order_id) where status = 'pending';
+      create table mk_payout_requests (
+        idempotency_key text primary key,
+        account_id text not null,
+        amount integer not null,
+        currency text not null,
+        method text not null,
+        status text not null,
+        payout_id text,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create unique index mk_payout_requests_one_pending on mk_payout_requests (account_id) where status = 'pending';
+      drop table if exists mk_payouts;
+    `,
+  },
 ];
 
 /**

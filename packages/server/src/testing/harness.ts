@@ -6,7 +6,8 @@ import { startSandbox, type Sandbox } from '@marketkit/sandbox';
 import express from 'express';
 import Stripe from 'stripe';
 import request from 'supertest';
-import type { Logger } from '../logger';
+import { createStaticPricing, type CatalogueItem } from '../checkout/pricing';
+import type { Logger } from '../http/logger';
 import type { MarketkitRouterOptions, UserRole } from '../options';
 import { createMarketkitRouter, type MarketkitRouter } from '../router';
 import { createPgliteStore } from '../stores/pglite-store';
@@ -27,11 +28,26 @@ export interface Harness {
   /** supertest agent bound to the app. */
   http: ReturnType<typeof request>;
   as(userId: string, role?: UserRole): Record<string, string>;
+  /**
+   * Puts an item on sale in the test catalogue the router prices from and returns its id (the same
+   * seller, price, description and currency always give the same id).
+   */
+  item(sellerId: string, amount: number, description?: string, currency?: string): string;
+  /** A checkout body for these lines, each put on sale first. */
+  cart(
+    lines: readonly { sellerId: string; amount: number; quantity: number; description?: string }[],
+    currency?: string,
+  ): { currency: string; items: { itemId: string; quantity: number }[] };
   /** Creates a seller account and completes onboarding with passing test values. */
   onboardSeller(
     userId: string,
     options?: { displayName?: string; country?: string; refresh?: boolean },
   ): Promise<string>;
+  /** Checks out these lines as `buyerId`, pays and settles; returns the order and PaymentIntent ids. */
+  buy(
+    buyerId: string,
+    lines: readonly { sellerId: string; amount: number; quantity: number; description?: string }[],
+  ): Promise<{ orderId: string; paymentIntentId: string }>;
   /** Pays a checkout with a test payment method, server side. */
   pay(paymentIntentId: string, paymentMethod?: string): Promise<Stripe.PaymentIntent>;
   /** Delivers queued webhooks and waits for the transfer worker to finish. */
@@ -67,6 +83,12 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     warn: (object, message) => logs.push(JSON.stringify({ level: 'warn', ...object, message })),
     error: (object, message) => logs.push(JSON.stringify({ level: 'error', ...object, message })),
   };
+  const catalogue: Record<string, CatalogueItem> = {};
+  const item = (sellerId: string, amount: number, description = 'Thing', currency = 'usd') => {
+    const itemId = `${sellerId}:${description}:${amount}:${currency}`;
+    catalogue[itemId] = { sellerId, description, amount, currency };
+    return itemId;
+  };
   const app = express();
   let current: MarketkitRouter;
   const build = (overrides: Partial<MarketkitRouterOptions> = {}) =>
@@ -91,6 +113,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       worker: { baseDelayMs: 5, maxDelayMs: 40, pollIntervalMs: 20, callsPerSecond: 1000 },
       ...options.routerOptions,
       ...overrides,
+      pricing:
+        overrides.pricing ??
+        options.routerOptions?.pricing ??
+        // Re-read on every checkout: tests put items on sale as they go.
+        ((input) => createStaticPricing(catalogue)(input)),
     });
   current = build();
   // Route through a holder so `restart` can swap the router under the same server.
@@ -135,6 +162,14 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     logs,
     http,
     as,
+    item,
+    cart: (lines, currency = 'usd') => ({
+      currency,
+      items: lines.map((line) => ({
+        itemId: item(line.sellerId, line.amount, line.description, currency),
+        quantity: line.quantity,
+      })),
+    }),
     async onboardSeller(userId, sellerOptions = {}) {
       const accountId = await current.marketkit.accounts.ensureAccount({
         userId,
@@ -145,6 +180,14 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       await sandbox.completeOnboarding(accountId);
       if (sellerOptions.refresh !== false) await current.marketkit.accounts.refresh(userId);
       return accountId;
+    },
+    async buy(buyerId, lines) {
+      const checkout = await http.post('/api/checkout').set(as(buyerId)).send(harness.cart(lines));
+      if (checkout.status !== 200)
+        throw new Error(`checkout failed: ${checkout.status} ${JSON.stringify(checkout.body)}`);
+      await harness.pay(checkout.body.paymentIntentId);
+      await harness.settle();
+      return { orderId: checkout.body.orderId, paymentIntentId: checkout.body.paymentIntentId };
     },
     pay(paymentIntentId, paymentMethod = 'pm_card_bypassPending') {
       // Stripe refuses a server-side confirm of automatic payment methods without a return_url.

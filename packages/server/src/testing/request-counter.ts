@@ -7,6 +7,8 @@ export interface RequestCounter {
   port: number;
   /** Writes (`POST`/`DELETE` under /v1) seen so far, as "METHOD /path". */
   writes: string[];
+  /** Every /v1 request, reads included, as "METHOD /path". */
+  requests: string[];
   stop(): Promise<void>;
 }
 
@@ -15,10 +17,12 @@ export async function startRequestCounter(target: {
   port: number;
 }): Promise<RequestCounter> {
   const writes: string[] = [];
+  const requests: string[] = [];
   const server: Server = createServer((incoming, outgoing) => {
     const path = incoming.url ?? '/';
-    if (incoming.method !== 'GET' && path.startsWith('/v1/'))
-      writes.push(`${incoming.method} ${path.split('?')[0]}`);
+    const line = `${incoming.method} ${path.split('?')[0]}`;
+    if (path.startsWith('/v1/')) requests.push(line);
+    if (incoming.method !== 'GET' && path.startsWith('/v1/')) writes.push(line);
     const upstream = forward(
       {
         host: target.host,
@@ -39,6 +43,7 @@ export async function startRequestCounter(target: {
   return {
     port: (server.address() as AddressInfo).port,
     writes,
+    requests,
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

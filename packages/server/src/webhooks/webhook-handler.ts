@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import Stripe from 'stripe';
 import type { RouteContext } from '../context';
-import { HttpError } from '../errors';
+import { HttpError } from '../http/errors';
 import { processEvent } from './process-event';
 
 const MAX_WEBHOOK_BYTES = 1024 * 1024;

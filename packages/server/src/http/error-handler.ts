@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { ERROR_CODES, isMarketkitError, type ErrorCode } from '@marketkit/core';
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import Stripe from 'stripe';
+import { isHttpError } from './errors';
+import type { Logger } from './logger';
+
+/** Every response carries a request id so a user's report can be matched to the server log. */
+export function assignRequestId(request: Request, response: Response, next: NextFunction): void {
+  const requestId = `req_mk_${randomBytes(9).toString('base64url')}`;
+  response.locals.marketkitRequestId = requestId;
+  response.setHeader('X-Request-Id', requestId);
+  next();
+}
+
+interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  param?: string;
+}
+
+// body-parser marks its errors with `type`, and a broken gzip/br body surfaces as a zlib error with a
+// 4xx status; Express's router throws a URIError for a malformed percent-encoding. Client mistakes,
+// never 500s.
+function fromRequestParsing(
+  error: { type?: unknown; status?: unknown; code?: unknown },
+  bodyLimit: number,
+): ErrorBody | null {
+  if (error instanceof URIError) {
+    return { code: 'invalid_request', message: 'The URL has a malformed percent-encoding.' };
+  }
+  switch (error.type) {
+    case 'entity.too.large':
+      return {
+        code: 'payload_too_large',
+        message: `The request body is larger than ${bodyLimit} bytes.`,
+      };
+    case 'entity.parse.failed':
+      return { code: 'invalid_json', message: 'The request body is not valid JSON.' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+    case 'request.size.invalid':
+    case 'request.aborted':
+    case 'stream.encoding.set':
+      return { code: 'invalid_body', message: 'The request body could not be read.' };
+    default:
+      break;
+  }
+  // zlib's codes (gzip, deflate) start with Z_; brotli's with ERR__ERROR_ or ERR_BROTLI.
+  if (typeof error.code === 'string' && /^(Z_|ERR__ERROR_|ERR_BROTLI)/.test(error.code)) {
+    return { code: 'invalid_body', message: 'The request body could not be decompressed.' };
+  }
+  return null;
+}
+
+/** Maps a Stripe error to a code and a message that is safe to show (never Stripe's raw internals). */
+export function fromStripeError(error: InstanceType<typeof Stripe.errors.StripeError>): ErrorBody {
+  if (
+    error instanceof Stripe.errors.StripeConnectionError ||
+    error instanceof Stripe.errors.StripeAPIError ||
+    error instanceof Stripe.errors.StripeRateLimitError ||
+    (error.statusCode !== undefined && error.statusCode >= 500)
+  ) {
+    return {
+      code: 'stripe_unavailable',
+      message: 'Stripe could not be reached. The operation is safe to retry.',
+    };
+  }
+  if (error instanceof Stripe.errors.StripeIdempotencyError) {
+    return {
+      code: 'invalid_request',
+      message: 'This Idempotency-Key was already used with different parameters.',
+    };
+  }
+  if (error instanceof Stripe.errors.StripeCardError) {
+    // Card errors are written by Stripe for buyers, so they are safe to show.
+    return { code: 'stripe_error', message: error.message };
+  }
+  return {
+    code: 'stripe_error',
+    message: 'Stripe rejected the request. Details are in the server log under this requestId.',
+  };
+}
+
+export function createErrorHandler(logger: Logger, bodyLimit: number): ErrorRequestHandler {
+  return (error: unknown, _request, response, next) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    const requestId = String(response.locals.marketkitRequestId ?? '');
+    let body: ErrorBody;
+    if (isMarketkitError(error)) {
+      body = {
+        code: error.code,
+        message: error.message,
+        ...(error.param ? { param: error.param } : {}),
+      };
+      if (isHttpError(error)) response.set(error.headers);
+    } else if (error instanceof Stripe.errors.StripeError) {
+      body = fromStripeError(error);
+      logger.error(
+        {
+          requestId,
+          stripeRequestId: error.requestId,
+          type: error.type,
+          code: error.code,
+          statusCode: error.statusCode,
+        },
+        'Stripe request failed',
+      );
+    } else if (
+      error !== null &&
+      typeof error === 'object' &&
+      fromRequestParsing(error, bodyLimit)
+    ) {
+      body = fromRequestParsing(error, bodyLimit)!;
+    } else {
+      body = {
+        code: 'internal_error',
+        message: 'Something went wrong. Details are in the server log under this requestId.',
+      };
+      logger.error(
+        {
+          requestId,
+          err:
+            error instanceof Error
+              ? { name: error.name, message: error.message, stack: error.stack }
+              : String(error),
+        },
+        'Unexpected error',
+      );
+    }
+    response.status(ERROR_CODES[body.code].status).json({ error: { ...body, requestId } });
+  };
+}

@@ -1,0 +1,183 @@
+import { compareSeverity, deriveOnboardingState, highestSeverity } from '@marketkit/core';
+import type { Money, PlatformRiskAccount, RiskSignal } from '@marketkit/core';
+import { snapshotAccount } from '../accounts/account-status';
+import type { MarketkitConfig } from '../parse-options';
+import * as repository from '../stores/repository';
+import type { AccountRecord } from '../stores/repository';
+
+export interface AccountRisk {
+  signals: RiskSignal[];
+  /** Negative balances the platform is liable for, as positive amounts. */
+  exposure: Money[];
+}
+
+/** Reads an account's risk from Stripe (account, balance, failed payouts) and the store (disputes). */
+export async function assessAccount(
+  config: MarketkitConfig,
+  accountId: string,
+): Promise<AccountRisk> {
+  const { stripe, store } = config;
+  const asAccount = { stripeAccount: accountId };
+  const [account, balance, failedPayouts, disputed] = await Promise.all([
+    stripe.accounts.retrieve(accountId),
+    stripe.balance.retrieve({}, asAccount),
+    stripe.payouts.list({ limit: 10, status: 'failed' }, asAccount),
+    repository.listOpenDisputesForAccount(store, accountId),
+  ]);
+  await repository.saveAccountStatus(store, accountId, snapshotAccount(account));
+  const signals: RiskSignal[] = [];
+  const requirements = account.requirements;
+  const disabledReason = requirements?.disabled_reason ?? null;
+  const deadline = requirements?.current_deadline ?? undefined;
+  if (disabledReason?.startsWith('rejected.')) {
+    signals.push({
+      id: `account_rejected:${accountId}`,
+      kind: 'account_rejected',
+      severity: 'critical',
+      remediation: 'none',
+      reason: disabledReason,
+    });
+  } else if (disabledReason) {
+    signals.push({
+      id: `account_restricted:${accountId}`,
+      kind: 'account_restricted',
+      severity: 'critical',
+      remediation: 'account_update',
+      reason: disabledReason,
+    });
+  }
+  if ((requirements?.past_due ?? []).length > 0) {
+    signals.push({
+      id: `requirements_past_due:${accountId}`,
+      kind: 'requirements_past_due',
+      severity: 'critical',
+      remediation: 'account_update',
+      requirements: requirements!.past_due!,
+      ...(deadline ? { deadline } : {}),
+    });
+  }
+  if ((requirements?.currently_due ?? []).length > 0 && deadline) {
+    const pastDue = new Set(requirements?.past_due ?? []);
+    const due = requirements!.currently_due!.filter((item) => !pastDue.has(item));
+    if (due.length > 0) {
+      signals.push({
+        id: `requirements_due:${accountId}`,
+        kind: 'requirements_due',
+        severity: 'warning',
+        remediation: 'account_update',
+        requirements: due,
+        deadline,
+      });
+    }
+  }
+  // Available plus pending per currency: a negative total is money the platform is on the hook for.
+  const totals = new Map<string, number>();
+  for (const entry of [...balance.available, ...balance.pending])
+    totals.set(entry.currency, (totals.get(entry.currency) ?? 0) + entry.amount);
+  const exposure: Money[] = [];
+  for (const [currency, amount] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
+    if (amount >= 0) continue;
+    exposure.push({ amount: -amount, currency });
+    signals.push({
+      id: `negative_balance:${accountId}:${currency}`,
+      kind: 'negative_balance',
+      severity: 'critical',
+      remediation: 'none',
+      amount: { amount, currency },
+      reason: 'The account owes more than it holds; the platform is liable for the difference.',
+    });
+  }
+  for (const payout of failedPayouts.data) {
+    signals.push({
+      id: `payout_failed:${payout.id}`,
+      kind: 'payout_failed',
+      severity: 'warning',
+      remediation: 'update_bank_account',
+      amount: { amount: payout.amount, currency: payout.currency },
+      objectId: payout.id,
+      ...(payout.failure_message ? { reason: payout.failure_message } : {}),
+    });
+  }
+  for (const order of disputed) {
+    if (!order.dispute) continue;
+    signals.push({
+      id: `dispute_open:${order.dispute.id}`,
+      kind: 'dispute_open',
+      severity: 'warning',
+      remediation: 'respond_to_dispute',
+      amount: { amount: order.dispute.amount, currency: order.currency },
+      objectId: order.dispute.id,
+      reason: order.dispute.reason,
+    });
+  }
+  signals.sort((a, b) => compareSeverity(a.severity, b.severity));
+  return { signals, exposure };
+}
+
+function addMoney(into: Map<string, number>, entries: readonly Money[]): void {
+  for (const entry of entries)
+    into.set(entry.currency, (into.get(entry.currency) ?? 0) + entry.amount);
+}
+
+const toMoneyList = (totals: Map<string, number>): Money[] =>
+  [...totals]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amount]) => ({ currency, amount }));
+
+/** Every account with signals, most exposed first, plus the platform's balance against transfers owed. */
+export async function assessPlatform(config: MarketkitConfig) {
+  const records = await repository.listAccounts(config.store);
+  const results: PlatformRiskAccount[] = [];
+  // A few accounts at a time keeps the Stripe call rate bounded on large marketplaces.
+  const queue = [...records];
+  const work = async () => {
+    for (let record = queue.shift(); record; record = queue.shift()) {
+      const risk = await assessAccount(config, record.accountId!);
+      if (risk.signals.length === 0) continue;
+      const fresh: AccountRecord | null = await repository.findAccountById(
+        config.store,
+        record.accountId!,
+      );
+      results.push({
+        accountId: record.accountId!,
+        userId: record.userId,
+        displayName: record.displayName,
+        state: deriveOnboardingState(fresh?.status ?? record.status),
+        highestSeverity: highestSeverity(risk.signals.map((signal) => signal.severity)),
+        signals: risk.signals,
+        exposure: risk.exposure,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, queue.length) }, work));
+  const exposureOf = (account: PlatformRiskAccount) =>
+    account.exposure.reduce((sum, entry) => sum + entry.amount, 0);
+  results.sort(
+    (a, b) =>
+      exposureOf(b) - exposureOf(a) ||
+      compareSeverity(a.highestSeverity ?? 'info', b.highestSeverity ?? 'info') ||
+      a.accountId.localeCompare(b.accountId),
+  );
+  const exposure = new Map<string, number>();
+  for (const account of results) addMoney(exposure, account.exposure);
+  const [platformBalance, owed] = await Promise.all([
+    config.stripe.balance.retrieve(),
+    repository.sumTransfersOwed(config.store),
+  ]);
+  return {
+    accounts: results,
+    exposure: toMoneyList(exposure),
+    platformBalance: {
+      available: platformBalance.available.map((entry) => ({
+        amount: entry.amount,
+        currency: entry.currency,
+      })),
+      pending: platformBalance.pending.map((entry) => ({
+        amount: entry.amount,
+        currency: entry.currency,
+      })),
+    },
+    transfersOwed: owed,
+    generatedAt: config.now(),
+  };
+}

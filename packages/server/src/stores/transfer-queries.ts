@@ -1,0 +1,155 @@
+import type { SqlClient } from './store';
+import {
+  integer,
+  text,
+  type OrderRecord,
+  type Row,
+  type TransferRecord,
+  type TransferStatus,
+} from './records';
+
+function toTransfer(row: Row): TransferRecord {
+  return {
+    id: String(row.id),
+    orderId: String(row.order_id),
+    sellerId: String(row.seller_id),
+    accountId: String(row.account_id),
+    amount: integer(row.amount),
+    currency: String(row.currency),
+    status: String(row.status) as TransferStatus,
+    sourceTransaction: String(row.source_transaction),
+    stripeTransferId: text(row.stripe_transfer_id),
+    reversed: integer(row.reversed),
+    attempts: integer(row.attempts),
+    lastError: text(row.last_error),
+  };
+}
+
+/** The idempotency key (and row id) of a seller's transfer for an order: one transfer, ever. */
+export function transferKey(orderId: string, sellerId: string): string {
+  return `transfer:${orderId}:${sellerId}`;
+}
+
+/** Plans one transfer per seller; repeated calls (duplicate webhooks) plan nothing new. */
+export async function planTransfers(
+  client: SqlClient,
+  order: OrderRecord,
+  chargeId: string,
+): Promise<number> {
+  let planned = 0;
+  for (const seller of order.sellers) {
+    if (seller.transfer <= 0) continue;
+    const { rows } = await client.query(
+      `insert into mk_transfers (id, order_id, seller_id, account_id, amount, currency, source_transaction)
+       values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing returning id`,
+      [
+        transferKey(order.id, seller.sellerId),
+        order.id,
+        seller.sellerId,
+        seller.accountId,
+        seller.transfer,
+        order.currency,
+        chargeId,
+      ],
+    );
+    planned += rows.length;
+  }
+  return planned;
+}
+
+export async function listTransfersForOrder(
+  client: SqlClient,
+  orderId: string,
+): Promise<TransferRecord[]> {
+  const { rows } = await client.query(
+    'select * from mk_transfers where order_id = $1 order by seller_id',
+    [orderId],
+  );
+  return rows.map(toTransfer);
+}
+
+/**
+ * Claims up to `limit` due transfers for `leaseSeconds`. `skip locked` lets several instances claim
+ * disjoint rows; the lease lets another instance resume a row whose worker died mid-call.
+ */
+export async function claimDueTransfers(
+  client: SqlClient,
+  limit: number,
+  leaseSeconds: number,
+): Promise<TransferRecord[]> {
+  const { rows } = await client.query(
+    `update mk_transfers set status = 'in_flight', attempts = attempts + 1,
+       locked_until = now() + make_interval(secs => $2), updated_at = now()
+     where id in (
+       select id from mk_transfers
+       where (status = 'planned' and next_attempt_at <= now())
+          or (status = 'in_flight' and (locked_until is null or locked_until <= now()))
+       order by next_attempt_at, id
+       limit $1
+       for update skip locked
+     )
+     returning *`,
+    [limit, leaseSeconds],
+  );
+  return rows.map(toTransfer);
+}
+
+export async function completeTransfer(
+  client: SqlClient,
+  id: string,
+  stripeTransferId: string,
+): Promise<void> {
+  await client.query(
+    `update mk_transfers set status = 'paid', stripe_transfer_id = $2, locked_until = null, last_error = null, updated_at = now()
+     where id = $1`,
+    [id, stripeTransferId],
+  );
+}
+
+export async function retryTransferLater(
+  client: SqlClient,
+  id: string,
+  delayMs: number,
+  error: string,
+): Promise<void> {
+  await client.query(
+    `update mk_transfers set status = 'planned', locked_until = null, last_error = $3,
+       next_attempt_at = now() + make_interval(secs => $2), updated_at = now()
+     where id = $1 and status = 'in_flight'`,
+    [id, delayMs / 1000, error],
+  );
+}
+
+export async function failTransfer(client: SqlClient, id: string, error: string): Promise<void> {
+  await client.query(
+    `update mk_transfers set status = 'failed', locked_until = null, last_error = $2, updated_at = now() where id = $1`,
+    [id, error],
+  );
+}
+
+/** When the next transfer becomes due, in milliseconds from now (null when nothing is waiting). */
+export async function msUntilNextTransfer(client: SqlClient): Promise<number | null> {
+  const { rows } = await client.query<{ wait: number | null }>(
+    `select greatest(0, extract(epoch from min(case when status = 'planned' then next_attempt_at else coalesce(locked_until, now()) end) - now()) * 1000)::float8 as wait
+     from mk_transfers where status in ('planned', 'in_flight')`,
+  );
+  const wait = rows[0]?.wait;
+  return wait === null || wait === undefined ? null : Number(wait);
+}
+
+export async function countUnsettledTransfers(client: SqlClient): Promise<number> {
+  const { rows } = await client.query<{ count: number }>(
+    `select count(*)::integer as count from mk_transfers where status in ('planned', 'in_flight')`,
+  );
+  return integer(rows[0]?.count);
+}
+
+/** Amounts still owed to sellers (planned or in flight), per currency. */
+export async function sumTransfersOwed(
+  client: SqlClient,
+): Promise<{ currency: string; amount: number }[]> {
+  const { rows } = await client.query(
+    `select currency, sum(amount)::integer as amount from mk_transfers where status in ('planned', 'in_flight') group by currency order by currency`,
+  );
+  return rows.map((row) => ({ currency: String(row.currency), amount: integer(row.amount) }));
+}
