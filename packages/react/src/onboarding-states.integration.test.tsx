@@ -8,7 +8,11 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import Stripe from 'stripe';
 import { startSandbox, type Sandbox } from '@marketkit/sandbox';
-import { createMarketkitRouter, type MarketkitRouter } from '@marketkit/server';
+import {
+  createMarketkitRouter,
+  createStaticPricing,
+  type MarketkitRouter,
+} from '@marketkit/server';
 import { MarketkitProvider } from './provider/marketkit-provider';
 import { OnboardingButton } from './onboarding-button/onboarding-button';
 import { RiskBanner } from './risk-banner/risk-banner';
@@ -35,6 +39,8 @@ beforeAll(async () => {
       return userId ? { userId, role: 'seller', displayName: `Shop of ${userId}` } : null;
     },
     platform: { country: 'US', defaultCurrency: 'usd' },
+    // These tests never check out; the router still needs the app's catalogue.
+    pricing: createStaticPricing({}),
     urls: { apiBase, onboardingReturn: 'http://127.0.0.1/seller' },
   });
   app.use('/api', router);
