@@ -276,8 +276,11 @@ export const BalanceResponseSchema = z.object({
   pending: z.array(MoneySchema),
   connectReserved: z.array(MoneySchema),
   instantAvailable: z.array(MoneySchema),
-  /** Whether the account has a debit card that accepts instant payouts. */
-  instantPayouts: z.enum(['available', 'unavailable']),
+  /**
+   * Whether "Instant payout" can be offered, decided by the server: `available` needs an external account
+   * whose `available_payout_methods` include `instant` and a positive `instant_available` balance.
+   */
+  instantPayouts: z.enum(['available', 'no_eligible_card', 'no_instant_balance']),
   nextPayout: z
     .object({
       id: z.string(),
@@ -329,6 +332,8 @@ export const PayoutScheduleResponseSchema = z.object({
 // ─── Risk ──────────────────────────────────────────────────────────────────────
 
 export const RiskSignalKindSchema = z.enum([
+  /** Onboarding started and not finished: a neutral next step, not a problem. */
+  'onboarding_incomplete',
   'requirements_past_due',
   'requirements_due',
   'account_restricted',
@@ -341,6 +346,8 @@ export const RiskSignalKindSchema = z.enum([
 /** What the user can do about a signal. `account_update` mints an `update` account link. */
 export const RemediationSchema = z.enum([
   'account_update',
+  /** An `account_onboarding` link: the seller has not finished setting up. */
+  'finish_onboarding',
   'update_bank_account',
   'respond_to_dispute',
   'none',

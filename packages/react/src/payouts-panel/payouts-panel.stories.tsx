@@ -76,7 +76,7 @@ export const InstantEligible: Story = {
 
 export const InstantUnavailable: Story = {
   parameters: apiParameters({
-    getBalance: { ...balanceFixture, instantPayouts: 'unavailable', instantAvailable: [] },
+    getBalance: { ...balanceFixture, instantPayouts: 'no_eligible_card', instantAvailable: [] },
   }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

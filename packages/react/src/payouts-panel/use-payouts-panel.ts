@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type {
+  AccountStatus,
   BalanceResponse,
   MoneyAmount,
   Payout,
@@ -9,7 +10,12 @@ import type {
   PayoutsPage,
 } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
-import { useBalance, usePayoutSchedule, usePayouts } from '../provider/data-hooks';
+import {
+  useAccountStatus,
+  useBalance,
+  usePayoutSchedule,
+  usePayouts,
+} from '../provider/data-hooks';
 import { useAction } from '../provider/use-action';
 import type { ActionStatus } from '../provider/use-action';
 import type { ResourceState } from '../provider/use-resource';
@@ -30,6 +36,9 @@ export interface PendingPayout {
 }
 
 export interface UsePayoutsPanelResult {
+  /** Whether the seller has started onboarding; nothing else loads before they have an account. */
+  account: ResourceState<AccountStatus>;
+  accountState: AccountStatus['state'] | undefined;
   balance: ResourceState<BalanceResponse>;
   payouts: ResourceState<PayoutsPage>;
   schedule: ResourceState<PayoutScheduleResponse>;
@@ -72,9 +81,13 @@ export function usePayoutsPanel({
   // Cursors of the pages seen so far: page n starts after cursors[n - 1].
   const [cursors, setCursors] = useState<string[]>([]);
   const startingAfter = cursors[cursors.length - 1];
-  const balance = useBalance({ enabled, onError });
-  const payouts = usePayouts({ enabled, pageSize, startingAfter, onError });
-  const schedule = usePayoutSchedule({ enabled, onError });
+  const account = useAccountStatus({ enabled, onError });
+  const accountState = account.data?.state;
+  // No account yet: the panel shows the onboarding call to action instead of three 409s.
+  const hasAccount = enabled && accountState !== undefined && accountState !== 'not_started';
+  const balance = useBalance({ enabled: hasAccount, onError });
+  const payouts = usePayouts({ enabled: hasAccount, pageSize, startingAfter, onError });
+  const schedule = usePayoutSchedule({ enabled: hasAccount, onError });
   const [pending, setPending] = useState<PendingPayout | null>(null);
   const [lastPayout, setLastPayout] = useState<Payout>();
 
@@ -121,6 +134,8 @@ export function usePayoutsPanel({
 
   const { reset: resetPayout } = payout;
   return {
+    account,
+    accountState,
     balance,
     payouts,
     schedule,

@@ -48,11 +48,6 @@ export function describeRiskSignal(signal: RiskSignal, translator: Translator): 
       return t(`risk.${signal.kind}`, { deadline });
     case 'negative_balance':
       return t('risk.negative_balance', { amount: signal.amount ? `-${amount}` : '' });
-    case 'payout_failed':
-      // Stripe's failure messages are sentences; drop their full stop so ours does not double it.
-      return t('risk.payout_failed', {
-        reason: signal.reason ? `: ${signal.reason.replace(/\.$/, '')}` : '',
-      });
     case 'dispute_open':
       return t('risk.dispute_open', { amount });
     default:
@@ -94,7 +89,8 @@ export function useRiskBanner({
       return;
     }
     if (signal.remediation === 'none') return;
-    const { url } = await api.request('createAccountLink', { body: { type: 'update' } });
+    const type = signal.remediation === 'finish_onboarding' ? 'onboarding' : 'update';
+    const { url } = await api.request('createAccountLink', { body: { type } });
     navigate(url);
   }, onError);
 

@@ -11,7 +11,7 @@ import {
   PayoutScheduleSchema,
   PayoutsQuerySchema,
 } from '@marketkit/core/contract';
-import { assertAmount } from '@marketkit/core';
+import { assertAmount, formatMoney } from '@marketkit/core';
 import { Router } from 'express';
 import type Stripe from 'stripe';
 import { requireOwnAccount, requireUser, type RouteContext } from '../context';
@@ -67,6 +67,21 @@ function toSchedule(
   }
 }
 
+/**
+ * Instant payouts need an external account Stripe lists `instant` in `available_payout_methods` for (an
+ * eligible debit card) and a positive `instant_available` balance (https://docs.stripe.com/connect/instant-payouts).
+ */
+function instantPayoutsFor(
+  externalAccounts: readonly (Stripe.BankAccount | Stripe.Card)[],
+  instantAvailable: readonly { amount: number }[],
+): BalanceResponse['instantPayouts'] {
+  const eligible = externalAccounts.some((external) =>
+    external.available_payout_methods?.includes('instant'),
+  );
+  if (!eligible) return 'no_eligible_card';
+  return instantAvailable.some((entry) => entry.amount > 0) ? 'available' : 'no_instant_balance';
+}
+
 export function createPayoutRoutes(context: RouteContext): Router {
   const router = Router();
   const { config } = context;
@@ -75,9 +90,10 @@ export function createPayoutRoutes(context: RouteContext): Router {
   router.get(API_ROUTES.getBalance.path, async (request, response) => {
     const user = await requireUser(context, request);
     const { accountId } = await requireOwnAccount(context, user);
-    const [balance, payouts] = await Promise.all([
+    const [balance, payouts, externalAccounts] = await Promise.all([
       config.stripe.balance.retrieve({}, asAccount(accountId)),
       config.stripe.payouts.list({ limit: 10 }, asAccount(accountId)),
+      config.stripe.accounts.listExternalAccounts(accountId, { limit: 10 }),
     ]);
     const upcoming = payouts.data
       .filter((payout) => payout.status === 'pending' || payout.status === 'in_transit')
@@ -88,9 +104,7 @@ export function createPayoutRoutes(context: RouteContext): Router {
       pending: money(balance.pending),
       connectReserved: money(balance.connect_reserved),
       instantAvailable,
-      instantPayouts: instantAvailable.some((entry) => entry.amount > 0)
-        ? 'available'
-        : 'unavailable',
+      instantPayouts: instantPayoutsFor(externalAccounts.data, instantAvailable),
       nextPayout: upcoming
         ? {
             id: upcoming.id,
@@ -139,7 +153,12 @@ export function createPayoutRoutes(context: RouteContext): Router {
     const pool = body.method === 'instant' ? balance.instant_available : balance.available;
     const available = pool?.find((entry) => entry.currency === currency)?.amount ?? 0;
     const amount = body.amount ?? available;
-    if (body.method === 'instant' && (available <= 0 || amount > available)) {
+    const instantEligible =
+      body.method !== 'instant' ||
+      (
+        await config.stripe.accounts.listExternalAccounts(record.accountId, { limit: 10 })
+      ).data.some((external) => external.available_payout_methods?.includes('instant'));
+    if (body.method === 'instant' && (!instantEligible || available <= 0 || amount > available)) {
       throw new HttpError(
         'instant_payout_unavailable',
         'Instant payouts need an eligible debit card and enough instantly available funds.',
@@ -148,7 +167,7 @@ export function createPayoutRoutes(context: RouteContext): Router {
     if (amount <= 0 || amount > available) {
       throw new HttpError(
         'payout_insufficient_funds',
-        `Only ${Math.max(0, available)} ${currency} is available to pay out.`,
+        `Only ${formatMoney(Math.max(0, available), currency)} is available to pay out.`,
         { param: 'amount' },
       );
     }
