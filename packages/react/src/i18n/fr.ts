@@ -97,9 +97,11 @@ export const fr: Messages = {
   'risk.account_rejected': 'Votre compte a été refusé. Contactez le support.',
   'risk.negative_balance':
     'Votre solde est négatif ({amount}). La plateforme le couvre jusqu’aux prochaines ventes.',
-  'risk.payout_failed': 'Un virement n’a pas pu atteindre votre banque. Mettez à jour vos coordonnées bancaires pour être payé.',
+  'risk.payout_failed':
+    'Un virement n’a pas pu atteindre votre banque. Mettez à jour vos coordonnées bancaires pour être payé.',
   'risk.dispute_open': 'Un client conteste un paiement de {amount}.',
-  'risk.onboarding_incomplete': 'Terminez la configuration de votre compte pour commencer à être payé.',
+  'risk.onboarding_incomplete':
+    'Terminez la configuration de votre compte pour commencer à être payé.',
   'risk.deadline': ' avant le {date}',
   'risk.remediation.account_update': 'Mettre à jour les informations',
   'risk.remediation.finish_onboarding': 'Terminer la configuration',
