@@ -95,7 +95,9 @@ export const FailedPayout: Story = {
   }),
   play: async ({ canvasElement }) => {
     await expect(
-      await within(canvasElement).findByText('Failed: The bank account has been closed.'),
+      await within(canvasElement).findByText(
+        'Your bank returned this payout. Check your bank details.',
+      ),
     ).toBeVisible();
   },
 };
@@ -201,7 +203,9 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     await expect(
-      await within(canvasElement).findByText('Failed: The bank account has been closed.'),
+      await within(canvasElement).findByText(
+        'Your bank returned this payout. Check your bank details.',
+      ),
     ).toBeVisible();
   },
 };
