@@ -38,8 +38,10 @@ export default defineProject({
       enabled: true,
       headless: true,
       screenshotFailures: false,
-      viewport: { width: 720, height: 900 },
+      // Tall enough that no story is cut off: element screenshots cannot see past the test iframe.
+      viewport: { width: 720, height: 1600 },
       provider: playwright({
+        contextOptions: { viewport: { width: 1280, height: 1800 }, deviceScaleFactor: 1 },
         launchOptions: {
           executablePath: '/usr/bin/chromium',
           args: [

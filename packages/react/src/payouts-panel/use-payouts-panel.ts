@@ -77,7 +77,7 @@ export function usePayoutsPanel({
   onError,
   onPayout,
 }: UsePayoutsPanelOptions = {}): UsePayoutsPanelResult {
-  const { api, openWindow } = useMarketkit('PayoutsPanel');
+  const { api, openLinkInNewTab } = useMarketkit('PayoutsPanel');
   // Cursors of the pages seen so far: page n starts after cursors[n - 1].
   const [cursors, setCursors] = useState<string[]>([]);
   const startingAfter = cursors[cursors.length - 1];
@@ -126,11 +126,12 @@ export function usePayoutsPanel({
     await schedule.refetch();
   }, onError);
 
-  const dashboard = useAction(async () => {
-    // Login links are single-use, so one is minted per click rather than rendered into an href.
-    const { url } = await api.request('createLoginLink');
-    openWindow(url);
-  }, onError);
+  // Login links are single-use, so one is minted per click (in a tab opened by the click) rather than
+  // rendered into an href.
+  const dashboard = useAction(
+    () => openLinkInNewTab(async () => (await api.request('createLoginLink')).url),
+    onError,
+  );
 
   const { reset: resetPayout } = payout;
   return {

@@ -60,7 +60,10 @@ export function useRiskBanner({
   onError,
   onDismiss,
 }: UseRiskBannerOptions = {}): UseRiskBannerResult {
-  const { api, navigate, openWindow, translator } = useMarketkit('RiskBanner', riskBannerMessages);
+  const { api, navigate, openLinkInNewTab, translator } = useMarketkit(
+    'RiskBanner',
+    riskBannerMessages,
+  );
   const risk = useRisk({ enabled, onError });
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
 
@@ -84,8 +87,7 @@ export function useRiskBanner({
 
   const remediation = useAction(async (signal: RiskSignal) => {
     if (signal.remediation === 'respond_to_dispute') {
-      const { url } = await api.request('createLoginLink');
-      openWindow(url);
+      await openLinkInNewTab(async () => (await api.request('createLoginLink')).url);
       return;
     }
     if (signal.remediation === 'none') return;
