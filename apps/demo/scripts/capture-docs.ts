@@ -9,7 +9,13 @@ import { createDemoServer } from '../server/create-demo-server';
 const outputDir = resolve(process.argv[2] ?? 'docs/after');
 mkdirSync(outputDir, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'marketkit-demo-capture-'));
-const demo = await createDemoServer({ port: 0, dataDir, mode: 'sandbox', env: {}, hotReload: false });
+const demo = await createDemoServer({
+  port: 0,
+  dataDir,
+  mode: 'sandbox',
+  env: {},
+  hotReload: false,
+});
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   headless: true,
@@ -52,7 +58,9 @@ try {
   }
   await shoot(page, 'catalogue');
   await page.goto(`${demo.url}/#/cart`);
-  await page.getByRole('button', { name: /Continue to payment|Continuer vers le paiement/ }).click();
+  await page
+    .getByRole('button', { name: /Continue to payment|Continuer vers le paiement/ })
+    .click();
   await page.waitForURL(/#\/checkout$/);
   await page.getByLabel(/Card number|Numéro de carte/).waitFor();
   await shoot(page, 'checkout');

@@ -13,6 +13,7 @@ import {
   createMarketkitRouter,
   createPgliteStore,
   createPostgresStore,
+  type Logger,
   type Store,
 } from '@marketkit/server';
 import { createDemoRoutes } from './demo-routes';
@@ -52,6 +53,20 @@ export interface DemoServer {
   /** Waits until delivered webhooks are processed and planned transfers have run. */
   settle(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** MarketKit's log lines as one readable line each: level, request id, route, code and message. */
+export function createDemoLogger(log: (message: string) => void): Logger {
+  const line = (level: string) => (object: Record<string, unknown>, message?: string) => {
+    const { requestId, route, code, ...rest } = object;
+    const detail = (rest.message ?? (rest.err as { message?: string } | undefined)?.message) as
+      string | undefined;
+    const parts = [level, requestId, route, code, message, detail].filter(
+      (part) => typeof part === 'string' && part.length > 0,
+    );
+    log(`[marketkit] ${parts.join(' · ')}`);
+  };
+  return { info: line('info'), warn: line('warn'), error: line('error') };
 }
 
 function requireEnv(env: Record<string, string | undefined>, name: string): string {
@@ -162,6 +177,8 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       // The platform keeps 10% of each seller's subtotal and pays Stripe's processing fee from it.
       fees: { basisPoints: 1000 },
       urls: { apiBase: `${publicUrl}/api/marketkit`, onboardingReturn: `${publicUrl}/#/seller` },
+      // Refusals and failures reach the terminal with the request id the browser saw.
+      logger: createDemoLogger(log),
     });
 
     closers.push(() => marketkit.marketkit.close());

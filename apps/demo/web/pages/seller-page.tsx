@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { OnboardingButton, PayoutsPanel, RiskBanner } from '@marketkit/react';
 import { useDemo } from '../app';
+import { useDemoTranslator } from '../i18n';
 
 type Variant = 'default' | 'embedded';
 const VARIANT_KEY = 'marketkit-demo-seller-variant';
@@ -11,6 +12,7 @@ function initialVariant(): Variant {
 
 export function SellerPage() {
   const { user } = useDemo();
+  const { t } = useDemoTranslator();
   const [variant, setVariant] = useState<Variant>(initialVariant);
   const embedded = variant === 'embedded';
 
@@ -25,11 +27,11 @@ export function SellerPage() {
       <header className="demo-PageHeader">
         <div>
           <h1 id="seller-title">{user?.displayName}</h1>
-          <p className="demo-Lead">Your shop&apos;s payouts, powered by Stripe Connect.</p>
+          <p className="demo-Lead">{t('seller.lead')}</p>
         </div>
         <label className="demo-Switch">
           <input type="checkbox" role="switch" checked={embedded} onChange={toggle} />
-          <span>Embedded components</span>
+          <span>{t('seller.embedded')}</span>
         </label>
       </header>
       {/* Remounted on toggle so each variant starts from its own state. */}
@@ -37,15 +39,13 @@ export function SellerPage() {
         <RiskBanner variant={embedded ? 'embedded' : undefined} />
         <section className="demo-Card" aria-labelledby="onboarding-title">
           <h2 id="onboarding-title" className="demo-CardTitle">
-            Getting paid
+            {t('seller.gettingPaid')}
           </h2>
-          <p className="demo-Muted">Stripe verifies who you are and where to send your money.</p>
+          <p className="demo-Muted">{t('seller.gettingPaidLead')}</p>
           <OnboardingButton variant={embedded ? 'embedded' : undefined} />
         </section>
-        {/* The panel brings its own "Payouts" heading. */}
-        <section className="demo-Card" aria-label="Balance and payouts">
-          <PayoutsPanel variant={embedded ? 'embedded' : undefined} />
-        </section>
+        {/* The panel is its own card, with its own "Payouts" heading. */}
+        <PayoutsPanel variant={embedded ? 'embedded' : undefined} />
       </div>
     </section>
   );
