@@ -44,6 +44,7 @@ export function OrdersPage() {
 // A checkout creates its order before the card is entered; one never paid stays `awaiting_payment`.
 const STATUS_LABELS: Partial<Record<OrderStatus, string>> = {
   awaiting_payment: 'abandoned (unpaid)',
+  dispute_lost: 'dispute lost (final)',
 };
 
 export function statusLabel(status: OrderStatus): string {

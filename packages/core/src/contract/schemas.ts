@@ -164,6 +164,8 @@ export const OrderStatusSchema = z.enum([
   'partially_refunded',
   'refunded',
   'disputed',
+  /** Final: the platform lost the dispute, the customer's bank already returned the money; not refundable. */
+  'dispute_lost',
 ]);
 
 export const TransferStatusSchema = z.enum([

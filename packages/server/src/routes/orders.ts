@@ -1,4 +1,4 @@
-import { assertAmount } from '@marketkit/core';
+import { assertAmount, formatMoney } from '@marketkit/core';
 import type { OrderSummary, OrdersPage, RefundResponse } from '@marketkit/core';
 import { API_ROUTES, OrdersQuerySchema, RefundRequestSchema } from '@marketkit/core/contract';
 import { Router } from 'express';
@@ -135,6 +135,12 @@ export function createOrderRoutes(context: RouteContext): Router {
       response.json(result);
       return;
     }
+    if (order.status === 'dispute_lost') {
+      throw new HttpError(
+        'order_not_refundable',
+        `Order ${order.id} lost its dispute: the customer's bank already returned the money, so it cannot be refunded.`,
+      );
+    }
     if (
       !order.paymentIntentId ||
       !['paid', 'partially_refunded', 'disputed'].includes(order.status)
@@ -147,7 +153,7 @@ export function createOrderRoutes(context: RouteContext): Router {
     if (remaining <= 0 || amount > remaining) {
       throw new HttpError(
         'refund_exceeds_charge',
-        `At most ${remaining} is left to refund on this order.`,
+        `At most ${formatMoney(Math.max(0, remaining), order.currency)} is left to refund on this order.`,
         { param: 'amount' },
       );
     }
