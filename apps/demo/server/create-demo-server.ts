@@ -33,6 +33,8 @@ export interface DemoServerOptions {
   mode: 'sandbox' | 'stripe';
   /** Port for the in-process sandbox (default 0 = any free port). */
   sandboxPort?: number;
+  /** Unix seconds the sandbox clock starts at for a new data folder (screenshot tests pin it). */
+  sandboxClock?: number;
   /** Defaults to `process.env`; read for the Stripe keys and DATABASE_URL. */
   env?: Record<string, string | undefined>;
   /** Hot reload for people editing the web app; tests turn it off. */
@@ -79,13 +81,18 @@ function requireEnv(env: Record<string, string | undefined>, name: string): stri
   return value;
 }
 
-async function startPreferringPort(port: number, state: string): Promise<Sandbox> {
+async function startPreferringPort(
+  port: number,
+  state: string,
+  now: number | undefined,
+): Promise<Sandbox> {
+  const clock = now === undefined ? {} : { clock: { now } };
   try {
-    return await startSandbox({ port, host: '127.0.0.1', state });
+    return await startSandbox({ port, host: '127.0.0.1', state, ...clock });
   } catch (error) {
     // Something else on the preferred port (another demo, a CLI sandbox): any free port works as well.
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
-    return startSandbox({ port: 0, host: '127.0.0.1', state });
+    return startSandbox({ port: 0, host: '127.0.0.1', state, ...clock });
   }
 }
 
@@ -118,6 +125,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       sandbox = await startPreferringPort(
         options.sandboxPort ?? 0,
         join(options.dataDir, 'sandbox.json'),
+        options.sandboxClock,
       );
       const started = sandbox;
       closers.push(() => started.stop());
