@@ -41,5 +41,7 @@ afterEach(async (context: TestContext) => {
   if (!canvas) return;
   // Focus rings belong to the interaction, not to the resting design.
   (document.activeElement as HTMLElement | null)?.blur();
-  await expect(page.elementLocator(canvas)).toMatchScreenshot(`${slug(context.task.name)}-${theme}`);
+  await expect(page.elementLocator(canvas)).toMatchScreenshot(
+    `${slug(context.task.name)}-${theme}`,
+  );
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { OnboardingButton, PayoutsPanel, RiskBanner } from '@marketkit/react';
+import { OnboardingButton, PayoutsPanel, RiskBanner, useAccountStatus } from '@marketkit/react';
 import { useDemo } from '../app';
 import { useDemoTranslator } from '../i18n';
 
@@ -15,6 +15,11 @@ export function SellerPage() {
   const { t } = useDemoTranslator();
   const [variant, setVariant] = useState<Variant>(initialVariant);
   const embedded = variant === 'embedded';
+  const state = useAccountStatus().data?.state;
+  // One call to action per remedy on the page: before payouts work, PayoutsPanel (not started) or the
+  // risk banner (in progress, restricted) already carries the button; this card is for the settled states.
+  const showGettingPaid =
+    embedded || state === 'enabled' || state === 'pending_verification' || state === 'rejected';
 
   const toggle = () => {
     const next: Variant = embedded ? 'default' : 'embedded';
@@ -37,13 +42,15 @@ export function SellerPage() {
       {/* Remounted on toggle so each variant starts from its own state. */}
       <div key={variant} className="demo-Stack">
         <RiskBanner variant={embedded ? 'embedded' : undefined} />
-        <section className="demo-Card" aria-labelledby="onboarding-title">
-          <h2 id="onboarding-title" className="demo-CardTitle">
-            {t('seller.gettingPaid')}
-          </h2>
-          <p className="demo-Muted">{t('seller.gettingPaidLead')}</p>
-          <OnboardingButton variant={embedded ? 'embedded' : undefined} />
-        </section>
+        {showGettingPaid ? (
+          <section className="demo-Card" aria-labelledby="onboarding-title">
+            <h2 id="onboarding-title" className="demo-CardTitle">
+              {t('seller.gettingPaid')}
+            </h2>
+            <p className="demo-Muted">{t('seller.gettingPaidLead')}</p>
+            <OnboardingButton variant={embedded ? 'embedded' : undefined} />
+          </section>
+        ) : null}
         {/* The panel is its own card, with its own "Payouts" heading. */}
         <PayoutsPanel variant={embedded ? 'embedded' : undefined} />
       </div>

@@ -7,7 +7,7 @@ import { riskBannerMessages } from '../i18n/component-messages';
 import { EmbeddedNotificationBannerLoader } from '../embedded/lazy';
 import { Alert } from '../primitives/alert';
 import { Icon } from '../primitives/icon';
-import { useRiskBanner } from './use-risk-banner';
+import { isDismissible, useRiskBanner } from './use-risk-banner';
 
 export interface RiskBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** `'embedded'` shows Stripe's `ConnectNotificationBanner` instead of the kit's banner. */
@@ -84,7 +84,7 @@ export const RiskBanner = /* @__PURE__ */ forwardRef<HTMLDivElement, RiskBannerP
                   {t(`risk.remediation.${signal.remediation}`)}
                 </button>
               )}
-              {signal.severity === 'info' && (
+              {isDismissible(signal) && (
                 <button
                   type="button"
                   className="mk-Button"

@@ -32,6 +32,14 @@ export interface UseRiskBannerResult {
   describe: (signal: RiskSignal) => string;
 }
 
+/**
+ * Only information can be hidden; warnings and critical signals stay until they are resolved, and so does
+ * "finish setting up" (hiding the only way to get paid helps nobody).
+ */
+export function isDismissible(signal: RiskSignal): boolean {
+  return signal.severity === 'info' && signal.remediation !== 'finish_onboarding';
+}
+
 /** The sentence a user reads for a signal, in the provider's language. */
 export function describeRiskSignal(signal: RiskSignal, translator: Translator): string {
   const { t } = translator;
@@ -77,8 +85,7 @@ export function useRiskBanner({
 
   const dismiss = useCallback(
     (signal: RiskSignal) => {
-      // Only information can be hidden; warnings and critical signals stay until they are resolved.
-      if (signal.severity !== 'info') return;
+      if (!isDismissible(signal)) return;
       setDismissed((previous) => new Set(previous).add(signal.id));
       onDismiss?.(signal);
     },
