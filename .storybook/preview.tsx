@@ -1,13 +1,13 @@
 // The stand-ins first: `window.Stripe` and `window.StripeConnect` must exist before `@stripe/*` loads.
 import '../packages/react/src/stories-support/install-sandbox-stripe';
 import type { Preview } from '@storybook/react-vite';
-import { initialize, mswLoader } from 'msw-storybook-addon';
 import { configure } from 'storybook/test';
 import { createMarketkitHandlers } from '../packages/react/src/test/handlers';
 import { checkoutFiveSellersFixture, checkoutFixture } from '../packages/react/src/test/fixtures';
 import { createConnectSandboxHandlers } from '../packages/react/src/stories-support/connect-sandbox-handlers';
 import { STORYBOOK_API_BASE } from '../packages/react/src/stories-support/constants';
 import { createStripeSandboxHandlers } from '../packages/react/src/stories-support/stripe-sandbox-handlers';
+import { storyMocksLoader } from '../packages/react/src/stories-support/story-mocks';
 import { withMarketkit } from '../packages/react/src/stories-support/with-marketkit';
 import '../packages/react/src/stories-support/story-canvas.css';
 
@@ -17,12 +17,9 @@ import '../packages/react/src/styles.css';
 // Play functions wait up to 5 s for the UI: `pnpm test` runs them next to every other project on 2 cores.
 configure({ asyncUtilTimeout: 5000 });
 
-// Requests nobody mocked (the live-sandbox stories) go to the network untouched.
-initialize({ onUnhandledRequest: 'bypass', quiet: true });
-
 const preview: Preview = {
   tags: ['autodocs'],
-  loaders: [mswLoader],
+  loaders: [storyMocksLoader],
   decorators: [withMarketkit],
   globalTypes: {
     theme: {

@@ -5,8 +5,17 @@ import { defineProject } from 'vitest/config';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
-// Every story is a test: rendered in headless Debian Chromium, its play function run, then axe.
-// Playwright's own browser download does not work here, so the provider launches the system chromium.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The MarketKit theme this browser instance renders every story in. */
+    theme: 'light' | 'dark';
+  }
+}
+
+// Every story is a test, in each theme: rendered in headless Debian Chromium, its play function run, axe
+// run, then compared with its committed screenshot (`__screenshots__/` next to the stories; regenerate on
+// purpose with `pnpm test:screenshots:update`). Playwright's own browser download does not work here, so
+// the provider launches the system chromium.
 export default defineProject({
   root: repositoryRoot,
   plugins: [storybookTest({ configDir: fileURLToPath(new URL('.', import.meta.url)) })],
@@ -29,7 +38,10 @@ export default defineProject({
       enabled: true,
       headless: true,
       screenshotFailures: false,
+      // Tall enough that no story is cut off: element screenshots cannot see past the test iframe.
+      viewport: { width: 720, height: 1600 },
       provider: playwright({
+        contextOptions: { viewport: { width: 1280, height: 1800 }, deviceScaleFactor: 1 },
         launchOptions: {
           executablePath: '/usr/bin/chromium',
           args: [
@@ -40,10 +52,27 @@ export default defineProject({
             '--disable-sync',
             '--no-first-run',
             '--disable-quic',
+            // Same pixels on every run: no GPU rasteriser differences, no font hinting surprises.
+            '--force-color-profile=srgb',
+            '--font-render-hinting=none',
           ],
         },
       }),
-      instances: [{ browser: 'chromium' }],
+      instances: [
+        { browser: 'chromium', name: 'storybook-light', provide: { theme: 'light' } },
+        { browser: 'chromium', name: 'storybook-dark', provide: { theme: 'dark' } },
+      ],
+      expect: {
+        toMatchScreenshot: {
+          comparatorName: 'pixelmatch',
+          // Anti-aliasing noise passes; a moved border, a new colour or a changed word does not.
+          comparatorOptions: { threshold: 0.1, allowedMismatchedPixelRatio: 0.001 },
+          resolveScreenshotPath: ({ root, testFileDirectory, testFileName, arg, ext }) =>
+            `${root}/${testFileDirectory}/__screenshots__/${testFileName}/${arg}${ext}`,
+          resolveDiffPath: ({ root, testFileDirectory, testFileName, arg, ext }) =>
+            `${root}/.tmp/screenshot-diffs/${testFileDirectory}/${testFileName}/${arg}${ext}`,
+        },
+      },
     },
   },
 });

@@ -27,6 +27,8 @@ export interface DemoHarness {
   /** Every order `userId` may see, through MarketKit's public GET /orders (all pages), newest first. */
   listOrdersAs(userId: string): Promise<OrderSummary[]>;
   screenshot(name: string, page?: Page): Promise<void>;
+  /** What `pnpm demo` would have printed to the terminal so far. */
+  readonly serverLog: readonly string[];
 }
 
 function slug(text: string): string {
@@ -37,13 +39,19 @@ function slug(text: string): string {
     .slice(0, 80);
 }
 
-export function useDemoHarness(fileName: string): DemoHarness {
+export interface DemoHarnessOptions {
+  /** Pins the sandbox clock (unix seconds) so dates on the page are the same on every run. */
+  sandboxClock?: number;
+}
+
+export function useDemoHarness(fileName: string, options: DemoHarnessOptions = {}): DemoHarness {
   let demo: DemoServer | undefined;
   let browser: Browser | undefined;
   let dataDir: string | undefined;
   const contexts: BrowserContext[] = [];
   let page: Page | undefined;
   const consoleErrors: string[] = [];
+  const serverLog: string[] = [];
 
   const openPage = async (): Promise<Page> => {
     if (!browser) throw new Error('The browser did not start.');
@@ -68,7 +76,15 @@ export function useDemoHarness(fileName: string): DemoHarness {
     // A copy of the migrated database from the global setup: the demo opens it instead of creating one.
     cpSync(inject('pgliteTemplate'), join(dataDir, 'pglite'), { recursive: true });
     [demo, browser] = await Promise.all([
-      createDemoServer({ port: 0, dataDir, mode: 'sandbox', env: {}, hotReload: false }),
+      createDemoServer({
+        port: 0,
+        dataDir,
+        mode: 'sandbox',
+        env: {},
+        hotReload: false,
+        sandboxClock: options.sandboxClock,
+        log: (line) => serverLog.push(line),
+      }),
       chromium.launch({
         executablePath: '/usr/bin/chromium',
         headless: true,
@@ -120,6 +136,7 @@ export function useDemoHarness(fileName: string): DemoHarness {
       return page;
     },
     newPage: openPage,
+    serverLog,
     async signIn(target, userId) {
       // Through the sign-in picker, like a person: it sets the signed cookie and swaps the app's user.
       const user = findDemoUser(userId);

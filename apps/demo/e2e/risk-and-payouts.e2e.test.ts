@@ -3,6 +3,7 @@
 // RiskBanner and the admin's risk table both show.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { orderNumber } from '../web/i18n';
 import { WAIT_MS, useDemoHarness } from './harness';
 import { buy } from './flows';
 
@@ -77,10 +78,10 @@ describe('payouts and risk', () => {
     // The payouts list shows the failure with the bank's reason, and the risk banner asks for new details.
     await expect
       .poll(() => page.locator('.mk-PayoutsPanel').textContent(), { timeout: WAIT_MS })
-      .toMatch(/Failed: .*bank account/i);
+      .toMatch(/Failed\s*Your bank returned this payout\. Check your bank details\./);
     await expect
       .poll(() => page.locator('.mk-RiskBanner').textContent(), { timeout: WAIT_MS })
-      .toContain('A payout failed');
+      .toContain('A payout could not reach your bank.');
     await expect
       .poll(() => page.getByRole('button', { name: 'Update bank details' }).count())
       .toBe(1);
@@ -113,6 +114,9 @@ describe('payouts and risk', () => {
     await expect
       .poll(() => page.locator('.mk-RiskBanner').textContent(), { timeout: WAIT_MS })
       .toContain('Your balance is negative');
+    // One balance figure: the banner's amount is the Available balance on the panel beside it.
+    const available = await page.locator('.mk-PayoutsPanel-balances dd').first().textContent();
+    expect(await page.locator('.mk-RiskBanner').textContent()).toContain(`(${available})`);
     await harness.screenshot('seller-negative', page);
 
     await harness.signIn(page, 'admin-hana');
@@ -123,9 +127,17 @@ describe('payouts and risk', () => {
       .toBe(1);
     await harness.screenshot('admin-risk-table', page);
 
+    // A lost dispute is final: not offered for refund.
+    const refundOrders = await page
+      .getByRole('region', { name: 'Refund an order' })
+      .locator('option')
+      .allTextContents();
+    expect(refundOrders.join('\n')).not.toContain(`#${orderNumber(orderId)}`);
+
     await page.goto(`/#/orders/${orderId}`);
     await expect
       .poll(() => page.getByTestId('dispute').textContent(), { timeout: WAIT_MS })
       .toContain('lost');
+    expect(await page.getByTestId('order-status').textContent()).toBe('dispute lost');
   });
 });

@@ -14,6 +14,7 @@ import {
   createPgliteStore,
   createPostgresStore,
   createStaticPricing,
+  type Logger,
   type Store,
 } from '@marketkit/server';
 import { DEMO_PRODUCTS } from './demo-data';
@@ -34,6 +35,8 @@ export interface DemoServerOptions {
   mode: 'sandbox' | 'stripe';
   /** Port for the in-process sandbox (default 0 = any free port). */
   sandboxPort?: number;
+  /** Unix seconds the sandbox clock starts at for a new data folder (screenshot tests pin it). */
+  sandboxClock?: number;
   /** Defaults to `process.env`; read for the Stripe keys and DATABASE_URL. */
   env?: Record<string, string | undefined>;
   /** Hot reload for people editing the web app; tests turn it off. */
@@ -56,6 +59,20 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/** MarketKit's log lines as one readable line each: level, request id, route, code and message. */
+export function createDemoLogger(log: (message: string) => void): Logger {
+  const line = (level: string) => (object: Record<string, unknown>, message?: string) => {
+    const { requestId, route, code, ...rest } = object;
+    const detail = (rest.message ?? (rest.err as { message?: string } | undefined)?.message) as
+      string | undefined;
+    const parts = [level, requestId, route, code, message, detail].filter(
+      (part) => typeof part === 'string' && part.length > 0,
+    );
+    log(`[marketkit] ${parts.join(' · ')}`);
+  };
+  return { info: line('info'), warn: line('warn'), error: line('error') };
+}
+
 function requireEnv(env: Record<string, string | undefined>, name: string): string {
   const value = env[name];
   if (!value) {
@@ -66,13 +83,18 @@ function requireEnv(env: Record<string, string | undefined>, name: string): stri
   return value;
 }
 
-async function startPreferringPort(port: number, state: string): Promise<Sandbox> {
+async function startPreferringPort(
+  port: number,
+  state: string,
+  now: number | undefined,
+): Promise<Sandbox> {
+  const clock = now === undefined ? {} : { clock: { now } };
   try {
-    return await startSandbox({ port, host: '127.0.0.1', state });
+    return await startSandbox({ port, host: '127.0.0.1', state, ...clock });
   } catch (error) {
     // Something else on the preferred port (another demo, a CLI sandbox): any free port works as well.
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
-    return startSandbox({ port: 0, host: '127.0.0.1', state });
+    return startSandbox({ port: 0, host: '127.0.0.1', state, ...clock });
   }
 }
 
@@ -105,6 +127,7 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       sandbox = await startPreferringPort(
         options.sandboxPort ?? 0,
         join(options.dataDir, 'sandbox.json'),
+        options.sandboxClock,
       );
       const started = sandbox;
       closers.push(() => started.stop());
@@ -183,6 +206,8 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
         // The pages are served from this origin; `localhost` is the same server under another name.
         allowedOrigins: [publicUrl, `http://localhost:${port}`],
       },
+      // Refusals and failures reach the terminal with the request id the browser saw.
+      logger: createDemoLogger(log),
     });
 
     closers.push(() => marketkit.marketkit.close());

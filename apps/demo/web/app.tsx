@@ -9,10 +9,19 @@ import {
 } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MarketkitProvider, type Appearance } from '@marketkit/react';
+import { fr } from '@marketkit/react/locales/fr';
 import '@marketkit/react/styles.css';
 import { demoFetch, type DemoConfig, type SessionUser } from './api';
 import { useCart } from './cart';
 import { navigateTo, useHashRoute, type Route } from './use-hash-route';
+import {
+  DemoTranslatorContext,
+  createDemoTranslator,
+  useDemoTranslator,
+  type Language,
+} from './i18n';
+import { SandboxClock } from './sandbox-clock';
+import { useFocusOnNavigation } from './use-focus-on-navigation';
 import { SignInPage } from './pages/sign-in-page';
 import { CataloguePage } from './pages/catalogue-page';
 import { CartPage } from './pages/cart-page';
@@ -39,6 +48,13 @@ export function useDemo(): DemoContextValue {
 }
 
 const COLOR_SCHEME_KEY = 'marketkit-demo-color-scheme';
+const LANGUAGE_KEY = 'marketkit-demo-language';
+
+function initialLanguage(): Language {
+  const stored = window.localStorage.getItem(LANGUAGE_KEY);
+  if (stored === 'en' || stored === 'fr') return stored;
+  return window.navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
 
 function initialColorScheme(): ColorScheme {
   const stored = window.localStorage.getItem(COLOR_SCHEME_KEY);
@@ -144,8 +160,17 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-function Header({ scheme, onToggleScheme }: { scheme: ColorScheme; onToggleScheme(): void }) {
+function Header({
+  scheme,
+  onToggleScheme,
+  onToggleLanguage,
+}: {
+  scheme: ColorScheme;
+  onToggleScheme(): void;
+  onToggleLanguage(): void;
+}) {
   const { user, setUser, config } = useDemo();
+  const { t, language } = useDemoTranslator();
   const cart = useCart();
   const count = cart.reduce((sum, item) => sum + item.quantity, 0);
   const signOut = useCallback(async () => {
@@ -159,37 +184,46 @@ function Header({ scheme, onToggleScheme }: { scheme: ColorScheme; onToggleSchem
         <span aria-hidden="true" className="demo-Logo" />
         Makers Market
       </a>
-      <nav aria-label="Main" className="demo-Nav">
-        <a href="#/">Shop</a>
+      <nav aria-label={t('nav.main')} className="demo-Nav">
+        <a href="#/">{t('nav.shop')}</a>
         <a href="#/cart">
-          Cart
+          {t('nav.cart')}
           {count > 0 ? (
-            <span className="demo-Badge" aria-label={`${count} items`}>
+            <span className="demo-Badge" aria-label={t('header.items', { count })}>
               {count}
             </span>
           ) : null}
         </a>
-        {user?.role === 'buyer' || user?.role === 'admin' ? <a href="#/orders">Orders</a> : null}
-        {user?.role === 'seller' ? <a href="#/seller">Seller dashboard</a> : null}
-        {user?.role === 'admin' ? <a href="#/admin">Admin</a> : null}
+        {user?.role === 'buyer' || user?.role === 'admin' ? (
+          <a href="#/orders">{t('nav.orders')}</a>
+        ) : null}
+        {user?.role === 'seller' ? <a href="#/seller">{t('nav.seller')}</a> : null}
+        {user?.role === 'admin' ? <a href="#/admin">{t('nav.admin')}</a> : null}
       </nav>
       <div className="demo-HeaderEnd">
         {config.mode === 'sandbox' ? (
-          <span className="demo-Mode" title="Offline: every Stripe call goes to @marketkit/sandbox">
-            Sandbox
-          </span>
+          <SandboxClock />
         ) : (
           <span className="demo-Mode" data-mode="stripe">
-            Stripe test mode
+            {t('mode.stripe')}
           </span>
         )}
+        <button
+          type="button"
+          className="demo-Button demo-Button--ghost"
+          lang={language === 'en' ? 'fr' : 'en'}
+          aria-label={t('header.languageLabel')}
+          onClick={onToggleLanguage}
+        >
+          {t('header.language')}
+        </button>
         <button
           type="button"
           className="demo-Button demo-Button--ghost"
           aria-pressed={scheme === 'dark'}
           onClick={onToggleScheme}
         >
-          Dark mode
+          {t('header.darkMode')}
         </button>
         {user ? (
           <>
@@ -201,12 +235,12 @@ function Header({ scheme, onToggleScheme }: { scheme: ColorScheme; onToggleSchem
               className="demo-Button demo-Button--ghost"
               onClick={() => void signOut()}
             >
-              Sign out
+              {t('header.signOut')}
             </button>
           </>
         ) : (
           <a className="demo-Button" href="#/sign-in">
-            Sign in
+            {t('header.signIn')}
           </a>
         )}
       </div>
@@ -217,7 +251,10 @@ function Header({ scheme, onToggleScheme }: { scheme: ColorScheme; onToggleSchem
 function App({ config, initialUser }: { config: DemoConfig; initialUser: SessionUser | null }) {
   const [user, setUser] = useState<SessionUser | null>(initialUser);
   const [scheme, setScheme] = useState<ColorScheme>(initialColorScheme);
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const translator = useMemo(() => createDemoTranslator(language), [language]);
   const route = useHashRoute();
+  useFocusOnNavigation(route);
   const appearance = useMemo(() => appearanceFor(scheme), [scheme]);
   const context = useMemo(() => ({ config, user, setUser }), [config, user]);
 
@@ -226,32 +263,39 @@ function App({ config, initialUser }: { config: DemoConfig; initialUser: Session
     window.localStorage.setItem(COLOR_SCHEME_KEY, scheme);
   }, [scheme]);
 
+  useEffect(() => {
+    document.documentElement.lang = language;
+    window.localStorage.setItem(LANGUAGE_KEY, language);
+  }, [language]);
+
   return (
     <DemoContext.Provider value={context}>
-      {/* Keyed by user: the kit's hooks refetch everything for whoever is signed in now. */}
-      <MarketkitProvider
-        key={user?.userId ?? 'anonymous'}
-        apiBase="/api/marketkit"
-        publishableKey={config.publishableKey}
-        appearance={appearance}
-        locale="en-US"
-      >
-        <div className="demo-Shell" data-route={route.name}>
-          <Header
-            scheme={scheme}
-            onToggleScheme={() => setScheme((current) => (current === 'dark' ? 'light' : 'dark'))}
-          />
-          <main className="demo-Main">
-            <Page route={route} />
-          </main>
-          <footer className="demo-Footer">
-            Built on MarketKit: <code>@marketkit/react</code>, <code>@marketkit/server</code>
-            {config.mode === 'sandbox'
-              ? ', and the offline Stripe sandbox — no real money moves.'
-              : ', against Stripe test mode.'}
-          </footer>
-        </div>
-      </MarketkitProvider>
+      <DemoTranslatorContext.Provider value={translator}>
+        {/* Keyed by user: the kit's hooks refetch everything for whoever is signed in now. */}
+        <MarketkitProvider
+          key={user?.userId ?? 'anonymous'}
+          apiBase="/api/marketkit"
+          publishableKey={config.publishableKey}
+          appearance={appearance}
+          // The kit's words, amounts and dates, and Stripe's card form (Elements' `locale`), follow the switch.
+          locale={translator.locale}
+          messages={language === 'fr' ? fr : undefined}
+        >
+          <div className="demo-Shell" data-route={route.name}>
+            <Header
+              scheme={scheme}
+              onToggleScheme={() => setScheme((current) => (current === 'dark' ? 'light' : 'dark'))}
+              onToggleLanguage={() => setLanguage((current) => (current === 'fr' ? 'en' : 'fr'))}
+            />
+            <main className="demo-Main">
+              <Page route={route} />
+            </main>
+            <footer className="demo-Footer">
+              {translator.t(config.mode === 'sandbox' ? 'footer.sandbox' : 'footer.stripe')}
+            </footer>
+          </div>
+        </MarketkitProvider>
+      </DemoTranslatorContext.Provider>
     </DemoContext.Provider>
   );
 }

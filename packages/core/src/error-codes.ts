@@ -46,6 +46,8 @@ export const ERROR_DESCRIPTIONS = {
   seller_cross_border: 'A seller is in a country the platform cannot transfer to.',
   // Orders and refunds (404/409)
   order_not_paid: 'The order has not been paid, so it cannot be refunded.',
+  order_not_refundable:
+    'The order is in a final state (a dispute was lost: the customer already got the money back through their bank), so it cannot be refunded.',
   refund_exceeds_charge: 'The refund is larger than what is left to refund on the order.',
   refund_in_progress:
     'Another refund of this order is unfinished; retry it (same amount or its Idempotency-Key) first.',

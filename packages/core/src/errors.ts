@@ -41,6 +41,7 @@ export const ERROR_STATUS = {
   seller_cross_border: 409,
   // Orders and refunds (404/409)
   order_not_paid: 409,
+  order_not_refundable: 409,
   refund_exceeds_charge: 400,
   refund_in_progress: 409,
   // Payouts (409)

@@ -12,6 +12,8 @@ import {
 import { PlatformRiskTable } from '@marketkit/react';
 import { demoFetch, listOrders, type OrderList } from '../api';
 import { useDemo } from '../app';
+import { CLOCK_CHANGED_EVENT } from '../sandbox-clock';
+import { orderNumber } from '../i18n';
 import { OrderTable, statusLabel } from './orders-page';
 
 type Outcome = { kind: 'success' | 'error'; message: string } | null;
@@ -56,10 +58,8 @@ export function AdminPage() {
         </div>
       </header>
       <div className="demo-Stack">
-        {/* The table brings its own "Accounts at risk" heading. */}
-        <section className="demo-Card" aria-label="Accounts at risk">
-          <PlatformRiskTable key={revision} />
-        </section>
+        {/* The table is its own card, with its own "Accounts at risk" heading. */}
+        <PlatformRiskTable key={revision} />
         <div className="demo-Columns">
           <RefundForm orders={orders ?? []} onDone={reload} />
           {config.mode === 'sandbox' ? (
@@ -154,7 +154,7 @@ function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void
             <select value={selected?.id ?? ''} onChange={(event) => setOrderId(event.target.value)}>
               {refundable.map((order) => (
                 <option key={order.id} value={order.id}>
-                  {order.id} · {formatMoney(order.total, order.currency)} ·{' '}
+                  #{orderNumber(order.id)} · {formatMoney(order.total, order.currency)} ·{' '}
                   {statusLabel(order.status)}
                 </option>
               ))}
@@ -277,6 +277,7 @@ function SandboxControls({
         body: { days: 1 },
       });
       setClock(result.now);
+      window.dispatchEvent(new Event(CLOCK_CHANGED_EVENT));
       return `Sandbox clock is now ${new Date(result.now * 1000).toLocaleString('en-US')}.`;
     });
 

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { formatMoney } from '@marketkit/core';
 import { demoFetch, type Product } from '../api';
 import { addToCart, useCart } from '../cart';
+import { useDemoTranslator } from '../i18n';
 
 export function CataloguePage() {
+  const { t } = useDemoTranslator();
   const [products, setProducts] = useState<Product[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cart = useCart();
@@ -18,11 +20,8 @@ export function CataloguePage() {
   return (
     <section aria-labelledby="catalogue-title">
       <div className="demo-Hero">
-        <h1 id="catalogue-title">Small makers, one checkout</h1>
-        <p className="demo-Lead">
-          Fill a cart from several sellers and pay once. MarketKit splits the payment: each seller
-          gets a transfer, the platform keeps its fee.
-        </p>
+        <h1 id="catalogue-title">{t('catalogue.title')}</h1>
+        <p className="demo-Lead">{t('catalogue.lead')}</p>
       </div>
       {error ? (
         <p role="alert" className="demo-Error">

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { SplitCheckout } from '@marketkit/react';
 import { clearCart, confirmedCheckout } from '../cart';
 import { navigateTo } from '../use-hash-route';
+import { useDemoTranslator } from '../i18n';
 
 export function CheckoutPage() {
+  const { t } = useDemoTranslator();
   // Fixed once the page opens: SplitCheckout starts a new order whenever its items change.
   const [checkout] = useState(confirmedCheckout);
 
@@ -21,11 +23,8 @@ export function CheckoutPage() {
 
   return (
     <section aria-labelledby="checkout-title" className="demo-Checkout">
-      <h1 id="checkout-title">Checkout</h1>
-      <p className="demo-Lead">
-        One card payment; MarketKit transfers each seller their share once the payment succeeds.
-        Test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.
-      </p>
+      <h1 id="checkout-title">{t('checkout.title')}</h1>
+      <p className="demo-Lead">{t('checkout.lead')}</p>
       <SplitCheckout
         items={checkout.items}
         currency={checkout.currency}

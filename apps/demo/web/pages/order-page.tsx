@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatMoney, type Order } from '@marketkit/core';
 import { demoFetch } from '../api';
+import { orderNumber, useDemoTranslator } from '../i18n';
 
 const SETTLING_TRANSFER = new Set(['planned', 'in_flight']);
 const POLL_INTERVAL_MS = 1000;
@@ -15,6 +16,7 @@ function isSettling(order: Order): boolean {
 }
 
 export function OrderPage({ orderId }: { orderId: string }) {
+  const { t } = useDemoTranslator();
   const [order, setOrder] = useState<Order | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -49,28 +51,48 @@ export function OrderPage({ orderId }: { orderId: string }) {
   if (error) {
     return (
       <section className="demo-Notice">
-        <h1>Order {orderId}</h1>
+        <h1>
+          {t('order.title', { number: orderNumber(orderId), sellers: '' }).replace(/ · $/, '')}
+        </h1>
         <p role="alert" className="demo-Error">
           {error}
         </p>
       </section>
     );
   }
-  if (!order) return <p aria-live="polite">Loading order…</p>;
+  if (!order) {
+    return (
+      <section aria-busy="true">
+        <h1>
+          {t('order.title', { number: orderNumber(orderId), sellers: '' }).replace(/ · $/, '')}
+        </h1>
+        <p aria-live="polite">…</p>
+      </section>
+    );
+  }
   return <OrderDetails order={order} onRefresh={() => void load()} />;
 }
 
 export function OrderDetails({ order, onRefresh }: { order: Order; onRefresh?: () => void }) {
+  const { t, dateTime } = useDemoTranslator();
+  const sellerCount = order.sellers.length;
   const money = (amount: number) => formatMoney(amount, order.currency);
   const transfersTotal = order.sellers.reduce((sum, seller) => sum + seller.transferAmount, 0);
   return (
     <article className="demo-Order" aria-labelledby="order-title" data-order-status={order.status}>
       <header className="demo-OrderHeader">
         <div>
-          <h1 id="order-title">Order {order.id}</h1>
+          <h1 id="order-title">
+            {t('order.title', {
+              number: orderNumber(order.id),
+              sellers:
+                sellerCount === 1
+                  ? t('order.sellersOne')
+                  : t('order.sellersMany', { count: sellerCount }),
+            })}
+          </h1>
           <p className="demo-Lead">
-            Placed {new Date(order.createdAt * 1000).toLocaleString('en-US')} · payment{' '}
-            <code>{order.paymentIntentId}</code>
+            {t('order.placed', { date: dateTime(order.createdAt) })} · <code>{order.id}</code>
           </p>
         </div>
         <span

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatMoney, type OrderStatus, type OrderSummary } from '@marketkit/core';
 import { listOrders, type OrderList } from '../api';
+import { orderNumber } from '../i18n';
 
 export function OrdersPage() {
   const [list, setList] = useState<OrderList | null>(null);
@@ -43,6 +44,7 @@ export function OrdersPage() {
 // A checkout creates its order before the card is entered; one never paid stays `awaiting_payment`.
 const STATUS_LABELS: Partial<Record<OrderStatus, string>> = {
   awaiting_payment: 'abandoned (unpaid)',
+  dispute_lost: 'dispute lost (final)',
 };
 
 export function statusLabel(status: OrderStatus): string {
@@ -73,7 +75,7 @@ export function OrderTable({ list, caption }: { list: OrderList; caption?: strin
           {list.orders.map((order) => (
             <tr key={order.id} data-testid="order-row" data-order-id={order.id}>
               <td>
-                <a href={`#/orders/${order.id}`}>{order.id}</a>
+                <a href={`#/orders/${order.id}`}>#{orderNumber(order.id)}</a>
               </td>
               <td>{new Date(order.createdAt * 1000).toLocaleString('en-US')}</td>
               <td>{sellerNames(order)}</td>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { OnboardingButton, PayoutsPanel, RiskBanner } from '@marketkit/react';
+import { OnboardingButton, PayoutsPanel, RiskBanner, useAccountStatus } from '@marketkit/react';
 import { useDemo } from '../app';
+import { useDemoTranslator } from '../i18n';
 
 type Variant = 'default' | 'embedded';
 const VARIANT_KEY = 'marketkit-demo-seller-variant';
@@ -11,8 +12,14 @@ function initialVariant(): Variant {
 
 export function SellerPage() {
   const { user } = useDemo();
+  const { t } = useDemoTranslator();
   const [variant, setVariant] = useState<Variant>(initialVariant);
   const embedded = variant === 'embedded';
+  const state = useAccountStatus().data?.state;
+  // One call to action per remedy on the page: before payouts work, PayoutsPanel (not started) or the
+  // risk banner (in progress, restricted) already carries the button; this card is for the settled states.
+  const showGettingPaid =
+    embedded || state === 'enabled' || state === 'pending_verification' || state === 'rejected';
 
   const toggle = () => {
     const next: Variant = embedded ? 'default' : 'embedded';
@@ -25,27 +32,27 @@ export function SellerPage() {
       <header className="demo-PageHeader">
         <div>
           <h1 id="seller-title">{user?.displayName}</h1>
-          <p className="demo-Lead">Your shop&apos;s payouts, powered by Stripe Connect.</p>
+          <p className="demo-Lead">{t('seller.lead')}</p>
         </div>
         <label className="demo-Switch">
           <input type="checkbox" role="switch" checked={embedded} onChange={toggle} />
-          <span>Embedded components</span>
+          <span>{t('seller.embedded')}</span>
         </label>
       </header>
       {/* Remounted on toggle so each variant starts from its own state. */}
       <div key={variant} className="demo-Stack">
         <RiskBanner variant={embedded ? 'embedded' : undefined} />
-        <section className="demo-Card" aria-labelledby="onboarding-title">
-          <h2 id="onboarding-title" className="demo-CardTitle">
-            Getting paid
-          </h2>
-          <p className="demo-Muted">Stripe verifies who you are and where to send your money.</p>
-          <OnboardingButton variant={embedded ? 'embedded' : undefined} />
-        </section>
-        {/* The panel brings its own "Payouts" heading. */}
-        <section className="demo-Card" aria-label="Balance and payouts">
-          <PayoutsPanel variant={embedded ? 'embedded' : undefined} />
-        </section>
+        {showGettingPaid ? (
+          <section className="demo-Card" aria-labelledby="onboarding-title">
+            <h2 id="onboarding-title" className="demo-CardTitle">
+              {t('seller.gettingPaid')}
+            </h2>
+            <p className="demo-Muted">{t('seller.gettingPaidLead')}</p>
+            <OnboardingButton variant={embedded ? 'embedded' : undefined} />
+          </section>
+        ) : null}
+        {/* The panel is its own card, with its own "Payouts" heading. */}
+        <PayoutsPanel variant={embedded ? 'embedded' : undefined} />
       </div>
     </section>
   );

@@ -166,6 +166,8 @@ export const OrderStatusSchema = z.enum([
   'partially_refunded',
   'refunded',
   'disputed',
+  /** Final: the platform lost the dispute, the customer's bank already returned the money; not refundable. */
+  'dispute_lost',
 ]);
 
 export const TransferStatusSchema = z.enum([
@@ -307,8 +309,11 @@ export const BalanceResponseSchema = z.object({
   pending: z.array(MoneySchema),
   connectReserved: z.array(MoneySchema),
   instantAvailable: z.array(MoneySchema),
-  /** Whether the account has a debit card that accepts instant payouts. */
-  instantPayouts: z.enum(['available', 'unavailable']),
+  /**
+   * Whether "Instant payout" can be offered, decided by the server: `available` needs an external account
+   * whose `available_payout_methods` include `instant` and a positive `instant_available` balance.
+   */
+  instantPayouts: z.enum(['available', 'no_eligible_card', 'no_instant_balance']),
   nextPayout: z
     .object({
       id: z.string(),
@@ -360,6 +365,8 @@ export const PayoutScheduleResponseSchema = z.object({
 // ─── Risk ──────────────────────────────────────────────────────────────────────
 
 export const RiskSignalKindSchema = z.enum([
+  /** Onboarding started and not finished: a neutral next step, not a problem. */
+  'onboarding_incomplete',
   'requirements_past_due',
   'requirements_due',
   'account_restricted',
@@ -372,6 +379,8 @@ export const RiskSignalKindSchema = z.enum([
 /** What the user can do about a signal. `account_update` mints an `update` account link. */
 export const RemediationSchema = z.enum([
   'account_update',
+  /** An `account_onboarding` link: the seller has not finished setting up. */
+  'finish_onboarding',
   'update_bank_account',
   'respond_to_dispute',
   'none',

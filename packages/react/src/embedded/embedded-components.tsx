@@ -45,7 +45,8 @@ function useConnect(
   const labels = useMemo(
     () => ({
       loading: translator.t('embedded.loading'),
-      error: (message: string) => translator.t('embedded.error', { message }),
+      // Why Stripe failed to load is for developers (`onError`, the console); the seller gets the next step.
+      error: () => translator.t('embedded.error'),
     }),
     [translator],
   );

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ConnectComponentsProvider } from '@stripe/react-connect-js';
+import { Alert } from '../primitives/alert';
+import { Skeleton } from '../primitives/skeleton';
 import type { StripeConnectInstance } from '@stripe/connect-js';
 import { toConnectAppearance } from '../theme/appearance';
 import { createConnectInstance } from './connect-instance';
@@ -8,7 +10,7 @@ import type { ConnectSettings } from './connect-instance';
 
 export interface EmbeddedConnectProps {
   settings: ConnectSettings;
-  labels: { loading: string; error: (message: string) => string };
+  labels: { loading: string; error: (error: Error) => string };
   onError?: (error: Error) => void;
   children: ReactNode;
 }
@@ -52,18 +54,10 @@ export function EmbeddedConnect({ settings, labels, onError, children }: Embedde
   }, [instance, appearance, locale]);
 
   if (state.status === 'error') {
-    return (
-      <p role="alert" className="mk-Alert">
-        {labels.error(state.error.message)}
-      </p>
-    );
+    return <Alert>{labels.error(state.error)}</Alert>;
   }
   if (state.status === 'loading') {
-    return (
-      <p role="status" className="mk-Embedded-loading">
-        {labels.loading}
-      </p>
-    );
+    return <Skeleton label={labels.loading} shape={['lg', 'md', 'md', 'button']} />;
   }
   return (
     <ConnectComponentsProvider connectInstance={state.instance}>

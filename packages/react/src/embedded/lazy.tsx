@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { commonMessages } from '../i18n/messages';
+import { Skeleton } from '../primitives/skeleton';
 import type { EmbeddedBaseProps, EmbeddedOnboardingProps } from './embedded-components';
 
 // `@__PURE__` lets bundlers drop the wrappers a page does not use (RiskBanner alone stays small).
@@ -34,9 +35,10 @@ function ClientOnly<Props extends EmbeddedBaseProps>({
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   const fallback = (
-    <p role="status" className="mk-Embedded-loading">
-      {marketkit.translator.t('embedded.loading')}
-    </p>
+    <Skeleton
+      label={marketkit.translator.t('embedded.loading')}
+      shape={['lg', 'md', 'md', 'button']}
+    />
   );
   if (!mounted) return fallback;
   const allProps = { ...props, marketkit } as unknown as Props;

@@ -1,35 +1,81 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
-import { ApiError, NetworkError } from '@marketkit/core';
-import { describeError } from './error-message';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, ERROR_CODE_LIST, NetworkError } from '@marketkit/core';
+import { describeDecline, describeError, reportError } from './error-message';
 import { createTranslator } from './format';
 import { en } from './messages';
+import { fr } from './fr';
 
 describe('describeError', () => {
   const translator = createTranslator('en-US', undefined, en);
+  const french = createTranslator('fr-FR', fr, en);
 
-  it('shows a server message with the request id support needs', () => {
-    const error = new ApiError('payouts_not_enabled', 'Payouts are not enabled yet.', {
-      httpStatus: 409,
-      requestId: 'req_123',
-    });
-    expect(describeError(error, translator)).toBe('Payouts are not enabled yet. (req_123)');
+  it('has a sentence with a next step for every server error code, in English and French', () => {
+    for (const code of ERROR_CODE_LIST) {
+      const error = new ApiError(code, 'developer detail', { httpStatus: 400 });
+      const english = describeError(error, translator);
+      expect(english, code).toBe(en[`error.${code}`]);
+      expect(describeError(error, french), code).toBe(fr[`error.${code}`]);
+    }
   });
 
-  it('shows a server message alone when the response had no request id', () => {
-    const error = new ApiError('internal_error', 'Something broke.', { httpStatus: 500 });
-    expect(describeError(error, translator)).toBe('Something broke.');
+  it('never shows the server’s developer message, request id or route', () => {
+    const error = new ApiError(
+      'account_missing',
+      'You have no connected account yet; call POST /accounts first.',
+      { httpStatus: 409, requestId: 'req_mk_123' },
+    );
+    const shown = describeError(error, translator);
+    expect(shown).toBe('You have not set up payouts yet. Set up payouts to start getting paid.');
+    expect(shown).not.toMatch(/POST|req_|\/accounts/);
   });
 
   it('translates a network failure instead of showing its English message', () => {
-    const french = createTranslator('fr-FR', { 'common.networkError': 'Serveur injoignable.' }, en);
-    expect(describeError(new NetworkError(), translator)).toBe(en['common.networkError']);
-    expect(describeError(new NetworkError(), french)).toBe('Serveur injoignable.');
-    expect(describeError(new NetworkError('socket hang up'), translator)).not.toContain('socket');
+    expect(describeError(new NetworkError('socket hang up'), translator)).toBe(
+      en['common.networkError'],
+    );
+    expect(describeError(new NetworkError(), french)).toBe(fr['common.networkError']);
   });
 
-  it('shows any other error message as it is, and nothing without an error', () => {
-    expect(describeError(new Error('Card declined.'), translator)).toBe('Card declined.');
+  it('shows a generic next step for errors it does not know, and nothing without an error', () => {
+    expect(describeError(new Error('TypeError: x is undefined'), translator)).toBe(
+      en['error.internal_error'],
+    );
     expect(describeError(undefined, translator)).toBe('');
+  });
+
+  it('sends the developer detail to the console with the code and request id', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    reportError(
+      new ApiError('stripe_error', 'No such external account', {
+        httpStatus: 502,
+        requestId: 'req_mk_9',
+      }),
+    );
+    expect(warn).toHaveBeenCalledWith(
+      '[marketkit] No such external account (stripe_error req_mk_9)',
+    );
+    warn.mockRestore();
+  });
+});
+
+describe('describeDecline', () => {
+  const translator = createTranslator('en-US', undefined, en);
+
+  it('turns Stripe decline and authentication codes into what the buyer can do', () => {
+    expect(describeDecline('insufficient_funds', translator)).toBe(
+      'Your card has insufficient funds. Try another card.',
+    );
+    expect(describeDecline('payment_intent_authentication_failure', translator)).toBe(
+      'Your bank could not confirm it was you. Try again, or use another card.',
+    );
+    expect(describeDecline('incorrect_cvc', translator)).toMatch(/security code/);
+    expect(describeDecline('expired_card', translator)).toMatch(/expired/);
+  });
+
+  it('reads lost, stolen and unknown codes as a plain decline, as Stripe advises', () => {
+    for (const code of ['lost_card', 'stolen_card', 'fraudulent', 'something_new', undefined]) {
+      expect(describeDecline(code, translator)).toBe(en['decline.declined']);
+    }
   });
 });

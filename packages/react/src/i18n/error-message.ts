@@ -1,16 +1,29 @@
 import type { Translator } from './format';
+import type { MessageKey } from './messages';
+import { declineGroup } from './error-messages';
 
 /**
- * What to tell the user about a failure: server messages are written to be shown (with the request id
- * support needs to find the server log); network ones are translated.
+ * What to tell the user about a failure, in their language, with a next step. Never the server's or
+ * Stripe's own text, the request id or the route: those are for developers (`onError`, the console).
  */
 export function describeError(error: Error | undefined, translator: Translator): string {
   if (!error) return '';
   // Recognised by shape rather than `instanceof`: a component that only renders errors then does not pull
   // @marketkit/core's error classes (and their status table) into the page.
   if (error.name === 'NetworkError') return translator.t('common.networkError');
-  const { requestId } = error as { requestId?: unknown };
-  return typeof requestId === 'string' && requestId
-    ? `${error.message} (${requestId})`
-    : error.message;
+  const { code } = error as { code?: unknown };
+  const key = `error.${String(code)}` as MessageKey;
+  return translator.has(key) ? translator.t(key) : translator.t('error.internal_error');
+}
+
+/** A card payment Stripe refused: Stripe's decline or error code to the buyer's sentence. */
+export function describeDecline(code: string | undefined, translator: Translator): string {
+  return translator.t(`decline.${declineGroup(code)}`);
+}
+
+/** Developer detail goes to the console (and `onError`), never on screen. */
+export function reportError(error: Error): void {
+  const { code, requestId } = error as { code?: unknown; requestId?: unknown };
+  const detail = [code, requestId].filter((part) => typeof part === 'string' && part).join(' ');
+  console.warn(`[marketkit] ${error.message}${detail ? ` (${detail})` : ''}`);
 }

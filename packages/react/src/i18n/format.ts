@@ -5,6 +5,8 @@ export interface Translator {
   locale: string;
   /** A message with `{name}` placeholders filled in. */
   t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** Whether `key` has a message (an error code the catalogue knows). */
+  has(key: string): boolean;
   /** An integer amount in minor units, formatted for the locale. */
   money(amount: number, currency: string): string;
   /** A unix timestamp in seconds, as a date for the locale. */
@@ -32,6 +34,7 @@ export function createTranslator(
           )
         : template;
     },
+    has: (key) => Object.hasOwn(messages, key) || Object.hasOwn(defaults, key),
     money(amount, currency) {
       // A currency core does not know yet still renders, unformatted, rather than crashing the page.
       return tryFormatMoney(amount, currency, locale) ?? `${amount} ${currency.toUpperCase()}`;

@@ -1,3 +1,5 @@
+import { declineMessages, errorMessages } from './error-messages';
+
 /**
  * Every string the kit shows, in English, grouped by component so a page that renders one component
  * ships only that component's strings. Apps override any message through `<MarketkitProvider messages>`.
@@ -9,10 +11,12 @@ export const commonMessages = {
   'common.confirm': 'Confirm',
   'common.close': 'Close',
   'common.dismiss': 'Dismiss',
-  'common.errorLoading': 'Something went wrong while loading. {message}',
+  'common.errorLoading': 'This could not be loaded. {message}',
   'common.networkError': 'The server could not be reached. Check your connection and try again.',
   'embedded.loading': 'Loading Stripe…',
-  'embedded.error': 'Stripe could not be loaded. {message}',
+  'embedded.error':
+    'This part of the page could not be loaded. Check your connection and reload the page.',
+  ...errorMessages,
 };
 
 export const onboardingMessages = {
@@ -43,6 +47,7 @@ export const checkoutMessages = {
   'checkout.paidTo': '{name} receives {amount}',
   'checkout.declined': 'Your payment was not completed. {message}',
   'checkout.stripeUnavailable': 'The payment form could not be loaded.',
+  ...declineMessages,
 };
 
 export const payoutsMessages = {
@@ -61,7 +66,13 @@ export const payoutsMessages = {
   'payouts.status.in_transit': 'In transit',
   'payouts.status.failed': 'Failed',
   'payouts.status.canceled': 'Canceled',
-  'payouts.failedReason': 'Failed: {reason}',
+  'payouts.setup': 'Set up payouts to see your balance and get paid for your sales.',
+  'payouts.instant.no_eligible_card':
+    'Instant payouts need a debit card that supports them. Add one in your Express Dashboard.',
+  'payouts.instant.no_instant_balance':
+    'Instant payouts become possible once part of your balance can be paid out instantly.',
+  'payouts.failure.bank_details': 'Your bank returned this payout. Check your bank details.',
+  'payouts.failure.try_again': 'Your bank could not process this payout. Try again later.',
   'payouts.previousPage': 'Previous page',
   'payouts.nextPage': 'Next page',
   'payouts.payoutNow': 'Pay out now',
@@ -97,10 +108,12 @@ export const riskMessages = {
   'risk.account_rejected': 'Your account was rejected. Contact support.',
   'risk.negative_balance':
     'Your balance is negative ({amount}). The platform is covering it until new sales arrive.',
-  'risk.payout_failed': 'A payout failed{reason}. Update your bank details.',
+  'risk.payout_failed': 'A payout could not reach your bank. Update your bank details to get paid.',
   'risk.dispute_open': 'A customer disputed a payment of {amount}.',
+  'risk.onboarding_incomplete': 'Finish setting up your account to start getting paid.',
   'risk.deadline': ' by {date}',
   'risk.remediation.account_update': 'Update information',
+  'risk.remediation.finish_onboarding': 'Finish setup',
   'risk.remediation.update_bank_account': 'Update bank details',
   'risk.remediation.respond_to_dispute': 'Respond to dispute',
 };

@@ -54,7 +54,7 @@ describe('OnboardingButton', () => {
   it('shows a done state with a Manage button that opens a fresh dashboard login link', async () => {
     serveState('enabled');
     const { openWindow, container } = renderWithProvider(<OnboardingButton />);
-    expect(await screen.findByRole('status')).toHaveTextContent('Payouts enabled');
+    expect(await screen.findByText('Payouts enabled')).toHaveAttribute('role', 'status');
     await expectNoAxeViolations(container);
     await userEvent.click(screen.getByRole('button', { name: 'Manage' }));
     await waitFor(() => expect(openWindow).toHaveBeenCalledWith(loginLinkFixture.url));
@@ -63,26 +63,27 @@ describe('OnboardingButton', () => {
   it('hides Manage when the app asks it to', async () => {
     serveState('enabled');
     renderWithProvider(<OnboardingButton showManage={false} />);
-    await screen.findByRole('status');
+    await screen.findByText('Payouts enabled');
     expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('tells rejected sellers to contact support, with nothing to click', async () => {
     serveState('rejected');
     const { container } = renderWithProvider(<OnboardingButton />);
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      'Account rejected — contact support',
+    expect(await screen.findByText('Account rejected — contact support')).toHaveAttribute(
+      'role',
+      'status',
     );
     expect(screen.queryByRole('button')).toBeNull();
     await expectNoAxeViolations(container);
   });
 
-  it('shows a busy button while the status loads', async () => {
+  it('shows a button-shaped skeleton, announced as loading, while the status loads', async () => {
     server.use(http.get(`${TEST_API_BASE}/accounts/me`, () => new Promise(() => {})));
     const { container } = renderWithProvider(<OnboardingButton />);
-    const button = screen.getByRole('button', { name: 'Loading…' });
-    expect(button).toBeDisabled();
-    expect(button).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading…');
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(container.querySelector('.mk-Skeleton-line')).toHaveAttribute('data-size', 'button');
     await expectNoAxeViolations(container);
   });
 
@@ -193,7 +194,11 @@ describe('OnboardingButton', () => {
     const onError = vi.fn();
     const { navigate, container } = renderWithProvider(<OnboardingButton onError={onError} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Continue setup' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Too many links requested.');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Too many attempts in a short time. Wait a minute, then try again.',
+    );
+    expect(alert).not.toHaveTextContent('Too many links requested.');
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'rate_limited' }));
     expect(navigate).not.toHaveBeenCalled();
     expect(container.querySelector('.mk-OnboardingButton')).toHaveAttribute('data-status', 'error');

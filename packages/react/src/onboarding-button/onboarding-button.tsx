@@ -2,6 +2,8 @@ import { forwardRef } from 'react';
 import type { HTMLAttributes } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
+import { Alert } from '../primitives/alert';
+import { Icon } from '../primitives/icon';
 import { onboardingButtonMessages } from '../i18n/component-messages';
 import { Dialog } from '../embedded/dialog';
 import { EmbeddedOnboardingLoader } from '../embedded/lazy';
@@ -34,9 +36,9 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
     if (onboarding.status === 'error' && !state) {
       content = (
         <>
-          <p role="alert" className="mk-Alert">
+          <Alert>
             {t('common.errorLoading', { message: describeError(onboarding.error, translator) })}
-          </p>
+          </Alert>
           <button
             type="button"
             className="mk-Button"
@@ -49,14 +51,16 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
       );
     } else if (!state) {
       content = (
-        <button type="button" className="mk-Button" disabled aria-busy="true">
-          {t('common.loading')}
-        </button>
+        <span className="mk-Skeleton" role="status">
+          <span className="mk-VisuallyHidden">{t('common.loading')}</span>
+          <span className="mk-Skeleton-line" data-size="button" aria-hidden="true" />
+        </span>
       );
     } else if (state === 'enabled') {
       content = (
         <>
-          <span className="mk-OnboardingButton-done" role="status">
+          <span className="mk-OnboardingButton-done mk-Badge" data-tone="success" role="status">
+            <Icon name="success" />
             {t('onboarding.enabled')}
           </span>
           {showManage && (
@@ -75,7 +79,8 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
       );
     } else if (state === 'rejected') {
       content = (
-        <span className="mk-OnboardingButton-rejected" role="status">
+        <span className="mk-OnboardingButton-rejected mk-Badge" data-tone="danger" role="status">
+          <Icon name="critical" />
           {t('onboarding.rejected')}
         </span>
       );
@@ -106,9 +111,7 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
       >
         {content}
         {onboarding.actionStatus === 'error' && (
-          <p role="alert" className="mk-Alert">
-            {describeError(onboarding.actionError, translator)}
-          </p>
+          <Alert>{describeError(onboarding.actionError, translator)}</Alert>
         )}
         {variant === 'embedded' && onboarding.dialog === 'open' && (
           <Dialog

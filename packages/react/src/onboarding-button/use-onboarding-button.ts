@@ -56,7 +56,7 @@ export function useOnboardingButton({
   onError,
   onExit,
 }: UseOnboardingButtonOptions = {}): UseOnboardingButtonResult {
-  const { api, navigate, openWindow } = useMarketkit('OnboardingButton');
+  const { api, navigate, openLinkInNewTab } = useMarketkit('OnboardingButton');
   const account = useAccountStatus({ onError });
   const { refetch } = account;
   const [dialog, setDialog] = useState<'open' | 'closed'>('closed');
@@ -134,10 +134,10 @@ export function useOnboardingButton({
     navigate(link.url);
   }
 
-  const manageAction = useAction(async () => {
-    const { url } = await api.request('createLoginLink');
-    openWindow(url);
-  }, onError);
+  const manageAction = useAction(
+    () => openLinkInNewTab(async () => (await api.request('createLoginLink')).url),
+    onError,
+  );
 
   const closeDialog = useCallback(() => {
     setDialog('closed');

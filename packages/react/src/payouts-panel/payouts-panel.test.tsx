@@ -6,6 +6,7 @@ import type { PayoutSchedule } from '@marketkit/core';
 import { server } from '../test/server';
 import { TEST_API_BASE, apiErrorResponse, createMarketkitHandlers } from '../test/handlers';
 import {
+  accountStatusFixtures,
   balanceFixture,
   emptyBalanceFixture,
   emptyPayoutsPageFixture,
@@ -41,9 +42,11 @@ describe('PayoutsPanel', () => {
       'canceled',
       'paid',
     ]);
+    // A solid badge with an icon, and the reason as a next step beside it, not Stripe's raw text.
     expect(historyRows()[2]).toHaveTextContent(
-      '$103.00Jan 12, 2026Failed: The bank account has been closed.',
+      '$103.00Jan 12, 2026FailedYour bank returned this payout. Check your bank details.',
     );
+    expect(historyRows()[2]!.querySelector('.mk-Badge svg')).not.toBeNull();
     expect(historyRows()[1]).toHaveTextContent('In transit');
     expect(historyRows()[3]).toHaveTextContent('Canceled');
     expect(panel).toHaveTextContent('Weekly on Friday');
@@ -176,7 +179,7 @@ describe('PayoutsPanel', () => {
     await user.click(await screen.findByRole('button', { name: 'Pay out now' }));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'The available balance is smaller than the payout.',
+      'Your available balance is too low for this payout. Wait for pending funds, then try again.',
     );
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ code: 'payout_insufficient_funds' }),
@@ -276,12 +279,51 @@ describe('PayoutsPanel', () => {
     );
     const { container } = renderWithProvider(<PayoutsPanel />);
     expect(screen.getByRole('status')).toHaveTextContent('Loading…');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Payouts are not enabled yet.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Payouts are not on yet. Finish setting up your account to get paid.',
+    );
     expect(screen.getByRole('region', { name: 'Payouts' })).toHaveAttribute('data-state', 'error');
     await expectNoAxeViolations(container);
     fail = false;
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Available')).toBeInTheDocument();
+  });
+
+  it('offers a seller without an account the onboarding button, without asking for balances', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(`${TEST_API_BASE}/accounts/me`, () =>
+        HttpResponse.json(accountStatusFixtures.not_started),
+      ),
+      http.get(`${TEST_API_BASE}/balance`, () => {
+        asked.push('balance');
+        return apiErrorResponse('account_missing', 'call POST /accounts first');
+      }),
+    );
+    const warn = vi.spyOn(console, 'warn');
+    const { container } = renderWithProvider(<PayoutsPanel />);
+    expect(await screen.findByRole('button', { name: 'Set up payouts' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Payouts' })).toHaveAttribute('data-state', 'setup');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(asked).toEqual([]);
+    expect(warn).not.toHaveBeenCalled();
+    await expectNoAxeViolations(container);
+    warn.mockRestore();
+  });
+
+  it('explains why instant payouts are not offered', async () => {
+    server.use(
+      http.get(`${TEST_API_BASE}/balance`, () =>
+        HttpResponse.json({ ...balanceFixture, instantPayouts: 'no_eligible_card' }),
+      ),
+    );
+    renderWithProvider(<PayoutsPanel />);
+    expect(
+      await screen.findByText(
+        'Instant payouts need a debit card that supports them. Add one in your Express Dashboard.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Instant payout' })).toBeNull();
   });
 
   it('formats amounts and dates for French users', async () => {

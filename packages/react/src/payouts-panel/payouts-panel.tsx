@@ -7,6 +7,11 @@ import { describeError } from '../i18n/error-message';
 import { payoutsPanelMessages } from '../i18n/component-messages';
 import type { Translator } from '../i18n/format';
 import { EmbeddedPayoutsLoader } from '../embedded/lazy';
+import { OnboardingButton } from '../onboarding-button/onboarding-button';
+import { Alert } from '../primitives/alert';
+import { Icon } from '../primitives/icon';
+import type { IconName } from '../primitives/icon';
+import { Skeleton } from '../primitives/skeleton';
 import { usePayoutsPanel } from './use-payouts-panel';
 import type { UsePayoutsPanelResult } from './use-payouts-panel';
 
@@ -18,6 +23,29 @@ export interface PayoutsPanelProps extends Omit<HTMLAttributes<HTMLElement>, 'on
   onError?: (error: Error) => void;
   /** Called after a payout was created and confirmed by the server. */
   onPayout?: (payout: Payout) => void;
+}
+
+const STATUS_TONE: Record<Payout['status'], string> = {
+  paid: 'success',
+  pending: 'neutral',
+  in_transit: 'neutral',
+  failed: 'danger',
+  canceled: 'neutral',
+};
+
+const STATUS_ICON: Record<Payout['status'], IconName> = {
+  paid: 'success',
+  pending: 'pending',
+  in_transit: 'pending',
+  failed: 'critical',
+  canceled: 'canceled',
+};
+
+/** Stripe's payout failure codes the seller can retry without changing anything; the rest need new bank details. */
+const RETRYABLE_PAYOUT_FAILURES = new Set(['could_not_process', 'declined', 'insufficient_funds']);
+
+function payoutFailureGroup(code: string | null): 'bank_details' | 'try_again' {
+  return code && RETRYABLE_PAYOUT_FAILURES.has(code) ? 'try_again' : 'bank_details';
 }
 
 /** A weekday's name in the locale (2024-01-01 was a Monday). */
@@ -101,21 +129,23 @@ function ScheduleEditor({
       onSubmit={(event) => void handleSubmit(event)}
       aria-busy={busy || undefined}
     >
-      <label htmlFor={`${ids}-interval`}>{t('payouts.schedule.interval')}</label>
-      <select
-        id={`${ids}-interval`}
-        value={interval}
-        onChange={(event) => setInterval(event.target.value as PayoutSchedule['interval'])}
-      >
-        {(['manual', 'daily', 'weekly', 'monthly'] as const).map((option) => (
-          <option key={option} value={option}>
-            {t(`payouts.interval.${option}`)}
-          </option>
-        ))}
-      </select>
+      <label className="mk-Field" htmlFor={`${ids}-interval`}>
+        {t('payouts.schedule.interval')}
+        <select
+          id={`${ids}-interval`}
+          value={interval}
+          onChange={(event) => setInterval(event.target.value as PayoutSchedule['interval'])}
+        >
+          {(['manual', 'daily', 'weekly', 'monthly'] as const).map((option) => (
+            <option key={option} value={option}>
+              {t(`payouts.interval.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       {interval === 'weekly' && (
-        <>
-          <label htmlFor={`${ids}-weekday`}>{t('payouts.schedule.weeklyAnchor')}</label>
+        <label className="mk-Field" htmlFor={`${ids}-weekday`}>
+          {t('payouts.schedule.weeklyAnchor')}
           <select
             id={`${ids}-weekday`}
             value={weeklyAnchor}
@@ -127,11 +157,11 @@ function ScheduleEditor({
               </option>
             ))}
           </select>
-        </>
+        </label>
       )}
       {interval === 'monthly' && (
-        <>
-          <label htmlFor={`${ids}-monthday`}>{t('payouts.schedule.monthlyAnchor')}</label>
+        <label className="mk-Field" htmlFor={`${ids}-monthday`}>
+          {t('payouts.schedule.monthlyAnchor')}
           <input
             id={`${ids}-monthday`}
             type="number"
@@ -141,9 +171,9 @@ function ScheduleEditor({
             value={monthlyAnchor}
             onChange={(event) => setMonthlyAnchor(Number(event.target.value))}
           />
-        </>
+        </label>
       )}
-      <div className="mk-PayoutsPanel-actions">
+      <div className="mk-Actions">
         <button type="submit" className="mk-Button" disabled={busy} aria-busy={busy || undefined}>
           {t('payouts.schedule.save')}
         </button>
@@ -166,7 +196,7 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
     const panel = usePayoutsPanel({ enabled: variant !== 'embedded', pageSize, onError, onPayout });
     const [editing, setEditing] = useState(false);
     const titleId = useId();
-    const classes = className ? `mk-PayoutsPanel ${className}` : 'mk-PayoutsPanel';
+    const classes = className ? `mk-PayoutsPanel mk-Card ${className}` : 'mk-PayoutsPanel mk-Card';
 
     if (variant === 'embedded') {
       return (
@@ -177,7 +207,7 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
           aria-labelledby={titleId}
           {...props}
         >
-          <h2 id={titleId} className="mk-PayoutsPanel-title">
+          <h2 id={titleId} className="mk-PayoutsPanel-title mk-Card-title">
             {t('payouts.title')}
           </h2>
           <EmbeddedPayoutsLoader onError={onError} />
@@ -185,23 +215,36 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
       );
     }
 
-    const { balance, payouts, schedule } = panel;
-    const failed = [balance, payouts, schedule].find(
+    const { account, balance, payouts, schedule } = panel;
+    const failed = [account, balance, payouts, schedule].find(
       (resource) => resource.status === 'error' && !resource.data,
     );
     let body;
-    if (failed) {
+    if (panel.accountState === 'not_started') {
+      // A seller without an account has nothing to load yet: the next step, not an error.
+      body = (
+        <div className="mk-PayoutsPanel-setup">
+          <p>{t('payouts.setup')}</p>
+          <OnboardingButton showManage={false} onError={onError} />
+        </div>
+      );
+    } else if (failed) {
       body = (
         <>
-          <p role="alert" className="mk-Alert">
+          <Alert>
             {t('common.errorLoading', { message: describeError(failed.error, translator) })}
-          </p>
+          </Alert>
           <button
             type="button"
             className="mk-Button"
             data-variant="secondary"
             onClick={() =>
-              void Promise.all([balance.refetch(), payouts.refetch(), schedule.refetch()])
+              void Promise.all([
+                account.refetch(),
+                balance.refetch(),
+                payouts.refetch(),
+                schedule.refetch(),
+              ])
             }
           >
             {t('common.retry')}
@@ -210,9 +253,7 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
       );
     } else if (!balance.data) {
       body = (
-        <p role="status" className="mk-PayoutsPanel-loading">
-          {t('common.loading')}
-        </p>
+        <Skeleton label={t('common.loading')} shape={['lg', 'md', 'button', 'md', 'md', 'md']} />
       );
     } else {
       const data = balance.data;
@@ -238,7 +279,7 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
               : t('payouts.noNextPayout')}
           </p>
 
-          <div className="mk-PayoutsPanel-actions">
+          <div className="mk-PayoutsPanel-actions mk-Actions">
             <button
               type="button"
               className="mk-Button"
@@ -251,6 +292,7 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
               <button
                 type="button"
                 className="mk-Button"
+                data-variant="secondary"
                 disabled={busy}
                 onClick={() => panel.requestPayout('instant')}
               >
@@ -260,7 +302,7 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
             <button
               type="button"
               className="mk-Button"
-              data-variant="secondary"
+              data-variant="link"
               disabled={panel.dashboardStatus === 'pending'}
               aria-busy={panel.dashboardStatus === 'pending' || undefined}
               onClick={() => void panel.openDashboard()}
@@ -268,10 +310,15 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
               {t('payouts.dashboard')}
             </button>
           </div>
+          {!panel.instantPayout && data.instantPayouts !== 'available' && panel.standardPayout && (
+            <p className="mk-PayoutsPanel-hint" data-reason={data.instantPayouts}>
+              {t(`payouts.instant.${data.instantPayouts}`)}
+            </p>
+          )}
 
           {panel.pending && (
             <div
-              className="mk-PayoutsPanel-confirm"
+              className="mk-PayoutsPanel-confirm mk-Actions"
               role="group"
               aria-label={t('common.confirm')}
               data-method={panel.pending.method}
@@ -307,19 +354,18 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
             </div>
           )}
           {panel.payoutStatus === 'success' && panel.lastPayout && (
-            <p role="status" className="mk-PayoutsPanel-created">
-              {t('payouts.created', {
-                amount: money(panel.lastPayout.amount, panel.lastPayout.currency),
-              })}
+            <p role="status" className="mk-PayoutsPanel-created mk-Notice" data-tone="success">
+              <Icon name="success" />
+              <span>
+                {t('payouts.created', {
+                  amount: money(panel.lastPayout.amount, panel.lastPayout.currency),
+                })}
+              </span>
             </p>
           )}
           {[panel.payoutError, panel.dashboardError, panel.scheduleError].map(
             (error, index) =>
-              error && (
-                <p key={index} role="alert" className="mk-Alert">
-                  {describeError(error, translator)}
-                </p>
-              ),
+              error && <Alert key={index}>{describeError(error, translator)}</Alert>,
           )}
 
           {schedule.data && (
@@ -375,11 +421,19 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
                       <td>{money(payout.amount, payout.currency)}</td>
                       <td>{date(payout.arrivalDate)}</td>
                       <td>
-                        <span className="mk-PayoutsPanel-badge" data-status={payout.status}>
-                          {payout.status === 'failed' && payout.failureMessage
-                            ? t('payouts.failedReason', { reason: payout.failureMessage })
-                            : t(`payouts.status.${payout.status}`)}
+                        <span
+                          className="mk-PayoutsPanel-badge mk-Badge"
+                          data-status={payout.status}
+                          data-tone={STATUS_TONE[payout.status]}
+                        >
+                          <Icon name={STATUS_ICON[payout.status]} />
+                          {t(`payouts.status.${payout.status}`)}
                         </span>
+                        {payout.status === 'failed' && (
+                          <span className="mk-PayoutsPanel-reason">
+                            {t(`payouts.failure.${payoutFailureGroup(payout.failureCode)}`)}
+                          </span>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -387,7 +441,10 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
               </table>
             )}
             {(panel.page > 1 || payouts.data?.hasMore) && (
-              <nav className="mk-PayoutsPanel-pagination" aria-label={t('payouts.history')}>
+              <nav
+                className="mk-PayoutsPanel-pagination mk-Actions"
+                aria-label={t('payouts.history')}
+              >
                 <button
                   type="button"
                   className="mk-Button"
@@ -417,11 +474,13 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
       <section
         ref={ref}
         className={classes}
-        data-state={failed ? 'error' : balance.status}
+        data-state={
+          panel.accountState === 'not_started' ? 'setup' : failed ? 'error' : balance.status
+        }
         aria-labelledby={titleId}
         {...props}
       >
-        <h2 id={titleId} className="mk-PayoutsPanel-title">
+        <h2 id={titleId} className="mk-PayoutsPanel-title mk-Card-title">
           {t('payouts.title')}
         </h2>
         {body}

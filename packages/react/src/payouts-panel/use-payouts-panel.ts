@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type {
+  AccountStatus,
   BalanceResponse,
   MoneyAmount,
   Payout,
@@ -10,7 +11,12 @@ import type {
 } from '@marketkit/core';
 import { createIdempotencyKey } from '../provider/api-client';
 import { useMarketkit } from '../provider/marketkit-provider';
-import { useBalance, usePayoutSchedule, usePayouts } from '../provider/data-hooks';
+import {
+  useAccountStatus,
+  useBalance,
+  usePayoutSchedule,
+  usePayouts,
+} from '../provider/data-hooks';
 import { useAction } from '../provider/use-action';
 import type { ActionStatus } from '../provider/use-action';
 import type { ResourceState } from '../provider/use-resource';
@@ -33,6 +39,9 @@ export interface PendingPayout {
 }
 
 export interface UsePayoutsPanelResult {
+  /** Whether the seller has started onboarding; nothing else loads before they have an account. */
+  account: ResourceState<AccountStatus>;
+  accountState: AccountStatus['state'] | undefined;
   balance: ResourceState<BalanceResponse>;
   payouts: ResourceState<PayoutsPage>;
   schedule: ResourceState<PayoutScheduleResponse>;
@@ -71,13 +80,17 @@ export function usePayoutsPanel({
   onError,
   onPayout,
 }: UsePayoutsPanelOptions = {}): UsePayoutsPanelResult {
-  const { api, openWindow } = useMarketkit('PayoutsPanel');
+  const { api, openLinkInNewTab } = useMarketkit('PayoutsPanel');
   // Cursors of the pages seen so far: page n starts after cursors[n - 1].
   const [cursors, setCursors] = useState<string[]>([]);
   const startingAfter = cursors[cursors.length - 1];
-  const balance = useBalance({ enabled, onError });
-  const payouts = usePayouts({ enabled, pageSize, startingAfter, onError });
-  const schedule = usePayoutSchedule({ enabled, onError });
+  const account = useAccountStatus({ enabled, onError });
+  const accountState = account.data?.state;
+  // No account yet: the panel shows the onboarding call to action instead of three 409s.
+  const hasAccount = enabled && accountState !== undefined && accountState !== 'not_started';
+  const balance = useBalance({ enabled: hasAccount, onError });
+  const payouts = usePayouts({ enabled: hasAccount, pageSize, startingAfter, onError });
+  const schedule = usePayoutSchedule({ enabled: hasAccount, onError });
   const [pending, setPending] = useState<PendingPayout | null>(null);
   const [lastPayout, setLastPayout] = useState<Payout>();
 
@@ -117,14 +130,17 @@ export function usePayoutsPanel({
     await schedule.refetch();
   }, onError);
 
-  const dashboard = useAction(async () => {
-    // Login links are single-use, so one is minted per click rather than rendered into an href.
-    const { url } = await api.request('createLoginLink');
-    openWindow(url);
-  }, onError);
+  // Login links are single-use, so one is minted per click (in a tab opened by the click) rather than
+  // rendered into an href.
+  const dashboard = useAction(
+    () => openLinkInNewTab(async () => (await api.request('createLoginLink')).url),
+    onError,
+  );
 
   const { reset: resetPayout } = payout;
   return {
+    account,
+    accountState,
     balance,
     payouts,
     schedule,

@@ -77,7 +77,7 @@ describe('PlatformRiskTable', () => {
     const { container } = renderWithProvider(<PlatformRiskTable onError={onError} />);
     expect(screen.getByRole('status')).toHaveTextContent('Loading…');
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Only platform admins can see platform risk.',
+      'This is not available with your account. Sign in with the right account.',
     );
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ code: 'forbidden', httpStatus: 403 }),

@@ -3,6 +3,11 @@ import type { HTMLAttributes } from 'react';
 import type { MoneyAmount } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
+import { Alert } from '../primitives/alert';
+import { Icon } from '../primitives/icon';
+import { Skeleton } from '../primitives/skeleton';
+
+const SEVERITY_TONE = { critical: 'danger', warning: 'warning', info: 'neutral', none: 'success' };
 import { platformRiskTableMessages } from '../i18n/component-messages';
 import type { MessageKey } from '../i18n/messages';
 import type { Translator } from '../i18n/format';
@@ -32,15 +37,17 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
     const { t } = translator;
     const table = usePlatformRiskTable({ onError, defaultSort });
     const titleId = useId();
-    const classes = className ? `mk-PlatformRiskTable ${className}` : 'mk-PlatformRiskTable';
+    const classes = className
+      ? `mk-PlatformRiskTable mk-Card ${className}`
+      : 'mk-PlatformRiskTable mk-Card';
 
     let body;
     if (table.status === 'error' && !table.data) {
       body = (
         <>
-          <p role="alert" className="mk-Alert">
+          <Alert>
             {t('common.errorLoading', { message: describeError(table.error, translator) })}
-          </p>
+          </Alert>
           <button
             type="button"
             className="mk-Button"
@@ -52,7 +59,7 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
         </>
       );
     } else if (!table.data) {
-      body = <p role="status">{t('common.loading')}</p>;
+      body = <Skeleton label={t('common.loading')} shape={['lg', 'md', 'md', 'md', 'md']} />;
     } else {
       const overview = table.data;
       body = (
@@ -70,52 +77,57 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
           {table.accounts.length === 0 ? (
             <p>{t('platformRisk.empty')}</p>
           ) : (
-            <table className="mk-PlatformRiskTable-table" aria-labelledby={titleId}>
-              <thead>
-                <tr>
-                  {COLUMNS.map((column) => {
-                    const sorted = table.sort.key === column.key ? table.sort.direction : undefined;
-                    return (
-                      <th key={column.key} scope="col" aria-sort={sorted ?? 'none'}>
-                        <button
-                          type="button"
-                          className="mk-PlatformRiskTable-sort"
-                          onClick={() => table.sortBy(column.key)}
-                        >
-                          {t(column.label)}
-                          <span aria-hidden="true">
-                            {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
-                          </span>
-                        </button>
-                      </th>
-                    );
-                  })}
-                  <th scope="col">{t('platformRisk.state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {table.accounts.map((account) => (
-                  <tr key={account.accountId} data-severity={account.highestSeverity ?? 'none'}>
-                    <th scope="row">{account.displayName}</th>
-                    <td>
-                      <span
-                        className="mk-PlatformRiskTable-badge"
-                        data-severity={account.highestSeverity ?? 'none'}
-                      >
-                        {t(`platformRisk.severity.${account.highestSeverity ?? 'none'}`)}
-                      </span>
-                    </td>
-                    <td>{account.signals.length}</td>
-                    <td>
-                      {account.exposure.length > 0
-                        ? formatAmounts(account.exposure, translator)
-                        : '—'}
-                    </td>
-                    <td>{t(`platformRisk.state.${account.state}`)}</td>
+            <div className="mk-PlatformRiskTable-scroll">
+              <table className="mk-PlatformRiskTable-table" aria-labelledby={titleId}>
+                <thead>
+                  <tr>
+                    {COLUMNS.map((column) => {
+                      const sorted =
+                        table.sort.key === column.key ? table.sort.direction : undefined;
+                      return (
+                        <th key={column.key} scope="col" aria-sort={sorted ?? 'none'}>
+                          <button
+                            type="button"
+                            className="mk-PlatformRiskTable-sort"
+                            onClick={() => table.sortBy(column.key)}
+                          >
+                            {t(column.label)}
+                            <span aria-hidden="true">
+                              {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                            </span>
+                          </button>
+                        </th>
+                      );
+                    })}
+                    <th scope="col">{t('platformRisk.state')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {table.accounts.map((account) => (
+                    <tr key={account.accountId} data-severity={account.highestSeverity ?? 'none'}>
+                      <th scope="row">{account.displayName}</th>
+                      <td>
+                        <span
+                          className="mk-PlatformRiskTable-badge mk-Badge"
+                          data-severity={account.highestSeverity ?? 'none'}
+                          data-tone={SEVERITY_TONE[account.highestSeverity ?? 'none']}
+                        >
+                          <Icon name={account.highestSeverity ?? 'success'} />
+                          {t(`platformRisk.severity.${account.highestSeverity ?? 'none'}`)}
+                        </span>
+                      </td>
+                      <td>{account.signals.length}</td>
+                      <td>
+                        {account.exposure.length > 0
+                          ? formatAmounts(account.exposure, translator)
+                          : '—'}
+                      </td>
+                      <td>{t(`platformRisk.state.${account.state}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </>
       );
@@ -130,7 +142,7 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
         aria-busy={table.status === 'loading' || undefined}
         {...props}
       >
-        <h2 id={titleId} className="mk-PlatformRiskTable-title">
+        <h2 id={titleId} className="mk-PlatformRiskTable-title mk-Card-title">
           {t('platformRisk.title')}
         </h2>
         {body}

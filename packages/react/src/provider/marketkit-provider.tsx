@@ -6,6 +6,7 @@ import { createTranslator } from '../i18n/format';
 import type { Translator } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
 import { createApiClient } from './api-client';
+import { openInNewTab } from './open-in-new-tab';
 import type { ApiClient } from './api-client';
 import { getStripe } from './stripe-loader';
 
@@ -26,7 +27,7 @@ export interface MarketkitProviderProps {
   getHeaders?: () => Record<string, string>;
   /** How to leave the page for Stripe (account links). Default `window.location.assign`. */
   navigate?: (url: string) => void;
-  /** How to open a link in a new tab (Express Dashboard). Default `window.open(url, '_blank', 'noopener')`. */
+  /** How to open a link in a new tab (Express Dashboard). Default: a tab opened during the click, detached (`opener = null`). */
   openWindow?: (url: string) => void;
   children?: ReactNode;
 }
@@ -41,7 +42,8 @@ export interface MarketkitContextValue {
   /** Formats with the app's messages only; components layer their English defaults on top. */
   translator: Translator;
   navigate: (url: string) => void;
-  openWindow: (url: string) => void;
+  /** Opens the link `load` mints in a new tab: `openWindow` if the app gave one, else a tab opened during the click. */
+  openLinkInNewTab: (load: () => Promise<string>) => Promise<void>;
   /** Stripe.js for the publishable key; `null` on the server. */
   getStripe: () => ReturnType<typeof getStripe>;
 }
@@ -50,10 +52,6 @@ const MarketkitContext = createContext<MarketkitContextValue | null>(null);
 
 function defaultNavigate(url: string) {
   window.location.assign(url);
-}
-
-function defaultOpenWindow(url: string) {
-  window.open(url, '_blank', 'noopener,noreferrer');
 }
 
 /** Gives every MarketKit component its server, Stripe key, theme and language. */
@@ -66,7 +64,7 @@ export function MarketkitProvider({
   fetch,
   getHeaders,
   navigate = defaultNavigate,
-  openWindow = defaultOpenWindow,
+  openWindow,
   children,
 }: MarketkitProviderProps) {
   // Inline `fetch` / `getHeaders` functions change identity every render; read the latest through a ref
@@ -95,7 +93,9 @@ export function MarketkitProvider({
       messages,
       translator,
       navigate,
-      openWindow,
+      openLinkInNewTab: openWindow
+        ? async (load) => openWindow(await load())
+        : (load) => openInNewTab(load),
       getStripe: () => getStripe(publishableKey),
     }),
     [api, publishableKey, resolvedAppearance, locale, messages, translator, navigate, openWindow],

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { reportError } from '../i18n/error-message';
 
 export type ActionStatus = 'idle' | 'pending' | 'success' | 'error';
 
@@ -42,6 +43,7 @@ export function useAction<Args extends unknown[], Result>(
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
       if (mounted.current) setState({ status: 'error', error: failure });
+      reportError(failure);
       onErrorRef.current?.(failure);
       return undefined;
     } finally {

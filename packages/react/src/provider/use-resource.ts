@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { reportError } from '../i18n/error-message';
 import type { ApiClient } from './api-client';
 
 export type ResourceStatus = 'idle' | 'loading' | 'success' | 'error';
@@ -57,6 +58,7 @@ export function useResource<Data>(
       if (id !== generation.current || current.signal.aborted) return;
       const failure = toError(error);
       setState((previous) => ({ status: 'error', data: previous.data, error: failure }));
+      reportError(failure);
       onErrorRef.current?.(failure);
     }
   }, [api]);

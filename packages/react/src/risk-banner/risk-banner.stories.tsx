@@ -79,7 +79,7 @@ export const NegativeBalance: Story = {
 export const PayoutFailed: Story = {
   parameters: withSignals(riskSignalFixtures.payoutFailed),
   play: async ({ canvasElement }) => {
-    await expectRole(canvasElement, 'alert', /The bank account has been closed/);
+    await expectRole(canvasElement, 'alert', /A payout could not reach your bank/);
     await expect(
       within(canvasElement).getByRole('button', { name: 'Update bank details' }),
     ).toBeEnabled();
@@ -162,7 +162,7 @@ export const Dark: Story = {
     riskSignalFixtures.informational,
   ),
   play: async ({ canvasElement }) => {
-    await expectRole(canvasElement, 'alert', /payout failed/i);
+    await expectRole(canvasElement, 'alert', /could not reach your bank/i);
   },
 };
 

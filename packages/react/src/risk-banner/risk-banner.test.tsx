@@ -66,7 +66,11 @@ describe('RiskBanner', () => {
       'Your balance is negative (-$42.50). The platform is covering it',
     );
     expect(region).toHaveTextContent(
-      'A payout failed: The bank account has been closed. Update your bank details.',
+      'A payout could not reach your bank. Update your bank details to get paid.',
+    );
+    // Each banner carries its severity icon.
+    expect(region.querySelectorAll('.mk-RiskBanner-signal > svg[data-icon]').length).toBe(
+      Object.values(riskSignalFixtures).length,
     );
     expect(region).toHaveTextContent('Stripe needs more information by Jan 22, 2026.');
   });
@@ -119,9 +123,11 @@ describe('RiskBanner', () => {
       }),
     );
     const { container } = renderWithProvider(<RiskBanner onError={onError} />);
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Something broke on our side. Reference req_123.',
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Something went wrong on our side. Try again; if it keeps happening, contact support.',
     );
+    expect(alert).not.toHaveTextContent('req_123');
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ code: 'internal_error', httpStatus: 500 }),
     );

@@ -5,7 +5,9 @@ import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
 import { riskBannerMessages } from '../i18n/component-messages';
 import { EmbeddedNotificationBannerLoader } from '../embedded/lazy';
-import { useRiskBanner } from './use-risk-banner';
+import { Alert } from '../primitives/alert';
+import { Icon } from '../primitives/icon';
+import { isDismissible, useRiskBanner } from './use-risk-banner';
 
 export interface RiskBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** `'embedded'` shows Stripe's `ConnectNotificationBanner` instead of the kit's banner. */
@@ -33,9 +35,9 @@ export const RiskBanner = /* @__PURE__ */ forwardRef<HTMLDivElement, RiskBannerP
     if (banner.status === 'error' && banner.signals.length === 0) {
       return (
         <div ref={ref} className={classes} data-state="error" {...props}>
-          <p role="alert" className="mk-Alert">
+          <Alert>
             {t('common.errorLoading', { message: describeError(banner.error, translator) })}
-          </p>
+          </Alert>
           <button
             type="button"
             className="mk-Button"
@@ -68,6 +70,7 @@ export const RiskBanner = /* @__PURE__ */ forwardRef<HTMLDivElement, RiskBannerP
             data-kind={signal.kind}
             role={signal.severity === 'critical' ? 'alert' : 'status'}
           >
+            <Icon name={signal.severity} />
             <p className="mk-RiskBanner-message">{banner.describe(signal)}</p>
             <div className="mk-RiskBanner-actions">
               {signal.remediation !== 'none' && (
@@ -81,7 +84,7 @@ export const RiskBanner = /* @__PURE__ */ forwardRef<HTMLDivElement, RiskBannerP
                   {t(`risk.remediation.${signal.remediation}`)}
                 </button>
               )}
-              {signal.severity === 'info' && (
+              {isDismissible(signal) && (
                 <button
                   type="button"
                   className="mk-Button"
@@ -95,9 +98,7 @@ export const RiskBanner = /* @__PURE__ */ forwardRef<HTMLDivElement, RiskBannerP
           </div>
         ))}
         {banner.remediationStatus === 'error' && (
-          <p role="alert" className="mk-Alert">
-            {describeError(banner.remediationError, translator)}
-          </p>
+          <Alert>{describeError(banner.remediationError, translator)}</Alert>
         )}
       </section>
     );

@@ -32,6 +32,14 @@ export interface UseRiskBannerResult {
   describe: (signal: RiskSignal) => string;
 }
 
+/**
+ * Only information can be hidden; warnings and critical signals stay until they are resolved, and so does
+ * "finish setting up" (hiding the only way to get paid helps nobody).
+ */
+export function isDismissible(signal: RiskSignal): boolean {
+  return signal.severity === 'info' && signal.remediation !== 'finish_onboarding';
+}
+
 /** The sentence a user reads for a signal, in the provider's language. */
 export function describeRiskSignal(signal: RiskSignal, translator: Translator): string {
   const { t } = translator;
@@ -48,11 +56,6 @@ export function describeRiskSignal(signal: RiskSignal, translator: Translator): 
       return t(`risk.${signal.kind}`, { deadline });
     case 'negative_balance':
       return t('risk.negative_balance', { amount: signal.amount ? `-${amount}` : '' });
-    case 'payout_failed':
-      // Stripe's failure messages are sentences; drop their full stop so ours does not double it.
-      return t('risk.payout_failed', {
-        reason: signal.reason ? `: ${signal.reason.replace(/\.$/, '')}` : '',
-      });
     case 'dispute_open':
       return t('risk.dispute_open', { amount });
     default:
@@ -65,7 +68,10 @@ export function useRiskBanner({
   onError,
   onDismiss,
 }: UseRiskBannerOptions = {}): UseRiskBannerResult {
-  const { api, navigate, openWindow, translator } = useMarketkit('RiskBanner', riskBannerMessages);
+  const { api, navigate, openLinkInNewTab, translator } = useMarketkit(
+    'RiskBanner',
+    riskBannerMessages,
+  );
   const risk = useRisk({ enabled, onError });
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
 
@@ -79,8 +85,7 @@ export function useRiskBanner({
 
   const dismiss = useCallback(
     (signal: RiskSignal) => {
-      // Only information can be hidden; warnings and critical signals stay until they are resolved.
-      if (signal.severity !== 'info') return;
+      if (!isDismissible(signal)) return;
       setDismissed((previous) => new Set(previous).add(signal.id));
       onDismiss?.(signal);
     },
@@ -89,12 +94,12 @@ export function useRiskBanner({
 
   const remediation = useAction(async (signal: RiskSignal) => {
     if (signal.remediation === 'respond_to_dispute') {
-      const { url } = await api.request('createLoginLink');
-      openWindow(url);
+      await openLinkInNewTab(async () => (await api.request('createLoginLink')).url);
       return;
     }
     if (signal.remediation === 'none') return;
-    const { url } = await api.request('createAccountLink', { body: { type: 'update' } });
+    const type = signal.remediation === 'finish_onboarding' ? 'onboarding' : 'update';
+    const { url } = await api.request('createAccountLink', { body: { type } });
     navigate(url);
   }, onError);
 

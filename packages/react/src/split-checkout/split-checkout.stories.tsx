@@ -125,17 +125,17 @@ export const PaySuccessfully: Story = {
   },
 };
 
-/** A declined card shows Stripe's message; the buyer can try another card. */
+/** A declined card says what to do next, in the buyer's words; the buyer can try another card. */
 export const Declined: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await payWithTestCard(canvasElement, TEST_CARDS.insufficientFunds);
     const decline = await canvas.findByText(
-      'Your payment was not completed. Your card has insufficient funds.',
+      'Your payment was not completed. Your card has insufficient funds. Try another card.',
       {},
       { timeout: 5000 },
     );
-    await expect(decline).toHaveAttribute('role', 'alert');
+    await expect(decline.closest('[role="alert"]')).not.toBeNull();
     await expect(args.onSuccess).not.toHaveBeenCalled();
     // Same form, another card.
     await payWithTestCard(canvasElement, TEST_CARDS.success);
@@ -155,9 +155,9 @@ export const CardDeclined: Story = {
     const canvas = within(canvasElement);
     await payWithTestCard(canvasElement, TEST_CARDS.genericDecline);
     const decline = await canvas.findByText(
-      'Your payment was not completed. Your card was declined.',
+      'Your payment was not completed. Your card was declined. Try another card, or contact your bank.',
     );
-    await expect(decline).toHaveAttribute('role', 'alert');
+    await expect(decline.closest('[role="alert"]')).not.toBeNull();
     await expect(canvas.getByRole('button', { name: 'Pay $72.00' })).toBeEnabled();
   },
 };
@@ -199,12 +199,13 @@ export const AuthenticationFailed: Story = {
       { timeout: 5000 },
     );
     await userEvent.click(within(challenge).getByRole('button', { name: 'Fail authentication' }));
+    // Not Stripe's developer text ("The provided PaymentMethod has failed authentication…").
     const failure = await within(canvasElement).findByText(
-      /unable to authenticate your payment method/,
+      'Your payment was not completed. Your bank could not confirm it was you. Try again, or use another card.',
       {},
       { timeout: 5000 },
     );
-    await expect(failure).toHaveAttribute('role', 'alert');
+    await expect(failure.closest('[role="alert"]')).not.toBeNull();
   },
 };
 
@@ -256,10 +257,11 @@ export const PaymentNetworkFailure: Story = {
     await expect(
       await canvas.findByRole('button', { name: 'Try again' }, { timeout: 5000 }),
     ).toBeEnabled();
-    await expect(canvas.getByText(/Could not reach the MarketKit sandbox/)).toHaveAttribute(
-      'role',
-      'alert',
-    );
+    await expect(
+      canvas
+        .getByText('The server could not be reached. Check your connection and try again.')
+        .closest('[role="alert"]'),
+    ).not.toBeNull();
     await waitFor(() => expect(args.onError).toHaveBeenCalled());
   },
 };

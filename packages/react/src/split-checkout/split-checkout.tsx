@@ -3,7 +3,10 @@ import type { FormEvent, HTMLAttributes } from 'react';
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import type { CheckoutBreakdown } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
-import { describeError } from '../i18n/error-message';
+import { describeDecline, describeError } from '../i18n/error-message';
+import { Alert } from '../primitives/alert';
+import { Icon } from '../primitives/icon';
+import { Skeleton } from '../primitives/skeleton';
 import { splitCheckoutMessages } from '../i18n/component-messages';
 import type { Translator } from '../i18n/format';
 import { toElementsAppearance } from '../theme/appearance';
@@ -91,18 +94,17 @@ function PaymentForm({
     <form className="mk-SplitCheckout-form" onSubmit={handleSubmit} aria-busy={busy || undefined}>
       <PaymentElement />
       {checkout.paymentState === 'declined' && (
-        <p role="alert" className="mk-Alert">
-          {t('checkout.declined', { message: checkout.paymentError ?? '' }).trim()}
-        </p>
+        <Alert>
+          {t('checkout.declined', {
+            message: describeDecline(checkout.paymentErrorCode, translator),
+          })}
+        </Alert>
       )}
-      {checkout.paymentState === 'failed' && (
-        <p role="alert" className="mk-Alert">
-          {checkout.paymentError || t('common.networkError')}
-        </p>
-      )}
+      {checkout.paymentState === 'failed' && <Alert>{t('common.networkError')}</Alert>}
       {checkout.paymentState === 'confirming_order' && (
-        <p role="status" className="mk-SplitCheckout-progress">
-          {t('checkout.confirmingOrder')}
+        <p role="status" className="mk-SplitCheckout-progress mk-Notice" data-tone="info">
+          <Icon name="pending" />
+          <span>{t('checkout.confirmingOrder')}</span>
         </p>
       )}
       <button
@@ -159,16 +161,16 @@ export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitChecko
           : undefined,
       [checkout.checkout, appearance, translator.locale],
     );
-    const classes = className ? `mk-SplitCheckout ${className}` : 'mk-SplitCheckout';
+    const classes = className
+      ? `mk-SplitCheckout mk-Card ${className}`
+      : 'mk-SplitCheckout mk-Card';
     const state = checkout.checkout ? checkout.paymentState : checkout.status;
 
     let body;
     if (checkout.status === 'error' && !checkout.checkout) {
       body = (
         <>
-          <p role="alert" className="mk-Alert">
-            {t('common.errorLoading', { message: describeError(checkout.error, translator) })}
-          </p>
+          <Alert>{describeError(checkout.error, translator)}</Alert>
           <button
             type="button"
             className="mk-Button"
@@ -183,17 +185,16 @@ export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitChecko
       body = <p className="mk-SplitCheckout-empty">{t('checkout.empty')}</p>;
     } else if (!checkout.checkout) {
       body = (
-        <p role="status" className="mk-SplitCheckout-progress">
-          {t('checkout.preparing')}
-        </p>
+        <Skeleton label={t('checkout.preparing')} shape={['md', 'md', 'md', 'lg', 'button']} />
       );
     } else if (checkout.paymentState === 'succeeded') {
       const sellers = checkout.order?.sellers ?? checkout.checkout.breakdown.sellers;
       const orderCurrency = checkout.order?.currency ?? checkout.checkout.breakdown.currency;
       body = (
         <div role="status" className="mk-SplitCheckout-success">
-          <p className="mk-SplitCheckout-successTitle">
-            {t('checkout.succeeded', { orderId: checkout.checkout.orderId })}
+          <p className="mk-SplitCheckout-successTitle mk-Notice" data-tone="success">
+            <Icon name="success" />
+            <span>{t('checkout.succeeded', { orderId: checkout.checkout.orderId })}</span>
           </p>
           <ul className="mk-SplitCheckout-lines">
             {sellers.map((seller) => (
@@ -224,9 +225,7 @@ export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitChecko
               <PaymentForm checkout={checkout} translator={translator} />
             </Elements>
           ) : (
-            <p role="alert" className="mk-Alert">
-              {t('checkout.stripeUnavailable')}
-            </p>
+            <Alert>{t('checkout.stripeUnavailable')}</Alert>
           )}
         </>
       );
@@ -240,7 +239,7 @@ export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitChecko
         aria-label={t('checkout.title')}
         {...props}
       >
-        <h2 className="mk-SplitCheckout-title">{t('checkout.title')}</h2>
+        <h2 className="mk-SplitCheckout-title mk-Card-title">{t('checkout.title')}</h2>
         {body}
       </section>
     );

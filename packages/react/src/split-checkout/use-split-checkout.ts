@@ -3,6 +3,7 @@ import type { Stripe, StripeElements, PaymentIntent, StripeError } from '@stripe
 import type { CheckoutItem, CheckoutResponse, Order } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { useCheckout } from '../provider/data-hooks';
+import { reportError } from '../i18n/error-message';
 import type { ResourceStatus } from '../provider/use-resource';
 
 /**
@@ -46,8 +47,10 @@ export interface UseSplitCheckoutResult {
   error: Error | undefined;
   retryCheckout: () => Promise<void>;
   paymentState: PaymentState;
-  /** Stripe's message for a decline, or why the payment could not be sent. */
+  /** Stripe's message for a decline, or why the payment could not be sent (for developers, not the screen). */
   paymentError: string | undefined;
+  /** Stripe's `decline_code` or `code` for a decline (e.g. `insufficient_funds`); the screen shows its sentence. */
+  paymentErrorCode: string | undefined;
   order: Order | undefined;
   stripe: Promise<Stripe | null> | null;
   /** Confirms the PaymentIntent with what the buyer typed into the Payment Element. */
@@ -78,6 +81,7 @@ export function useSplitCheckout({
   const checkout = useCheckout({ items, currency, onError });
   const [paymentState, setPaymentState] = useState<PaymentState>('ready');
   const [paymentError, setPaymentError] = useState<string>();
+  const [paymentErrorCode, setPaymentErrorCode] = useState<string>();
   const [order, setOrder] = useState<Order>();
   const submitting = useRef(false);
   const mounted = useRef(true);
@@ -134,6 +138,7 @@ export function useSplitCheckout({
       submitting.current = true;
       setPaymentState('submitting');
       setPaymentError(undefined);
+      setPaymentErrorCode(undefined);
       try {
         let result: { error?: StripeError; paymentIntent?: PaymentIntent } =
           await stripeJs.confirmPayment({
@@ -149,9 +154,13 @@ export function useSplitCheckout({
         if (!mounted.current) return;
         if (result.error) {
           const message = result.error.message ?? '';
+          const code = result.error.decline_code ?? result.error.code;
           setPaymentState(isTransient(result.error) ? 'failed' : 'declined');
           setPaymentError(message);
-          callbacks.current.onError?.(new Error(message));
+          setPaymentErrorCode(code);
+          const failure = Object.assign(new Error(message), { code, type: result.error.type });
+          reportError(failure);
+          callbacks.current.onError?.(failure);
           return;
         }
         const status = result.paymentIntent?.status;
@@ -186,6 +195,7 @@ export function useSplitCheckout({
     retryCheckout: checkout.refetch,
     paymentState,
     paymentError,
+    paymentErrorCode,
     order,
     stripe,
     pay,

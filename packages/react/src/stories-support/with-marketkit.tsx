@@ -3,7 +3,8 @@ import { fr } from '../i18n';
 import type { Messages } from '../i18n';
 import { MarketkitProvider } from '../provider';
 import type { MarketkitProviderProps } from '../provider';
-import { STORYBOOK_API_BASE, STORYBOOK_PUBLISHABLE_KEY } from './constants';
+import { STORYBOOK_PUBLISHABLE_KEY } from './constants';
+import { storyApiBase } from './story-mocks';
 
 /** Story-level provider settings: `parameters: { marketkit: { navigate: fn() } }`. */
 export type MarketkitStoryParameters = Partial<
@@ -33,7 +34,7 @@ export const withMarketkit: Decorator = (Story, context) => {
   const appearance = { ...settings.appearance, theme: settings.appearance?.theme ?? theme };
   return (
     <MarketkitProvider
-      apiBase={settings.apiBase ?? STORYBOOK_API_BASE}
+      apiBase={settings.apiBase ?? storyApiBase(context.id)}
       publishableKey={settings.publishableKey ?? STORYBOOK_PUBLISHABLE_KEY}
       appearance={appearance}
       locale={locale}

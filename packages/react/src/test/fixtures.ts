@@ -259,7 +259,7 @@ export const emptyBalanceFixture: BalanceResponse = {
   pending: [{ amount: 0, currency: 'usd' }],
   connectReserved: [],
   instantAvailable: [],
-  instantPayouts: 'unavailable',
+  instantPayouts: 'no_eligible_card',
   nextPayout: null,
 };
 

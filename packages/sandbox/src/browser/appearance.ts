@@ -44,6 +44,7 @@ const styleElementId = 'marketkit-sandbox-styles';
 const styles = `
 .mk-sandbox{--mk-s:var(--mk-sandbox-spacing-unit,4px);font-family:var(--mk-sandbox-font-family,system-ui,sans-serif);color:var(--mk-sandbox-color-text,#1a1b25);background:var(--mk-sandbox-color-background,#fff);border-radius:var(--mk-sandbox-border-radius,6px);padding:calc(var(--mk-s)*3);display:block}
 .mk-sandbox *{box-sizing:border-box}
+.mk-sandbox[data-marketkit-sandbox="payment"],.mk-sandbox[data-marketkit-sandbox="card"]{padding:0;background:transparent}
 .mk-sandbox fieldset{border:0;margin:0;padding:0;display:grid;gap:calc(var(--mk-s)*3)}
 .mk-sandbox legend,.mk-sandbox .mk-sandbox-badge{font-size:.8em;font-weight:600;padding:var(--mk-s) calc(var(--mk-s)*2);border-radius:var(--mk-sandbox-border-radius,6px);background:#fff4d6;color:#5c3b00;margin-bottom:calc(var(--mk-s)*2);display:inline-block}
 .mk-sandbox label{display:grid;gap:var(--mk-s);font-size:.9em}

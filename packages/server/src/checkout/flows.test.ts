@@ -209,5 +209,19 @@ describe('marketplace flows on the embedded PGlite store', () => {
     expect(platform.body.accounts[0].userId).toBe('alice');
     expect(platform.body.exposure).toEqual([{ currency: 'usd', amount: -negative.amount.amount }]);
     expect(platform.body.transfersOwed).toEqual([]);
+
+    // One balance figure: the banner's negative amount is the Available balance the seller's panel shows.
+    const balance = await harness.http.get('/api/balance').set(harness.as('alice', 'seller'));
+    expect(balance.body.available).toEqual([negative.amount]);
+
+    // A lost dispute is final: the order says so and refunding it is refused in words, before Stripe.
+    const lost = await harness.http.get(`/api/orders/${checkout.orderId}`).set(admin());
+    expect(lost.body.status).toBe('dispute_lost');
+    const refund = await harness.http
+      .post(`/api/orders/${checkout.orderId}/refunds`)
+      .set(admin())
+      .send({ reason: 'requested_by_customer' });
+    expect(refund.status).toBe(409);
+    expect(refund.body.error.code).toBe('order_not_refundable');
   });
 });

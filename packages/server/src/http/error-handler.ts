@@ -83,12 +83,14 @@ export function fromStripeError(error: InstanceType<typeof Stripe.errors.StripeE
 }
 
 export function createErrorHandler(logger: Logger, bodyLimit: number): ErrorRequestHandler {
-  return (error: unknown, _request, response, next) => {
+  return (error: unknown, request, response, next) => {
     if (response.headersSent) {
       next(error);
       return;
     }
     const requestId = String(response.locals.marketkitRequestId ?? '');
+    // Every failure is logged with the request id the client saw and the route, so support can find it.
+    const route = `${request.method} ${request.originalUrl.split('?')[0]}`;
     let body: ErrorBody;
     if (isMarketkitError(error)) {
       body = {
@@ -97,15 +99,22 @@ export function createErrorHandler(logger: Logger, bodyLimit: number): ErrorRequ
         ...(error.param ? { param: error.param } : {}),
       };
       if (isHttpError(error)) response.set(error.headers);
+      const level = ERROR_CODES[error.code].status >= 500 ? 'error' : 'info';
+      logger[level](
+        { requestId, route, code: error.code, message: error.message },
+        'Request refused',
+      );
     } else if (error instanceof Stripe.errors.StripeError) {
       body = fromStripeError(error);
       logger.error(
         {
           requestId,
+          route,
           stripeRequestId: error.requestId,
           type: error.type,
           code: error.code,
           statusCode: error.statusCode,
+          message: error.message,
         },
         'Stripe request failed',
       );
@@ -123,6 +132,7 @@ export function createErrorHandler(logger: Logger, bodyLimit: number): ErrorRequ
       logger.error(
         {
           requestId,
+          route,
           err:
             error instanceof Error
               ? { name: error.name, message: error.message, stack: error.stack }

@@ -6,7 +6,7 @@ import type {
   PayoutsPage,
 } from '@marketkit/core';
 import type { PayoutCreateRequest } from '@marketkit/core';
-import { assertAmount } from '@marketkit/core';
+import { assertAmount, formatMoney } from '@marketkit/core';
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import type { AccountService } from '../accounts/account-service';
@@ -44,6 +44,21 @@ function toPayout(payout: Stripe.Payout): Payout {
     failureCode: payout.failure_code ?? null,
     failureMessage: payout.failure_message ?? null,
   };
+}
+
+/**
+ * Instant payouts need an external account Stripe lists `instant` in `available_payout_methods` for (an
+ * eligible debit card) and a positive `instant_available` balance (https://docs.stripe.com/connect/instant-payouts).
+ */
+function instantPayoutsFor(
+  externalAccounts: readonly (Stripe.BankAccount | Stripe.Card)[],
+  instantAvailable: readonly { amount: number }[],
+): BalanceResponse['instantPayouts'] {
+  const eligible = externalAccounts.some((external) =>
+    external.available_payout_methods?.includes('instant'),
+  );
+  if (!eligible) return 'no_eligible_card';
+  return instantAvailable.some((entry) => entry.amount > 0) ? 'available' : 'no_instant_balance';
 }
 
 function toSchedule(
@@ -126,7 +141,12 @@ export function createPayoutService(
     const pool = method === 'instant' ? balance.instant_available : balance.available;
     const available = pool?.find((entry) => entry.currency === currency)?.amount ?? 0;
     const amount = input.amount ?? available;
-    if (method === 'instant' && (available <= 0 || amount > available)) {
+    const instantEligible =
+      method !== 'instant' ||
+      (await stripe.accounts.listExternalAccounts(accountId, { limit: 10 })).data.some((external) =>
+        external.available_payout_methods?.includes('instant'),
+      );
+    if (method === 'instant' && (!instantEligible || available <= 0 || amount > available)) {
       throw new HttpError(
         'instant_payout_unavailable',
         'Instant payouts need an eligible debit card and enough instantly available funds.',
@@ -135,7 +155,7 @@ export function createPayoutService(
     if (amount <= 0 || amount > available) {
       throw new HttpError(
         'payout_insufficient_funds',
-        `Only ${Math.max(0, available)} ${currency} is available to pay out.`,
+        `Only ${formatMoney(Math.max(0, available), currency)} is available to pay out.`,
         { param: 'amount' },
       );
     }
@@ -159,9 +179,10 @@ export function createPayoutService(
 
   return {
     async balance(accountId) {
-      const [balance, payouts] = await Promise.all([
+      const [balance, payouts, externalAccounts] = await Promise.all([
         stripe.balance.retrieve({}, asAccount(accountId)),
         stripe.payouts.list({ limit: 10 }, asAccount(accountId)),
+        stripe.accounts.listExternalAccounts(accountId, { limit: 10 }),
       ]);
       const upcoming = payouts.data
         .filter((payout) => payout.status === 'pending' || payout.status === 'in_transit')
@@ -172,9 +193,7 @@ export function createPayoutService(
         pending: money(balance.pending),
         connectReserved: money(balance.connect_reserved),
         instantAvailable,
-        instantPayouts: instantAvailable.some((entry) => entry.amount > 0)
-          ? 'available'
-          : 'unavailable',
+        instantPayouts: instantPayoutsFor(externalAccounts.data, instantAvailable),
         nextPayout: upcoming
           ? {
               id: upcoming.id,

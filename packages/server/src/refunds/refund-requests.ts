@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { assertAmount } from '@marketkit/core';
+import { assertAmount, formatMoney } from '@marketkit/core';
 import type { RefundReason, RefundResponse } from '@marketkit/core';
 import { HttpError } from '../http/errors';
 import { assertRetryable, findStoredRequest } from '../http/idempotency';
@@ -43,6 +43,12 @@ export function createRefundRequests(config: MarketkitConfig, refunds: RefundSer
 
   /** Checks a new refund against the order and stores it as pending; returns the stored request. */
   async function open(order: OrderRecord, input: RefundRequestInput): Promise<RefundRequestRecord> {
+    if (order.status === 'dispute_lost') {
+      throw new HttpError(
+        'order_not_refundable',
+        `Order ${order.id} lost its dispute: the customer's bank already returned the money, so it cannot be refunded.`,
+      );
+    }
     if (!order.paymentIntentId || !REFUNDABLE.includes(order.status)) {
       throw new HttpError(
         'order_not_paid',
@@ -54,7 +60,7 @@ export function createRefundRequests(config: MarketkitConfig, refunds: RefundSer
     if (remaining <= 0 || amount > remaining) {
       throw new HttpError(
         'refund_exceeds_charge',
-        `At most ${remaining} is left to refund on this order.`,
+        `At most ${formatMoney(Math.max(0, remaining), order.currency)} is left to refund on this order.`,
         { param: 'amount' },
       );
     }

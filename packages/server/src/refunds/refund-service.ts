@@ -169,8 +169,8 @@ export function createRefundService(config: MarketkitConfig): RefundService {
         });
         const refunded = Math.min(locked.total, locked.refunded + refund.amount);
         const orderStatus =
-          locked.status === 'disputed'
-            ? 'disputed'
+          locked.status === 'disputed' || locked.status === 'dispute_lost'
+            ? locked.status
             : refunded >= locked.total
               ? 'refunded'
               : 'partially_refunded';

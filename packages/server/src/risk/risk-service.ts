@@ -29,7 +29,19 @@ export async function assessAccount(
   const requirements = account.requirements;
   const disabledReason = requirements?.disabled_reason ?? null;
   const deadline = requirements?.current_deadline ?? undefined;
-  if (disabledReason?.startsWith('rejected.')) {
+  const onboarding = deriveOnboardingState(snapshotAccount(account));
+  if (onboarding === 'in_progress') {
+    // Half-way through onboarding is a next step, not an emergency: Stripe restricts the account and
+    // lists everything as due until the seller submits, but one neutral "finish setting up" says it all.
+    signals.push({
+      id: `onboarding_incomplete:${accountId}`,
+      kind: 'onboarding_incomplete',
+      severity: 'info',
+      remediation: 'finish_onboarding',
+      requirements: requirements?.currently_due ?? [],
+      ...(deadline ? { deadline } : {}),
+    });
+  } else if (disabledReason?.startsWith('rejected.')) {
     signals.push({
       id: `account_rejected:${accountId}`,
       kind: 'account_rejected',
@@ -46,7 +58,7 @@ export async function assessAccount(
       reason: disabledReason,
     });
   }
-  if ((requirements?.past_due ?? []).length > 0) {
+  if (onboarding !== 'in_progress' && (requirements?.past_due ?? []).length > 0) {
     signals.push({
       id: `requirements_past_due:${accountId}`,
       kind: 'requirements_past_due',
@@ -56,7 +68,7 @@ export async function assessAccount(
       ...(deadline ? { deadline } : {}),
     });
   }
-  if ((requirements?.currently_due ?? []).length > 0 && deadline) {
+  if (onboarding !== 'in_progress' && (requirements?.currently_due ?? []).length > 0 && deadline) {
     const pastDue = new Set(requirements?.past_due ?? []);
     const due = requirements!.currently_due!.filter((item) => !pastDue.has(item));
     if (due.length > 0) {
@@ -70,9 +82,11 @@ export async function assessAccount(
       });
     }
   }
-  // Available plus pending per currency: a negative total is money the platform is on the hook for.
+  // One balance figure everywhere: the *available* balance, the same number the seller's PayoutsPanel
+  // shows. It is what Stripe settles negative balances against (debiting the liable platform); pending
+  // funds are not money yet (a refund or dispute can still take them), so they do not offset it.
   const totals = new Map<string, number>();
-  for (const entry of [...balance.available, ...balance.pending])
+  for (const entry of balance.available)
     totals.set(entry.currency, (totals.get(entry.currency) ?? 0) + entry.amount);
   const exposure: Money[] = [];
   for (const [currency, amount] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
@@ -110,8 +124,40 @@ export async function assessAccount(
       reason: order.dispute.reason,
     });
   }
-  signals.sort((a, b) => compareSeverity(a.severity, b.severity));
-  return { signals, exposure };
+  return { signals: collapseByRemedy(signals), exposure };
+}
+
+/**
+ * Signals the same button fixes become one: a restricted account with past-due information is one
+ * "update your information" banner (the most severe sentence, every requirement, the earliest deadline),
+ * and several failed payouts are one "update your bank details". Disputes stay apart: each is answered
+ * on its own.
+ */
+export function collapseByRemedy(signals: readonly RiskSignal[]): RiskSignal[] {
+  const sorted = [...signals].sort((a, b) => compareSeverity(a.severity, b.severity));
+  const kept: RiskSignal[] = [];
+  const byRemedy = new Map<string, number>();
+  for (const signal of sorted) {
+    const shared =
+      signal.remediation === 'account_update' || signal.remediation === 'update_bank_account';
+    const index = shared ? byRemedy.get(signal.remediation) : undefined;
+    if (index === undefined) {
+      if (shared) byRemedy.set(signal.remediation, kept.length);
+      kept.push(signal);
+      continue;
+    }
+    const first = kept[index]!;
+    const requirements = [
+      ...new Set([...(first.requirements ?? []), ...(signal.requirements ?? [])]),
+    ];
+    const deadlines = [first.deadline, signal.deadline].filter((value) => value !== undefined);
+    kept[index] = {
+      ...first,
+      ...(requirements.length > 0 ? { requirements } : {}),
+      ...(deadlines.length > 0 ? { deadline: Math.min(...deadlines) } : {}),
+    };
+  }
+  return kept;
 }
 
 function addMoney(into: Map<string, number>, entries: readonly Money[]): void {

@@ -47,7 +47,8 @@ export type OrderStatus =
   | 'canceled'
   | 'partially_refunded'
   | 'refunded'
-  | 'disputed';
+  | 'disputed'
+  | 'dispute_lost';
 
 export interface DisputeRecord {
   id: string;

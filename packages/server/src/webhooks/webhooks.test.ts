@@ -178,7 +178,8 @@ describe('webhook delivery order', () => {
     expect((await deliver(created)).body.duplicate).toBe(false);
     expect((await deliver(closed)).body.duplicate).toBe(true);
     const order = await harness.router.marketkit.orders.get(checkout.body.orderId);
-    expect(order?.status).toBe('disputed');
+    // Lost is final whatever order the events arrive in.
+    expect(order?.status).toBe('dispute_lost');
     expect(order?.dispute).toMatchObject({ id: disputeId, status: 'lost', amount: 3000 });
     const [transfer] = (
       await harness.stripe.transfers.list({ transfer_group: checkout.body.orderId })

@@ -69,7 +69,7 @@ export function createSandboxElements(
         (elementOptions.appearance as SandboxAppearance | undefined) ?? options.appearance;
       const element =
         type === 'payment' || type === 'card'
-          ? createCardElement(type, appearance)
+          ? createCardElement(type, appearance, options.locale)
           : createUnsupportedElement(type, appearance);
       created.set(type, element);
       return element;
@@ -82,6 +82,9 @@ export function createSandboxElements(
       Object.assign(options, updates);
       if (updates.appearance !== undefined) {
         for (const element of created.values()) element.update({ appearance: updates.appearance });
+      }
+      if (updates.locale !== undefined) {
+        for (const element of created.values()) element.update({ locale: updates.locale });
       }
     },
     async submit() {

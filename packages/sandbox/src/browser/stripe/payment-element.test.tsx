@@ -175,3 +175,30 @@ describe('the sandbox Payment Element under @stripe/react-stripe-js', () => {
     );
   });
 });
+
+describe('the Payment Element stand-in in French', () => {
+  function FrenchCheckout({ locale }: { locale: 'fr' | 'en' }) {
+    return (
+      <Elements
+        stripe={stripePromise}
+        options={{ mode: 'payment', amount: 1000, currency: 'eur', locale }}
+      >
+        <PaymentElement />
+      </Elements>
+    );
+  }
+
+  it('labels the card form and its errors in the locale Elements was given, and follows a change', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<FrenchCheckout locale="fr" />);
+    const number = await screen.findByRole('textbox', { name: 'Numéro de carte' });
+    expect(screen.getByRole('textbox', { name: 'Date d’expiration' })).toBeTruthy();
+    await user.type(number, '4242');
+    await user.tab();
+    expect(screen.getByRole('alert').textContent).toBe('Le numéro de votre carte est incomplet.');
+    rerender(<FrenchCheckout locale="en" />);
+    expect(
+      ((await screen.findByRole('textbox', { name: 'Card number' })) as HTMLInputElement).value,
+    ).toBe('4242');
+  });
+});

@@ -173,7 +173,12 @@ function createElementBase(options: ElementBaseOptions) {
     appearance = next;
     if (root) applyAppearance(root, appearance);
   };
-  return { element, setAppearance, emit: emitter.emit };
+  const rerender = () => {
+    if (!root) return;
+    root.replaceChildren();
+    options.render(root, emitter.emit);
+  };
+  return { element, setAppearance, emit: emitter.emit, rerender };
 }
 
 const fieldLabels: Record<CardField, { label: string; placeholder: string; autocomplete: string }> =
@@ -184,13 +189,45 @@ const fieldLabels: Record<CardField, { label: string; placeholder: string; autoc
   };
 
 /**
+ * Stripe.js shows the Payment Element in the `locale` given to `stripe.elements()` (or `elements.update()`);
+ * https://docs.stripe.com/js/elements_object/create#stripe_elements-options-locale. The stand-in speaks
+ * English and French.
+ */
+const french = {
+  labels: {
+    number: {
+      label: 'Numéro de carte',
+      placeholder: '1234 1234 1234 1234',
+      autocomplete: 'cc-number',
+    },
+    expiry: { label: 'Date d’expiration', placeholder: 'MM / AA', autocomplete: 'cc-exp' },
+    cvc: { label: 'Code de sécurité', placeholder: 'CVC', autocomplete: 'cc-csc' },
+  } satisfies typeof fieldLabels,
+  legend: 'Sandbox — utilisez les cartes de test Stripe',
+  hint: 'Essayez 4242 4242 4242 4242 (acceptée) ou 4000 0000 0000 0002 (refusée), une date future et un CVC quelconques.',
+  errors: {
+    incomplete_number: 'Le numéro de votre carte est incomplet.',
+    invalid_number: 'Le numéro de votre carte est invalide.',
+    incomplete_expiry: 'La date d’expiration de votre carte est incomplète.',
+    invalid_expiry_month: 'Le mois d’expiration de votre carte est invalide.',
+    invalid_expiry_year_past: 'L’année d’expiration de votre carte est déjà passée.',
+    invalid_expiry_month_past: 'La date d’expiration de votre carte est déjà passée.',
+    incomplete_cvc: 'Le code de sécurité de votre carte est incomplet.',
+  } as Record<string, string>,
+};
+
+const isFrench = (locale: unknown) => typeof locale === 'string' && /^fr\b/i.test(locale);
+
+/**
  * The sandbox's Payment Element (and Card Element): a labelled card form that accepts Stripe's test card numbers
  * and reports `change`, `focus`, `blur` and `ready` like Stripe.js does.
  */
 export function createCardElement(
   elementType: 'payment' | 'card',
   appearance: SandboxAppearance | undefined,
+  initialLocale?: string,
 ): SandboxCardElement {
+  let locale = initialLocale;
   const id = `mk-sandbox-${(nextId += 1)}`;
   const inputs = {} as Record<CardField, HTMLInputElement>;
   let alert: HTMLElement | undefined;
@@ -211,7 +248,10 @@ export function createCardElement(
       inputs[field]?.setAttribute('aria-invalid', visible ? 'true' : 'false');
       if (visible && !shown) shown = fieldError;
     }
-    if (alert) alert.textContent = shown?.message ?? '';
+    if (alert) {
+      const translated = isFrench(locale) && shown ? french.errors[shown.code ?? ''] : undefined;
+      alert.textContent = translated ?? shown?.message ?? '';
+    }
   };
 
   const changePayload = (validation: CardValidation): Record<string, unknown> =>
@@ -239,7 +279,8 @@ export function createCardElement(
       const document = root.ownerDocument;
       const fieldset = document.createElement('fieldset');
       const legend = document.createElement('legend');
-      legend.textContent = 'Sandbox — use Stripe test cards';
+      const labels = isFrench(locale) ? french.labels : fieldLabels;
+      legend.textContent = isFrench(locale) ? french.legend : 'Sandbox — use Stripe test cards';
       fieldset.appendChild(legend);
       const row = document.createElement('div');
       row.className = 'mk-sandbox-row';
@@ -249,13 +290,13 @@ export function createCardElement(
       for (const field of ['number', 'expiry', 'cvc'] as const) {
         const label = document.createElement('label');
         const text = document.createElement('span');
-        text.textContent = fieldLabels[field].label;
+        text.textContent = labels[field].label;
         const input = document.createElement('input');
         input.name = `${id}-${field}`;
         input.type = 'text';
         input.inputMode = 'numeric';
-        input.autocomplete = fieldLabels[field].autocomplete as AutoFill;
-        input.placeholder = fieldLabels[field].placeholder;
+        input.autocomplete = labels[field].autocomplete as AutoFill;
+        input.placeholder = labels[field].placeholder;
         input.setAttribute('aria-describedby', alert.id);
         input.setAttribute('aria-invalid', 'false');
         input.value = inputs[field]?.value ?? '';
@@ -283,8 +324,9 @@ export function createCardElement(
       }
       fieldset.append(row, alert);
       const hint = document.createElement('p');
-      hint.textContent =
-        'Try 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined), any future date and CVC.';
+      hint.textContent = isFrench(locale)
+        ? french.hint
+        : 'Try 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined), any future date and CVC.';
       hint.style.fontSize = '.8em';
       fieldset.appendChild(hint);
       root.appendChild(fieldset);
@@ -299,6 +341,12 @@ export function createCardElement(
     },
     onFocus() {
       inputs.number?.focus();
+    },
+    onUpdate(updates) {
+      // A new locale redraws the form in that language; typed values survive (render reads them back).
+      if (typeof updates.locale !== 'string' || updates.locale === locale) return;
+      locale = updates.locale;
+      base.rerender();
     },
   });
 

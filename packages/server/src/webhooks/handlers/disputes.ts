@@ -49,7 +49,8 @@ export const disputeEvents: EventFamily = {
             ? 'partially_refunded'
             : 'paid';
       await repository.updateOrder(client, order.id, {
-        status: open || status === 'lost' ? 'disputed' : settledStatus,
+        // A lost dispute is final: the bank already returned the money, nothing is left to refund.
+        status: status === 'lost' ? 'dispute_lost' : open ? 'disputed' : settledStatus,
         dispute: { id: dispute.id, status, amount: dispute.amount, reason: dispute.reason },
       });
     });

@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import { Icon } from './icon';
+
+/** A failure the user must read (`role="alert"`), with the danger icon. */
+export function Alert({ children }: { children: ReactNode }) {
+  return (
+    <p role="alert" className="mk-Alert">
+      <Icon name="critical" />
+      <span>{children}</span>
+    </p>
+  );
+}
