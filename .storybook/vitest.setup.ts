@@ -39,6 +39,10 @@ afterEach(async (context: TestContext) => {
   if (context.task.result?.state === 'fail') return;
   const canvas = document.querySelector<HTMLElement>('.mk-StoryCanvas');
   if (!canvas) return;
+  // A list still refreshing is not the resting design either.
+  await expect
+    .poll(() => canvas.querySelector('[aria-busy="true"]'), { timeout: 5_000 })
+    .toBeNull();
   // Focus rings belong to the interaction, not to the resting design.
   (document.activeElement as HTMLElement | null)?.blur();
   await expect(page.elementLocator(canvas)).toMatchScreenshot(

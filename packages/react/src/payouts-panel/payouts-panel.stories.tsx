@@ -135,6 +135,7 @@ export const MultipleCurrencies: Story = {
   parameters: apiParameters({ getBalance: multiCurrencyBalanceFixture }),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('€80.00')).toBeVisible();
+    await waitFor(() => expect(canvasElement.querySelector('[aria-busy="true"]')).toBeNull());
   },
 };
 

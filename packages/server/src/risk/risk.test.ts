@@ -14,7 +14,10 @@ describe('risk a seller can act on', () => {
   });
 
   it('shows a seller who left onboarding half-way one neutral "finish setting up", not red alerts', async () => {
-    const created = await harness.http.post('/api/accounts').set(harness.as('dana', 'seller'));
+    const created = await harness.http
+      .post('/api/accounts')
+      .type('json')
+      .set(harness.as('dana', 'seller'));
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     const risk = await harness.http.get('/api/risk').set(harness.as('dana', 'seller'));
     expect(risk.body.signals).toEqual([
