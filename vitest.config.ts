@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
+      // The server's HTTP suites over its fetch adapter.
+      'packages/server/vitest.fetch.config.ts',
       'apps/*/vitest.config.ts',
       '.storybook/vitest.config.ts',
     ],

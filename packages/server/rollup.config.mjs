@@ -2,6 +2,6 @@ import { defineLibraryConfig } from '../../.config/rollup.shared.mjs';
 
 export default defineLibraryConfig({
   root: import.meta.dirname,
-  entries: { index: 'src/index.ts' },
+  entries: { index: 'src/index.ts', fetch: 'src/fetch.ts' },
   platform: 'node',
 });

@@ -11,7 +11,7 @@ import express from 'express';
 import Stripe from 'stripe';
 import { createStaticPricing, type CatalogueItem } from '../src/checkout/pricing';
 import { createMarketkitRouter, type MarketkitRouter } from '../src/router';
-import type { MarketkitRouterOptions } from '../src/options';
+import type { MarketkitRouterOptions } from '../src/router';
 import { createPgliteStore } from '../src/stores/pglite-store';
 import { createPostgresStore } from '../src/stores/postgres-store';
 import type { Store } from '../src/stores/store';

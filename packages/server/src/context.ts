@@ -1,8 +1,8 @@
-import type { Request } from 'express';
 import type { AccountService } from './accounts/account-service';
 import type { CheckoutService } from './checkout/checkout-service';
 import { HttpError } from './http/errors';
 import type { RateLimiter } from './http/rate-limit';
+import type { MarketkitRequest } from './http/route';
 import type { AuthenticatedUser, UserRole } from './options';
 import type { OrderService } from './orders/order-service';
 import type { MarketkitConfig } from './parse-options';
@@ -27,10 +27,10 @@ export interface RouteContext {
 
 export async function requireUser(
   context: RouteContext,
-  request: Request,
+  request: MarketkitRequest,
   roles?: readonly UserRole[],
 ): Promise<AuthenticatedUser> {
-  const user = await context.config.authenticate(request);
+  const user = await context.config.authenticate(request.native as never);
   if (!user || typeof user.userId !== 'string' || user.userId.length === 0) {
     throw new HttpError('unauthenticated', 'Sign in first.');
   }

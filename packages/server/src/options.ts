@@ -1,5 +1,4 @@
 import type { CheckoutItem, FeePolicy } from '@marketkit/core';
-import type { Request } from 'express';
 import type Stripe from 'stripe';
 import type { Logger } from './http/logger';
 import type { Store } from './stores/store';
@@ -88,7 +87,12 @@ export interface PricingInput {
  */
 export type Pricing = (input: PricingInput) => PricedLine[] | Promise<PricedLine[]>;
 
-export interface MarketkitRouterOptions extends MarketkitEventHooks {
+/**
+ * The options both adapters take. `TRequest` is the request `authenticate` receives: the adapter's own
+ * (Express's `req` for the router, the standard `Request` for the fetch handler), so a team keeps the
+ * session or token lookup it already has.
+ */
+export interface MarketkitOptions<TRequest> extends MarketkitEventHooks {
   /** A `Stripe` instance with the platform's secret key. */
   stripe: Stripe;
   /** Where state lives; default `createPgliteStore()` (in memory). */
@@ -96,7 +100,7 @@ export interface MarketkitRouterOptions extends MarketkitEventHooks {
   /** Decides what a checkout costs: see `createStaticPricing` for a ready one. Required. */
   pricing: Pricing;
   /** Who is calling. Return null for anonymous requests (they get 401). Required: there is no open default. */
-  authenticate: (request: Request) => AuthenticatedUser | null | Promise<AuthenticatedUser | null>;
+  authenticate: (request: TRequest) => AuthenticatedUser | null | Promise<AuthenticatedUser | null>;
   platform: {
     /** The platform's country (ISO 3166-1 alpha-2), e.g. 'US'. */
     country: string;
@@ -145,3 +149,6 @@ export interface MarketkitRouterOptions extends MarketkitEventHooks {
   /** Unix seconds; override to test expiry. Default: the system clock. */
   now?: () => number;
 }
+
+/** `createMarketkitHandler`'s options: `authenticate` gets the standard `Request` (`request.headers.get`, …). */
+export type MarketkitHandlerOptions = MarketkitOptions<Request>;

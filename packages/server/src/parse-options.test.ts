@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { ConfigurationError } from './http/errors';
-import type { MarketkitRouterOptions } from './options';
+import type { MarketkitRouterOptions } from './router';
 import { parseOptions } from './parse-options';
 import { createPostgresStore } from './stores/postgres-store';
 

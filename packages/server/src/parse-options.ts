@@ -3,15 +3,9 @@ import { isSupportedCurrency, type FeePolicy } from '@marketkit/core';
 import type Stripe from 'stripe';
 import { ConfigurationError } from './http/errors';
 import { createSafeLogger, type Logger } from './http/logger';
-import type {
-  AuthenticatedUser,
-  MarketkitEventHooks,
-  MarketkitRouterOptions,
-  Pricing,
-} from './options';
+import type { AuthenticatedUser, MarketkitEventHooks, MarketkitOptions, Pricing } from './options';
 import { createPgliteStore } from './stores/pglite-store';
 import type { Store } from './stores/store';
-import type { Request } from 'express';
 
 export interface WorkerConfig {
   concurrency: number;
@@ -29,7 +23,8 @@ export interface MarketkitConfig {
   stripe: Stripe;
   store: Store;
   ownsStore: boolean;
-  authenticate: (request: Request) => AuthenticatedUser | null | Promise<AuthenticatedUser | null>;
+  /** Receives the adapter's own request object (Express `req` or a fetch `Request`). */
+  authenticate: (request: never) => AuthenticatedUser | null | Promise<AuthenticatedUser | null>;
   pricing: Pricing;
   platform: {
     country: string;
@@ -110,7 +105,7 @@ function origins(value: unknown, apiBase: string): ReadonlySet<string> {
 const COUNTRY = /^[A-Z]{2}$/;
 
 /** Turns public options into the internal config once; every mistake throws with the fix in the message. */
-export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
+export function parseOptions(options: MarketkitOptions<never>): MarketkitConfig {
   if (options === null || typeof options !== 'object')
     fail('MISSING_OPTIONS', 'Pass an options object to `createMarketkitRouter`.');
   const stripe = options.stripe as unknown;
@@ -147,7 +142,7 @@ export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
       'Pass `webhookSecret`: the endpoint signing secret, starting with "whsec_".',
     );
   }
-  const platform = options.platform as MarketkitRouterOptions['platform'] | undefined;
+  const platform = options.platform as MarketkitOptions<never>['platform'] | undefined;
   if (!platform || typeof platform !== 'object') {
     fail('MISSING_PLATFORM', "Pass `platform: { country: 'US', defaultCurrency: 'usd' }`.");
   }

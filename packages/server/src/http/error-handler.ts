@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { ERROR_CODES, isMarketkitError, type ErrorCode } from '@marketkit/core';
-import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import Stripe from 'stripe';
 import { isHttpError } from './errors';
 import type { Logger } from './logger';
 
 /** Every response carries a request id so a user's report can be matched to the server log. */
-export function assignRequestId(request: Request, response: Response, next: NextFunction): void {
-  const requestId = `req_mk_${randomBytes(9).toString('base64url')}`;
-  response.locals.marketkitRequestId = requestId;
-  response.setHeader('X-Request-Id', requestId);
-  next();
+export function createRequestId(): string {
+  return `req_mk_${randomBytes(9).toString('base64url')}`;
+}
+
+/** An error as both adapters send it: `{ error: { code, message, param?, requestId } }`. */
+export interface ErrorResult {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: ErrorBody & { requestId: string } };
 }
 
 interface ErrorBody {
@@ -82,65 +85,65 @@ export function fromStripeError(error: InstanceType<typeof Stripe.errors.StripeE
   };
 }
 
-export function createErrorHandler(logger: Logger, bodyLimit: number): ErrorRequestHandler {
-  return (error: unknown, request, response, next) => {
-    if (response.headersSent) {
-      next(error);
-      return;
-    }
-    const requestId = String(response.locals.marketkitRequestId ?? '');
-    // Every failure is logged with the request id the client saw and the route, so support can find it.
-    const route = `${request.method} ${request.originalUrl.split('?')[0]}`;
-    let body: ErrorBody;
-    if (isMarketkitError(error)) {
-      body = {
+/** Turns anything a route threw into the error envelope; unexpected errors are logged, never shown. */
+export function toErrorResult(
+  error: unknown,
+  requestId: string,
+  logger: Logger,
+  bodyLimit: number,
+  /** `METHOD /path`, logged with every failure so support can find it from the request id. */
+  route: string,
+): ErrorResult {
+  let body: ErrorBody;
+  let headers: Record<string, string> = {};
+  if (isMarketkitError(error)) {
+    body = {
+      code: error.code,
+      message: error.message,
+      ...(error.param ? { param: error.param } : {}),
+    };
+    if (isHttpError(error)) headers = { ...error.headers };
+    const level = ERROR_CODES[error.code].status >= 500 ? 'error' : 'info';
+    logger[level](
+      { requestId, route, code: error.code, message: error.message },
+      'Request refused',
+    );
+  } else if (error instanceof Stripe.errors.StripeError) {
+    body = fromStripeError(error);
+    logger.error(
+      {
+        requestId,
+        route,
+        stripeRequestId: error.requestId,
+        type: error.type,
         code: error.code,
+        statusCode: error.statusCode,
         message: error.message,
-        ...(error.param ? { param: error.param } : {}),
-      };
-      if (isHttpError(error)) response.set(error.headers);
-      const level = ERROR_CODES[error.code].status >= 500 ? 'error' : 'info';
-      logger[level](
-        { requestId, route, code: error.code, message: error.message },
-        'Request refused',
-      );
-    } else if (error instanceof Stripe.errors.StripeError) {
-      body = fromStripeError(error);
-      logger.error(
-        {
-          requestId,
-          route,
-          stripeRequestId: error.requestId,
-          type: error.type,
-          code: error.code,
-          statusCode: error.statusCode,
-          message: error.message,
-        },
-        'Stripe request failed',
-      );
-    } else if (
-      error !== null &&
-      typeof error === 'object' &&
-      fromRequestParsing(error, bodyLimit)
-    ) {
-      body = fromRequestParsing(error, bodyLimit)!;
-    } else {
-      body = {
-        code: 'internal_error',
-        message: 'Something went wrong. Details are in the server log under this requestId.',
-      };
-      logger.error(
-        {
-          requestId,
-          route,
-          err:
-            error instanceof Error
-              ? { name: error.name, message: error.message, stack: error.stack }
-              : String(error),
-        },
-        'Unexpected error',
-      );
-    }
-    response.status(ERROR_CODES[body.code].status).json({ error: { ...body, requestId } });
+      },
+      'Stripe request failed',
+    );
+  } else if (error !== null && typeof error === 'object' && fromRequestParsing(error, bodyLimit)) {
+    body = fromRequestParsing(error, bodyLimit)!;
+  } else {
+    body = {
+      code: 'internal_error',
+      message: 'Something went wrong. Details are in the server log under this requestId.',
+    };
+    logger.error(
+      {
+        requestId,
+        route,
+        err:
+          error instanceof Error
+            ? { name: error.name, message: error.message, stack: error.stack }
+            : String(error),
+      },
+      'Unexpected error',
+    );
+  }
+  return {
+    status: ERROR_CODES[body.code].status,
+    headers,
+    body: { error: { ...body, requestId } },
   };
 }

@@ -1,11 +1,11 @@
-import type { Request } from 'express';
 import { HttpError } from './errors';
+import type { MarketkitRequest } from './route';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** The client's `Idempotency-Key` (one per user action), checked for shape; undefined when absent. */
-export function readIdempotencyKey(request: Request): string | undefined {
-  const header = request.get('Idempotency-Key');
+export function readIdempotencyKey(request: MarketkitRequest): string | undefined {
+  const header = request.header('Idempotency-Key');
   if (header !== undefined && !IDEMPOTENCY_KEY.test(header)) {
     throw new HttpError(
       'invalid_request',

@@ -1,6 +1,8 @@
-// Test harness: a real sandbox, the real `stripe` SDK, and the router in an Express app on 127.0.0.1.
+// Test harness: a real sandbox, the real `stripe` SDK, and MarketKit on 127.0.0.1 behind one of its
+// adapters: the Express router (default) or, with MARKETKIT_ADAPTER=fetch (the `server-fetch`
+// project), the fetch handler served by Node's own Request/Response. The same suites run over both.
 // Users are chosen per request with the `x-test-user: <userId>:<role>` header.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandbox, type Sandbox } from '@marketkit/sandbox';
 import express from 'express';
@@ -8,21 +10,39 @@ import Stripe from 'stripe';
 import request from 'supertest';
 import { createStaticPricing, type CatalogueItem } from '../checkout/pricing';
 import type { Logger } from '../http/logger';
-import type { MarketkitRouterOptions, UserRole } from '../options';
-import { createMarketkitRouter, type MarketkitRouter } from '../router';
+import type { MarketkitLifecycle } from '../core';
+import { createMarketkitHandler } from '../fetch/handler';
+import type { AuthenticatedUser, MarketkitOptions, UserRole } from '../options';
+import { createMarketkitRouter } from '../router';
+import { serveFetch } from './fetch-server';
 import { createPgliteStore } from '../stores/pglite-store';
 import { startRequestCounter, type RequestCounter } from './request-counter';
 import type { Store } from '../stores/store';
 
+export type HarnessAdapter = 'express' | 'fetch';
+
+/** The adapter this test run serves MarketKit through. */
+export const HARNESS_ADAPTER: HarnessAdapter =
+  process.env.MARKETKIT_ADAPTER === 'fetch' ? 'fetch' : 'express';
+
+/** The options both adapters share (everything but `authenticate`, which the harness supplies). */
+export type HarnessRouterOptions = Omit<MarketkitOptions<never>, 'authenticate'>;
+
+/** One MarketKit instance, whichever adapter serves it. */
+export interface HarnessInstance {
+  marketkit: MarketkitLifecycle;
+}
+
 export interface Harness {
+  adapter: HarnessAdapter;
   sandbox: Sandbox;
   /** Talks to the sandbox directly (test set-up and assertions). */
   stripe: Stripe;
   /** Counts the Stripe writes the router makes (its Stripe client goes through this proxy). */
   counter: RequestCounter;
   store: Store;
-  app: express.Express;
-  router: MarketkitRouter;
+  /** The instance currently serving requests. */
+  router: HarnessInstance;
   baseUrl: string;
   logs: string[];
   /** supertest agent bound to the app. */
@@ -53,14 +73,16 @@ export interface Harness {
   /** Delivers queued webhooks and waits for the transfer worker to finish. */
   settle(): Promise<void>;
   /** Another router on the same store and sandbox (another instance of the app); the caller closes it. */
-  createRouter(overrides?: Partial<MarketkitRouterOptions>): MarketkitRouter;
+  createRouter(overrides?: Partial<HarnessRouterOptions>): HarnessInstance;
   /** Restarts the router on the same store (simulates a new process). */
-  restart(overrides?: Partial<MarketkitRouterOptions>): Promise<MarketkitRouter>;
+  restart(overrides?: Partial<HarnessRouterOptions>): Promise<HarnessInstance>;
   close(): Promise<void>;
 }
 
 export interface HarnessOptions {
-  routerOptions?: Partial<MarketkitRouterOptions>;
+  routerOptions?: Partial<HarnessRouterOptions>;
+  /** Default: `HARNESS_ADAPTER`. */
+  adapter?: HarnessAdapter;
   store?: Store;
   /** Register a webhook endpoint on the sandbox pointing at the app (default true). */
   webhooks?: boolean;
@@ -89,42 +111,59 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     catalogue[itemId] = { sellerId, description, amount, currency };
     return itemId;
   };
-  const app = express();
-  let current: MarketkitRouter;
-  const build = (overrides: Partial<MarketkitRouterOptions> = {}) =>
-    createMarketkitRouter({
-      stripe: routerStripe,
-      store,
-      webhookSecret: sandbox.webhookSecret,
-      authenticate: (incoming) => {
-        const header = incoming.get('x-test-user');
-        if (!header) return null;
-        const [userId, role] = header.split(':');
-        return {
-          userId: userId!,
-          role: (role ?? 'buyer') as UserRole,
-          displayName: `Shop of ${userId}`,
-        };
-      },
-      platform: { country: 'US', defaultCurrency: 'usd', currencies: ['usd', 'eur', 'jpy'] },
-      fees: { basisPoints: 1000 },
-      urls: { apiBase: 'http://127.0.0.1/api', onboardingReturn: 'http://127.0.0.1/seller' },
-      logger,
-      worker: { baseDelayMs: 5, maxDelayMs: 40, pollIntervalMs: 20, callsPerSecond: 1000 },
-      ...options.routerOptions,
-      ...overrides,
-      pricing:
-        overrides.pricing ??
-        options.routerOptions?.pricing ??
-        // Re-read on every checkout: tests put items on sale as they go.
-        ((input) => createStaticPricing(catalogue)(input)),
-    });
-  current = build();
-  // Route through a holder so `restart` can swap the router under the same server.
-  app.use('/api', (incoming, outgoing, next) => current(incoming, outgoing, next));
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  const adapter = options.adapter ?? HARNESS_ADAPTER;
+  const testUser = (header: string | undefined | null): AuthenticatedUser | null => {
+    if (!header) return null;
+    const [userId, role] = header.split(':');
+    return {
+      userId: userId!,
+      role: (role ?? 'buyer') as UserRole,
+      displayName: `Shop of ${userId}`,
+    };
+  };
+  const shared = (overrides: Partial<HarnessRouterOptions>): HarnessRouterOptions => ({
+    stripe: routerStripe,
+    store,
+    webhookSecret: sandbox.webhookSecret,
+    platform: { country: 'US', defaultCurrency: 'usd', currencies: ['usd', 'eur', 'jpy'] },
+    fees: { basisPoints: 1000 },
+    urls: { apiBase: 'http://127.0.0.1/api', onboardingReturn: 'http://127.0.0.1/seller' },
+    logger,
+    worker: { baseDelayMs: 5, maxDelayMs: 40, pollIntervalMs: 20, callsPerSecond: 1000 },
+    ...options.routerOptions,
+    ...overrides,
+    pricing:
+      overrides.pricing ??
+      options.routerOptions?.pricing ??
+      // Re-read on every checkout: tests put items on sale as they go.
+      ((input) => createStaticPricing(catalogue)(input)),
   });
+  // Both adapters authenticate from the same header, each reading its own request type.
+  const buildExpress = (overrides: Partial<HarnessRouterOptions> = {}) =>
+    createMarketkitRouter({
+      ...shared(overrides),
+      authenticate: (incoming) => testUser(incoming.get('x-test-user')),
+    });
+  const buildFetch = (overrides: Partial<HarnessRouterOptions> = {}) =>
+    createMarketkitHandler({
+      ...shared(overrides),
+      authenticate: (incoming) => testUser(incoming.headers.get('x-test-user')),
+    });
+  const build = (overrides: Partial<HarnessRouterOptions> = {}): HarnessInstance =>
+    adapter === 'fetch' ? buildFetch(overrides) : buildExpress(overrides);
+  let current = build();
+  // Route through a holder so `restart` can swap the instance under the same server.
+  let server: Server;
+  if (adapter === 'fetch') {
+    server = serveFetch((incoming) => (current as ReturnType<typeof buildFetch>)(incoming));
+  } else {
+    const app = express();
+    app.use('/api', (incoming, outgoing, next) =>
+      (current as ReturnType<typeof buildExpress>)(incoming, outgoing, next),
+    );
+    server = createServer(app);
+  }
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}/api`;
   await current.marketkit.ready;
@@ -146,7 +185,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       connect: true,
     });
   }
-  const http = request(app);
+  const http = request(server);
   const as = (userId: string, role: UserRole = 'buyer') => ({ 'x-test-user': `${userId}:${role}` });
 
   const harness: Harness = {
@@ -154,7 +193,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     stripe,
     counter,
     store,
-    app,
+    adapter,
     get router() {
       return current;
     },

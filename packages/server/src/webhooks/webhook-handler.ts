@@ -1,47 +1,25 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { API_ROUTES } from '@marketkit/core/contract';
 import Stripe from 'stripe';
 import type { RouteContext } from '../context';
 import { HttpError } from '../http/errors';
+import { json, route, type Route } from '../http/route';
 import { processEvent } from './process-event';
 
-const MAX_WEBHOOK_BYTES = 1024 * 1024;
+/** The largest webhook body either adapter reads (Stripe's events are far smaller). */
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
-async function readRawBody(request: Request): Promise<Buffer> {
-  const body: unknown = request.body;
-  if (Buffer.isBuffer(body)) return body;
-  if (typeof body === 'string') return Buffer.from(body, 'utf8');
-  if (
-    body !== undefined &&
-    !(
-      typeof body === 'object' &&
-      body !== null &&
-      Object.keys(body).length === 0 &&
-      request.readableEnded
-    )
-  ) {
-    throw new HttpError(
-      'webhook_signature_invalid',
-      'The webhook body was already parsed as JSON, so its signature cannot be checked. Mount MarketKit (or createWebhookHandler) before express.json().',
-    );
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_WEBHOOK_BYTES)
-      throw new HttpError('payload_too_large', 'The webhook body is larger than 1 MB.');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** Verifies `Stripe-Signature`, then applies the event once. Answers 200 for processed and duplicate events. */
-export function createWebhookRequestHandler(context: RouteContext): RequestHandler {
+/**
+ * `POST /webhooks`: verifies `Stripe-Signature` over the raw bytes, then applies the event once.
+ * Answers 200 for processed and duplicate events. Stripe signs it, so the CSRF guard does not apply.
+ */
+export function createWebhookRoute(context: RouteContext): Route {
   const { config } = context;
-  return async (request: Request, response: Response, next: NextFunction) => {
-    try {
-      const raw = await readRawBody(request);
-      const signature = request.get('Stripe-Signature');
+  return route(
+    'POST',
+    API_ROUTES.webhooks.path,
+    async (request) => {
+      const raw = request.body as Buffer;
+      const signature = request.header('Stripe-Signature');
       if (!signature)
         throw new HttpError('webhook_signature_invalid', 'The Stripe-Signature header is missing.');
       let event: Stripe.Event;
@@ -71,9 +49,8 @@ export function createWebhookRequestHandler(context: RouteContext): RequestHandl
       }
       const result = await processEvent(context, event);
       config.logger.info({ eventId: event.id, type: event.type, result }, 'Webhook event handled');
-      response.status(200).json({ received: true, duplicate: result === 'duplicate' });
-    } catch (error) {
-      next(error);
-    }
-  };
+      return json({ received: true, duplicate: result === 'duplicate' });
+    },
+    { body: 'raw', csrf: false },
+  );
 }

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import express from 'express';
 import request from 'supertest';
 import type Stripe from 'stripe';
-import { createWebhookHandler } from '../router';
+import { createWebhookHandler, type MarketkitRouter } from '../router';
 import { deriveOnboardingState } from '@marketkit/core';
 import * as repository from '../stores/repository';
-import { createHarness, type Harness } from '../testing/harness';
+import { createHarness, HARNESS_ADAPTER, type Harness } from '../testing/harness';
 import { createTestPostgresStore } from '../testing/test-database';
 
 // The sandbox does not deliver here: the test hands events over itself, in the order it chooses.
@@ -189,38 +189,43 @@ describe('webhook delivery order', () => {
     // A dispute is not a refund: the order's refunds stay empty.
     expect(order?.refunds).toEqual([]);
   });
-  it('works as a stand-alone handler before express.json(), and explains itself after it', async () => {
-    const payload = JSON.stringify({
-      id: 'evt_standalone',
-      object: 'event',
-      type: 'balance.available',
-      data: { object: { object: 'balance' } },
-    });
-    const signature = harness.stripe.webhooks.generateTestHeaderString({
-      payload,
-      secret: harness.sandbox.webhookSecret,
-    });
-    const good = express();
-    good.post('/stripe/webhooks', createWebhookHandler(harness.router));
-    good.use(express.json());
-    const accepted = await request(good)
-      .post('/stripe/webhooks')
-      .set('Content-Type', 'application/json')
-      .set('Stripe-Signature', signature)
-      .send(payload);
-    expect(accepted.status).toBe(200);
-    expect(accepted.body).toEqual({ received: true, duplicate: false });
+  // Express-only: the fetch adapter reads the body from the Request itself, so no parser can get there first.
+  it.runIf(HARNESS_ADAPTER === 'express')(
+    'works as a stand-alone handler before express.json(), and explains itself after it',
+    async () => {
+      const router = harness.router as MarketkitRouter;
+      const payload = JSON.stringify({
+        id: 'evt_standalone',
+        object: 'event',
+        type: 'balance.available',
+        data: { object: { object: 'balance' } },
+      });
+      const signature = harness.stripe.webhooks.generateTestHeaderString({
+        payload,
+        secret: harness.sandbox.webhookSecret,
+      });
+      const good = express();
+      good.post('/stripe/webhooks', createWebhookHandler(router));
+      good.use(express.json());
+      const accepted = await request(good)
+        .post('/stripe/webhooks')
+        .set('Content-Type', 'application/json')
+        .set('Stripe-Signature', signature)
+        .send(payload);
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toEqual({ received: true, duplicate: false });
 
-    const wrong = express();
-    wrong.use(express.json());
-    wrong.use('/api', harness.router);
-    const refused = await request(wrong)
-      .post('/api/webhooks')
-      .set('Content-Type', 'application/json')
-      .set('Stripe-Signature', signature)
-      .send(payload);
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.code).toBe('webhook_signature_invalid');
-    expect(refused.body.error.message).toContain('before express.json()');
-  });
+      const wrong = express();
+      wrong.use(express.json());
+      wrong.use('/api', router);
+      const refused = await request(wrong)
+        .post('/api/webhooks')
+        .set('Content-Type', 'application/json')
+        .set('Stripe-Signature', signature)
+        .send(payload);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('webhook_signature_invalid');
+      expect(refused.body.error.message).toContain('before express.json()');
+    },
+  );
 });
