@@ -136,6 +136,7 @@ export async function handleApiRequest(
     const context: ApiContext = { engine, params, path: matched.path, account, keyKind };
     let status = 200;
     let text: string;
+    let refusedAt: 'validation' | 'execution' = 'validation';
     const writesBefore = engine.mutations;
     engine.request = { id: requestId, idempotencyKey };
     try {
@@ -147,12 +148,16 @@ export async function handleApiRequest(
         console.error('[marketkit-sandbox] internal error', error);
       status = envelope.status;
       text = JSON.stringify(envelope.body);
+      if (error instanceof StripeApiError) refusedAt = error.stage;
     } finally {
       engine.request = null;
     }
-    // A 4xx that wrote nothing was refused before execution (validation); anything else started executing.
+    // A 4xx that wrote nothing was refused by validation, before execution; anything else started executing.
     const started =
-      status >= 400 && status < 500 && engine.mutations === writesBefore
+      status >= 400 &&
+      status < 500 &&
+      engine.mutations === writesBefore &&
+      refusedAt === 'validation'
         ? 'refused-before-execution'
         : 'executed';
     if (after) {

@@ -44,7 +44,9 @@ describe('Transfer reversals', () => {
     await stripe.refunds.create({ payment_intent: intent.id });
     const platformBefore = await stripe.balance.retrieve();
 
-    const error = await refused(stripe.transfers.createReversal(transfer.id));
+    const error = await refused(
+      stripe.transfers.createReversal(transfer.id, {}, { idempotencyKey: 'reverse-order-1' }),
+    );
     expect(error).toMatchObject({
       type: 'StripeInvalidRequestError',
       statusCode: 400,
@@ -63,6 +65,13 @@ describe('Transfer reversals', () => {
     expect((await stripe.transfers.listReversals(transfer.id)).data).toHaveLength(0);
     expect(await usdBalance(seller.id)).toEqual({ available: 0, pending: 0 });
     expect((await stripe.balance.retrieve()).available).toEqual(platformBefore.available);
+    // The refusal is an outcome of execution: the same key replays it, even once funds exist (stricter
+    // reading, README), so a retry after new funds needs a new key.
+    const replayed = await refused(
+      stripe.transfers.createReversal(transfer.id, {}, { idempotencyKey: 'reverse-order-1' }),
+    );
+    expect(replayed.code).toBe('balance_insufficient');
+    expect(replayed.headers?.['idempotent-replayed']).toBe('true');
 
     // A new sale settles 1,000 on the seller: a reversal that fits is accepted, a larger one is not.
     const nextSale = await chargeCard(stripe, 2000, 'pm_card_bypassPending');

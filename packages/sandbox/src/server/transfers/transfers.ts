@@ -184,7 +184,8 @@ export function reverseTransfer(
   if (amount > coverable) {
     throw invalidRequest(
       `Insufficient funds in the destination account ${transfer.destination} to reverse this transfer: the reversal needs ${amount} ${transfer.currency} and the account has ${Math.max(coverable, 0)} ${transfer.currency} to cover it.`,
-      { param: 'amount', code: 'balance_insufficient' },
+      // Stricter reading: a refusal on the account's balance is an outcome of execution, saved for the key.
+      { param: 'amount', code: 'balance_insufficient', stage: 'execution' },
     );
   }
   const id = createId('trr');
