@@ -1,6 +1,6 @@
 // Flows 5 and 6: the sandbox clock makes funds available, "Pay out now" pays out, a bad bank account fails
-// the payout; a dispute lost after the seller was paid out leaves them negative, which the seller's
-// RiskBanner and the admin's risk table both show.
+// the payout; a dispute lost after the seller was paid out cannot be clawed back from them (Stripe refuses
+// a reversal their balance cannot cover), so their balance stays at zero.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { WAIT_MS, useDemoHarness } from './harness';
@@ -87,7 +87,7 @@ describe('payouts and risk', () => {
     await harness.screenshot('payout-failed', page);
   });
 
-  it('leaves a seller negative when a dispute is lost after they were paid out, on their RiskBanner and the admin risk table', async () => {
+  it('keeps a paid-out seller at zero when a dispute is lost: Stripe refuses the reversal their balance cannot cover', async () => {
     const { page } = harness;
     await harness.signIn(page, 'buyer-grace');
     const orderId = await buy(page, ['Bike light set'], '4000 0000 0000 0259');
@@ -106,22 +106,9 @@ describe('payouts and risk', () => {
     await expect
       .poll(() => controls.getByRole('status').textContent(), { timeout: WAIT_MS })
       .toContain('closed as lost');
-    expect(await availableBalance('seller-bruno')).toBeLessThan(0);
-
-    await harness.signIn(page, 'seller-bruno');
-    await page.goto('/#/seller');
-    await expect
-      .poll(() => page.locator('.mk-RiskBanner').textContent(), { timeout: WAIT_MS })
-      .toContain('Your balance is negative');
-    await harness.screenshot('seller-negative', page);
-
-    await harness.signIn(page, 'admin-hana');
-    await page.goto('/#/admin');
-    const riskTable = page.getByRole('region', { name: 'Accounts at risk' }).getByRole('table');
-    await expect
-      .poll(() => riskTable.getByRole('row', { name: /Bruno Bikes/ }).count(), { timeout: WAIT_MS })
-      .toBe(1);
-    await harness.screenshot('admin-risk-table', page);
+    // Issue 14's server half turns the unrecovered amount into the seller's tracked debt.
+    expect(await availableBalance('seller-bruno')).toBe(0);
+    await harness.screenshot('seller-dispute-lost', page);
 
     await page.goto(`/#/orders/${orderId}`);
     await expect

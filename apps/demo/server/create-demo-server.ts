@@ -66,13 +66,15 @@ function requireEnv(env: Record<string, string | undefined>, name: string): stri
   return value;
 }
 
+// The router takes one `webhookSecret` today, so both demo endpoints sign with the sandbox's shared
+// secret, as under `stripe listen`.
 async function startPreferringPort(port: number, state: string): Promise<Sandbox> {
   try {
-    return await startSandbox({ port, host: '127.0.0.1', state });
+    return await startSandbox({ port, host: '127.0.0.1', state, webhookSigning: 'shared' });
   } catch (error) {
     // Something else on the preferred port (another demo, a CLI sandbox): any free port works as well.
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
-    return startSandbox({ port: 0, host: '127.0.0.1', state });
+    return startSandbox({ port: 0, host: '127.0.0.1', state, webhookSigning: 'shared' });
   }
 }
 

@@ -67,7 +67,8 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ port: 0, webhookRetryBaseMs: 50 });
+  // One shared signing secret (as `stripe listen`) while the router accepts a single `webhookSecret`.
+  const sandbox = await startSandbox({ port: 0, webhookRetryBaseMs: 50, webhookSigning: 'shared' });
   const stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
   const store = options.store ?? createPgliteStore();
   const counter = await startRequestCounter(sandbox.stripeOptions);
