@@ -121,8 +121,12 @@ export interface MarketkitRouterOptions extends MarketkitEventHooks {
      */
     allowedOrigins?: string[];
   };
-  /** The webhook endpoint's signing secret (`whsec_…`). */
-  webhookSecret: string;
+  /**
+   * The webhook endpoints' signing secrets (`whsec_…`). Stripe gives each endpoint its own: receiving
+   * platform events and connected-account events (`connect: true`) takes two endpoints, so pass both.
+   * `stripe listen` signs everything with one secret.
+   */
+  webhookSecret: string | readonly string[];
   /** Signs the state on account-link return/refresh URLs; default: derived from `webhookSecret`. */
   stateSecret?: string;
   /** Fields merged into `stripe.accounts.create` for new sellers (e.g. a different `controller`). */

@@ -18,6 +18,12 @@ export interface Harness {
   sandbox: Sandbox;
   /** Talks to the sandbox directly (test set-up and assertions). */
   stripe: Stripe;
+  /**
+   * The signing secrets the router verifies against: the platform endpoint's and the `connect: true`
+   * endpoint's (each endpoint has its own, as on Stripe), or the `stripe listen`-style shared secret
+   * when the harness registers no endpoint. `platform` signs hand-delivered platform events.
+   */
+  webhookSecrets: { platform: string; connect: string | null };
   /** Counts the Stripe writes the router makes (its Stripe client goes through this proxy). */
   counter: RequestCounter;
   store: Store;
@@ -67,8 +73,14 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  // One shared signing secret (as `stripe listen`) while the router accepts a single `webhookSecret`.
-  const sandbox = await startSandbox({ port: 0, webhookRetryBaseMs: 50, webhookSigning: 'shared' });
+  const registerEndpoints = options.webhooks !== false;
+  // With endpoints, each signs with its own secret (as on Stripe); without, tests sign events with the
+  // shared `stripe listen`-style secret.
+  const sandbox = await startSandbox({
+    port: 0,
+    webhookRetryBaseMs: 50,
+    webhookSigning: registerEndpoints ? 'per-endpoint' : 'shared',
+  });
   const stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
   const store = options.store ?? createPgliteStore();
   const counter = await startRequestCounter(sandbox.stripeOptions);
@@ -91,12 +103,18 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     return itemId;
   };
   const app = express();
+  const webhookSecrets: Harness['webhookSecrets'] = {
+    platform: sandbox.webhookSecret,
+    connect: null,
+  };
   let current: MarketkitRouter;
   const build = (overrides: Partial<MarketkitRouterOptions> = {}) =>
     createMarketkitRouter({
       stripe: routerStripe,
       store,
-      webhookSecret: sandbox.webhookSecret,
+      webhookSecret: webhookSecrets.connect
+        ? [webhookSecrets.platform, webhookSecrets.connect]
+        : webhookSecrets.platform,
       authenticate: (incoming) => {
         const header = incoming.get('x-test-user');
         if (!header) return null;
@@ -120,7 +138,6 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         // Re-read on every checkout: tests put items on sale as they go.
         ((input) => createStaticPricing(catalogue)(input)),
     });
-  current = build();
   // Route through a holder so `restart` can swap the router under the same server.
   app.use('/api', (incoming, outgoing, next) => current(incoming, outgoing, next));
   const server: Server = await new Promise((resolve) => {
@@ -128,8 +145,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   });
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}/api`;
-  await current.marketkit.ready;
-  if (options.webhooks !== false) {
+  // Endpoints first: the router is built with their secrets. Nothing is delivered before it exists.
+  if (registerEndpoints) {
     const events = [
       'payment_intent.succeeded',
       'payment_intent.payment_failed',
@@ -140,19 +157,27 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       'payout.paid',
       'payout.failed',
     ] as Stripe.WebhookEndpointCreateParams.EnabledEvent[];
-    await stripe.webhookEndpoints.create({ url: `${baseUrl}/webhooks`, enabled_events: events });
-    await stripe.webhookEndpoints.create({
+    const platformEndpoint = await stripe.webhookEndpoints.create({
+      url: `${baseUrl}/webhooks`,
+      enabled_events: events,
+    });
+    const connectEndpoint = await stripe.webhookEndpoints.create({
       url: `${baseUrl}/webhooks`,
       enabled_events: events,
       connect: true,
     });
+    webhookSecrets.platform = platformEndpoint.secret!;
+    webhookSecrets.connect = connectEndpoint.secret!;
   }
+  current = build();
+  await current.marketkit.ready;
   const http = request(app);
   const as = (userId: string, role: UserRole = 'buyer') => ({ 'x-test-user': `${userId}:${role}` });
 
   const harness: Harness = {
     sandbox,
     stripe,
+    webhookSecrets,
     counter,
     store,
     app,

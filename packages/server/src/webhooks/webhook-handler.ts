@@ -35,6 +35,38 @@ async function readRawBody(request: Request): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** The event, if its signature matches one endpoint's secret; a stale timestamp is reported as such. */
+function verifyEvent(config: RouteContext['config'], raw: Buffer, signature: string): Stripe.Event {
+  let stale = false;
+  for (const secret of config.webhookSecrets) {
+    try {
+      return config.stripe.webhooks.constructEvent(
+        raw,
+        signature,
+        secret,
+        config.webhookToleranceSeconds,
+        undefined,
+        config.now() * 1000,
+      );
+    } catch (error) {
+      if (
+        error instanceof Stripe.errors.StripeSignatureVerificationError &&
+        /tolerance/i.test(error.message)
+      )
+        stale = true;
+    }
+  }
+  if (stale)
+    throw new HttpError(
+      'webhook_timestamp_stale',
+      'The Stripe-Signature timestamp is too old; this looks like a replay.',
+    );
+  throw new HttpError(
+    'webhook_signature_invalid',
+    'The Stripe-Signature header does not match the payload.',
+  );
+}
+
 /** Verifies `Stripe-Signature`, then applies the event once. Answers 200 for processed and duplicate events. */
 export function createWebhookRequestHandler(context: RouteContext): RequestHandler {
   const { config } = context;
@@ -44,31 +76,7 @@ export function createWebhookRequestHandler(context: RouteContext): RequestHandl
       const signature = request.get('Stripe-Signature');
       if (!signature)
         throw new HttpError('webhook_signature_invalid', 'The Stripe-Signature header is missing.');
-      let event: Stripe.Event;
-      try {
-        event = config.stripe.webhooks.constructEvent(
-          raw,
-          signature,
-          config.webhookSecret,
-          config.webhookToleranceSeconds,
-          undefined,
-          config.now() * 1000,
-        );
-      } catch (error) {
-        if (
-          error instanceof Stripe.errors.StripeSignatureVerificationError &&
-          /tolerance/i.test(error.message)
-        ) {
-          throw new HttpError(
-            'webhook_timestamp_stale',
-            'The Stripe-Signature timestamp is too old; this looks like a replay.',
-          );
-        }
-        throw new HttpError(
-          'webhook_signature_invalid',
-          'The Stripe-Signature header does not match the payload.',
-        );
-      }
+      const event = verifyEvent(config, raw, signature);
       const result = await processEvent(context, event);
       config.logger.info({ eventId: event.id, type: event.type, result }, 'Webhook event handled');
       response.status(200).json({ received: true, duplicate: result === 'duplicate' });
