@@ -129,6 +129,14 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       drop table if exists mk_payouts;
     `,
   },
+  {
+    id: 4,
+    name: 'outbox fencing tokens and idempotency key generations',
+    sql: `
+      alter table mk_transfers add column if not exists fence bigint not null default 0;
+      alter table mk_transfers add column if not exists key_generation integer not null default 0;
+    `,
+  },
 ];
 
 /**
