@@ -125,7 +125,10 @@ describe('delivery', () => {
     const platformReceiver = await startReceiver();
     const connectReceiver = await startReceiver();
     receivers.push(platformReceiver, connectReceiver);
-    const events = ['account.updated', 'transfer.created'];
+    const events: Stripe.WebhookEndpointCreateParams.EnabledEvent[] = [
+      'account.updated',
+      'transfer.created',
+    ];
     const platform = await endpoint(platformReceiver, { enabled_events: events });
     const connect = await endpoint(connectReceiver, { enabled_events: events, connect: true });
     const seller = await createOnboardedAccount(harness.stripe);
