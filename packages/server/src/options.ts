@@ -17,14 +17,14 @@ export interface AuthenticatedUser {
 export interface WorkerOptions {
   /** Transfers executed at the same time (default 4). */
   concurrency?: number;
-  /** Stripe calls per second across the worker (token bucket, default 20). */
+  /** Worker calls to Stripe per second for the whole platform: every instance on the store shares it (default 20). */
   callsPerSecond?: number;
   /** Attempts before a transfer is marked `failed` (default 8). */
   maxAttempts?: number;
   /** Exponential backoff with full jitter: `min(maxDelayMs, baseDelayMs * 2^attempt)` (defaults 500 ms, 5 min). */
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** How long a claimed transfer stays leased to this instance before another may resume it (default 60 s). */
+  /** Lease of a claimed transfer (default 60 s), renewed while its Stripe call runs; only a dead instance's rows are resumed. */
   leaseSeconds?: number;
   /** How often to look for due rows when idle (default 1000 ms). */
   pollIntervalMs?: number;

@@ -10,7 +10,7 @@ import {
   isRetryable,
   isServerError,
 } from './retry';
-import { createTokenBucket } from './token-bucket';
+import { createCallBudget } from './call-budget';
 
 export interface TransferWorker {
   /** Starts polling; rows left unfinished by an earlier process are resumed. */
@@ -40,7 +40,7 @@ export function transferParams(transfer: TransferRecord): Stripe.TransferCreateP
 export function createTransferWorker(config: MarketkitConfig): TransferWorker {
   const { store, stripe, logger } = config;
   const options = config.worker;
-  const bucket = createTokenBucket(options.callsPerSecond);
+  const bucket = createCallBudget(store, options.callsPerSecond);
   let running = false;
   let timer: NodeJS.Timeout | undefined;
   let active = 0;

@@ -137,6 +137,17 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       alter table mk_transfers add column if not exists key_generation integer not null default 0;
     `,
   },
+  {
+    id: 5,
+    name: 'one Stripe call budget shared by every instance',
+    sql: `
+      create table if not exists mk_call_budget (
+        name text primary key,
+        tokens float8 not null,
+        refilled_at timestamptz not null
+      );
+    `,
+  },
 ];
 
 /**
