@@ -32,7 +32,27 @@ export interface WorkerOptions {
   autoStart?: boolean;
 }
 
+/** A seller's debt: the part of a refund or lost dispute Stripe refused to reverse (minor units). */
+export interface DebtEvent {
+  debtId: string;
+  sellerId: string;
+  orderId: string;
+  refundId: string;
+  amount: number;
+  currency: string;
+}
+
 export interface MarketkitEventHooks {
+  /** Stripe refused a reversal (the seller was paid out): the seller now owes `amount`. */
+  onDebtRecorded?: (event: DebtEvent & { accountId: string }) => void | Promise<void>;
+  /** Part of a debt was taken off the seller's transfer for `repaidByOrderId`. */
+  onDebtRecovered?: (event: {
+    debtId: string;
+    sellerId: string;
+    repaidByOrderId: string;
+    amount: number;
+    currency: string;
+  }) => void | Promise<void>;
   onOrderPaid?: (event: {
     orderId: string;
     paymentIntentId: string;

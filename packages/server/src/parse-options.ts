@@ -273,6 +273,8 @@ export function parseOptions(options: MarketkitRouterOptions): MarketkitConfig {
       onTransferFailed: options.onTransferFailed,
       onRefund: options.onRefund,
       onRiskChanged: options.onRiskChanged,
+      onDebtRecorded: options.onDebtRecorded,
+      onDebtRecovered: options.onDebtRecovered,
     },
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
   };

@@ -1,3 +1,4 @@
+import { repayFromTransfer } from './debt-queries';
 import type { SqlClient } from './store';
 import {
   integer,
@@ -40,7 +41,11 @@ export function transferKey(orderId: string, sellerId: string): string {
   return `transfer:${orderId}:${sellerId}`;
 }
 
-/** Plans one transfer per seller; repeated calls (duplicate webhooks) plan nothing new. */
+/**
+ * Plans one transfer per seller; repeated calls (duplicate webhooks) plan nothing new. What a seller
+ * owes from refused reversals is taken off their new transfer first (the order records which debt it
+ * repaid); a transfer netted to zero is never made.
+ */
 export async function planTransfers(
   client: SqlClient,
   order: OrderRecord,
@@ -49,20 +54,29 @@ export async function planTransfers(
   let planned = 0;
   for (const seller of order.sellers) {
     if (seller.transfer <= 0) continue;
+    const id = transferKey(order.id, seller.sellerId);
     const { rows } = await client.query(
       `insert into mk_transfers (id, order_id, seller_id, account_id, amount, currency, source_transaction)
        values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing returning id`,
-      [
-        transferKey(order.id, seller.sellerId),
-        order.id,
-        seller.sellerId,
-        seller.accountId,
-        seller.transfer,
-        order.currency,
-        chargeId,
-      ],
+      [id, order.id, seller.sellerId, seller.accountId, seller.transfer, order.currency, chargeId],
     );
     planned += rows.length;
+    if (rows.length === 0) continue;
+    const repayments = await repayFromTransfer(
+      client,
+      seller.sellerId,
+      order.currency,
+      order.id,
+      seller.transfer,
+    );
+    const repaid = repayments.reduce((sum, repayment) => sum + repayment.amount, 0);
+    if (repaid > 0)
+      await client.query(
+        `update mk_transfers set amount = amount - $2,
+           status = case when amount - $2 <= 0 then 'paid' else status end, updated_at = now()
+         where id = $1`,
+        [id, repaid],
+      );
   }
   return planned;
 }

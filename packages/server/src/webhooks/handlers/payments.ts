@@ -94,6 +94,14 @@ export async function syncPayment(
   }
   if (newlyPaid) {
     context.worker.wake();
+    for (const repayment of await repository.listDebtRepaymentsForOrder(config.store, order.id))
+      await config.hooks.onDebtRecovered?.({
+        debtId: repayment.debtId,
+        sellerId: repayment.sellerId,
+        repaidByOrderId: repayment.orderId,
+        amount: repayment.amount,
+        currency: repayment.currency,
+      });
     await config.hooks.onOrderPaid?.({
       orderId: order.id,
       paymentIntentId,
