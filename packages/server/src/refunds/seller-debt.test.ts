@@ -63,6 +63,30 @@ describe('seller debt from refused reversals', () => {
       await harness.stripe.transfers.list({ transfer_group: first, limit: 1 })
     ).data;
     expect(firstTransfer?.amount_reversed).toBe(0);
+    // The seller sees what they owe and why; the platform sees it as exposure, by seller with age.
+    const risk = await harness.http.get('/api/risk').set(harness.as('dora', 'seller'));
+    expect(risk.body.signals).toContainEqual(
+      expect.objectContaining({
+        kind: 'seller_debt',
+        amount: { amount: 2250, currency: 'usd' },
+        objectId: first,
+        reason: 'refund',
+      }),
+    );
+    const platform = await harness.http
+      .get('/api/platform/risk')
+      .set(harness.as('admin_1', 'admin'));
+    expect(platform.status).toBe(200);
+    expect(platform.body.debts).toContainEqual(
+      expect.objectContaining({
+        sellerId: 'dora',
+        source: 'refund',
+        orderId: first,
+        outstanding: { amount: 2250, currency: 'usd' },
+        ageDays: 0,
+      }),
+    );
+    expect(platform.body.exposure).toContainEqual({ amount: 2250, currency: 'usd' });
 
     // The next sale (1000 → 900 for the seller) repays 900; the one after (3000 → 2700) the other 1350.
     const second = await harness.buy('buyer', [{ sellerId: 'dora', amount: 1000, quantity: 1 }]);
@@ -102,8 +126,17 @@ describe('seller debt from refused reversals', () => {
     await harness.settle();
     const [debt] = await repository.listDebts(harness.store, 'dino');
     expect(debt).toMatchObject({ amount: 3600, recovered: 0, orderId: disputed });
+    const owed = await harness.http.get('/api/risk').set(harness.as('dino', 'seller'));
+    expect(owed.body.signals).toContainEqual(
+      expect.objectContaining({ kind: 'seller_debt', reason: 'dispute', objectId: disputed }),
+    );
     const next = await harness.buy('buyer', [{ sellerId: 'dino', amount: 5000, quantity: 1 }]);
     expect(await transferAmounts(next.orderId)).toEqual([4500 - 3600]);
     expect((await repository.listDebts(harness.store, 'dino'))[0]?.recovered).toBe(3600);
+    // Repaid: nothing left to show.
+    const risk = await harness.http.get('/api/risk').set(harness.as('dino', 'seller'));
+    expect(risk.body.signals.map((signal: { kind: string }) => signal.kind)).not.toContain(
+      'seller_debt',
+    );
   });
 });

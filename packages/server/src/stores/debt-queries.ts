@@ -126,3 +126,14 @@ export async function listDebts(client: SqlClient, sellerId: string | null): Pro
   );
   return rows.map(toDebt);
 }
+
+export async function listDebtsOfAccount(
+  client: SqlClient,
+  accountId: string,
+): Promise<DebtRecord[]> {
+  const { rows } = await client.query(
+    'select * from mk_debts where account_id = $1 order by created_at, id',
+    [accountId],
+  );
+  return rows.map(toDebt);
+}
