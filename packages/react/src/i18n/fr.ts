@@ -91,10 +91,7 @@ export const fr: Messages = {
     'Votre solde est négatif ({amount}). La plateforme le couvre jusqu’aux prochaines ventes.',
   'risk.payout_failed': 'Un virement a échoué{reason}. Mettez à jour vos coordonnées bancaires.',
   'risk.dispute_open': 'Un client conteste un paiement de {amount}.',
-  'risk.seller_debt.refund':
-    'Vous devez {amount} suite à une commande remboursée. Ce montant sera déduit de vos prochaines ventes.',
-  'risk.seller_debt.dispute':
-    'Vous devez {amount} suite à une contestation perdue. Ce montant sera déduit de vos prochaines ventes.',
+  'risk.seller_debt': 'Vous devez {amount}, déduits de vos prochaines ventes.',
   'risk.deadline': ' avant le {date}',
   'risk.remediation.account_update': 'Mettre à jour les informations',
   'risk.remediation.update_bank_account': 'Mettre à jour les coordonnées bancaires',

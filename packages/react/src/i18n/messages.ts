@@ -99,10 +99,7 @@ export const riskMessages = {
     'Your balance is negative ({amount}). The platform is covering it until new sales arrive.',
   'risk.payout_failed': 'A payout failed{reason}. Update your bank details.',
   'risk.dispute_open': 'A customer disputed a payment of {amount}.',
-  'risk.seller_debt.refund':
-    'You owe {amount} from a refunded order. It will be deducted from your next sales.',
-  'risk.seller_debt.dispute':
-    'You owe {amount} from a dispute you lost. It will be deducted from your next sales.',
+  'risk.seller_debt': 'You owe {amount}, taken from your next sales.',
   'risk.deadline': ' by {date}',
   'risk.remediation.account_update': 'Update information',
   'risk.remediation.update_bank_account': 'Update bank details',

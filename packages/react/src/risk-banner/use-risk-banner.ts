@@ -55,15 +55,8 @@ export function describeRiskSignal(signal: RiskSignal, translator: Translator): 
       });
     case 'dispute_open':
       return t('risk.dispute_open', { amount });
-    case 'seller_debt':
-      return t(
-        signal.reason === 'dispute' ? 'risk.seller_debt.dispute' : 'risk.seller_debt.refund',
-        {
-          amount,
-        },
-      );
     default:
-      return t(`risk.${signal.kind}`);
+      return t(`risk.${signal.kind}`, { amount });
   }
 }
 
