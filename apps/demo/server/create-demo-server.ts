@@ -83,6 +83,7 @@ function requireEnv(env: Record<string, string | undefined>, name: string): stri
   return value;
 }
 
+// Each demo endpoint signs with its own secret, as on Stripe (platform and `connect: true`).
 async function startPreferringPort(
   port: number,
   state: string,
@@ -122,7 +123,9 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     let sandbox: Sandbox | null = null;
     let stripe: Stripe;
     let publishableKey: string;
-    let webhookSecret: string;
+    // Offline: set once the sandbox endpoints exist (below); test mode: `stripe listen`'s secret, or the
+    // two endpoints' secrets separated by a comma.
+    let webhookSecret: string | string[] = [];
     if (options.mode === 'sandbox') {
       sandbox = await startPreferringPort(
         options.sandboxPort ?? 0,
@@ -133,7 +136,6 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       closers.push(() => started.stop());
       stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 2 });
       publishableKey = sandbox.publishableKey;
-      webhookSecret = sandbox.webhookSecret;
     } else {
       const secretKey = requireEnv(env, 'STRIPE_SECRET_KEY');
       if (!secretKey.startsWith('sk_test_') && !secretKey.startsWith('rk_test_')) {
@@ -144,7 +146,9 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       if (!publishableKey.startsWith('pk_test_')) {
         throw new Error('STRIPE_PUBLISHABLE_KEY must be a test-mode key (pk_test_…).');
       }
-      webhookSecret = requireEnv(env, 'STRIPE_WEBHOOK_SECRET');
+      webhookSecret = requireEnv(env, 'STRIPE_WEBHOOK_SECRET')
+        .split(',')
+        .map((secret) => secret.trim());
     }
 
     const databaseUrl = env.DATABASE_URL;
@@ -168,6 +172,9 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
         }),
     );
 
+    // The endpoints exist before the router so it is built with their secrets.
+    if (sandbox)
+      webhookSecret = await registerSandboxWebhooks(stripe, `${publicUrl}/api/marketkit/webhooks`);
     const marketkit = createMarketkitRouter({
       stripe,
       store,
@@ -295,9 +302,6 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
 
     await marketkit.marketkit.ready;
 
-    if (sandbox) {
-      await registerSandboxWebhooks(stripe, `${publicUrl}/api/marketkit/webhooks`);
-    }
     const seed = await seedDemo({
       stripe,
       sandbox,
@@ -334,12 +338,17 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
 }
 
 // The sandbox keeps its state across restarts, but the demo's port can change: replace stale endpoints.
-async function registerSandboxWebhooks(stripe: Stripe, url: string): Promise<void> {
+async function registerSandboxWebhooks(stripe: Stripe, url: string): Promise<string[]> {
   const existing = await stripe.webhookEndpoints.list({ limit: 100 });
   for (const endpoint of existing.data) {
     if (endpoint.url.endsWith('/api/marketkit/webhooks'))
       await stripe.webhookEndpoints.del(endpoint.id);
   }
-  await stripe.webhookEndpoints.create({ url, enabled_events: ['*'] });
-  await stripe.webhookEndpoints.create({ url, enabled_events: ['*'], connect: true });
+  const platform = await stripe.webhookEndpoints.create({ url, enabled_events: ['*'] });
+  const connect = await stripe.webhookEndpoints.create({
+    url,
+    enabled_events: ['*'],
+    connect: true,
+  });
+  return [platform.secret!, connect.secret!];
 }

@@ -24,7 +24,7 @@ let server: Server;
 let apiBase: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, webhookRetryBaseMs: 50 });
+  sandbox = await startSandbox({ port: 0, webhookRetryBaseMs: 50, webhookSigning: 'shared' });
   stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
   const app = express();
   server = await new Promise<Server>((resolve) => {

@@ -99,7 +99,7 @@ async function main() {
   const agents: Agent[] = [];
   const sandboxProcess = await spawnServer(
     ['--import', 'tsx', '--conditions=@marketkit/source', 'src/cli.ts', '--port', '0'],
-    /STRIPE_WEBHOOK_SECRET=/,
+    /new Stripe\(/,
   );
   let bareProcess: Awaited<ReturnType<typeof spawnServer>> | undefined;
   try {

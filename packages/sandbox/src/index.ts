@@ -2,7 +2,9 @@ export { startSandbox } from './server/start-sandbox';
 export type {
   Sandbox,
   SandboxFault,
+  SandboxFaultPhase,
   SandboxOptions,
+  SandboxWebhookSigning,
   SandboxPricing,
   CompleteOnboardingOptions,
 } from './server/start-sandbox';

@@ -147,7 +147,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 async function checkoutThroughput(postgresUrl: string | undefined, stripeLatencyMs: number) {
   const tsx = ['--import', 'tsx', '--conditions=@marketkit/source'];
   const sandboxProcess = await spawnProcess(
-    [...tsx, 'src/cli.ts', '--port', '0'],
+    [...tsx, 'src/cli.ts', '--port', '0', '--webhook-signing', 'shared'],
     join(packageRoot, '../sandbox'),
     /STRIPE_WEBHOOK_SECRET=\S+/,
   );
@@ -349,7 +349,7 @@ const format = (value: number) => value.toFixed(value >= 100 ? 0 : 1);
 const line = (label: string, value: string) => console.log(`${label.padEnd(46)} ${value}`);
 
 const postgresServer = findPostgresBin() ? await startPostgres() : null;
-const sandbox = await startSandbox({ port: 0 });
+const sandbox = await startSandbox({ port: 0, webhookSigning: 'shared' });
 const stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
 
 /** Stripe answers PaymentIntent creates in hundreds of milliseconds; 50 ms is a conservative stand-in. */

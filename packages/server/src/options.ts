@@ -16,14 +16,14 @@ export interface AuthenticatedUser {
 export interface WorkerOptions {
   /** Transfers executed at the same time (default 4). */
   concurrency?: number;
-  /** Stripe calls per second across the worker (token bucket, default 20). */
+  /** Worker calls to Stripe per second for the whole platform: every instance on the store shares it (default 20). */
   callsPerSecond?: number;
   /** Attempts before a transfer is marked `failed` (default 8). */
   maxAttempts?: number;
   /** Exponential backoff with full jitter: `min(maxDelayMs, baseDelayMs * 2^attempt)` (defaults 500 ms, 5 min). */
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** How long a claimed transfer stays leased to this instance before another may resume it (default 60 s). */
+  /** Lease of a claimed transfer (default 60 s), renewed while its Stripe call runs; only a dead instance's rows are resumed. */
   leaseSeconds?: number;
   /** How often to look for due rows when idle (default 1000 ms). */
   pollIntervalMs?: number;
@@ -31,7 +31,27 @@ export interface WorkerOptions {
   autoStart?: boolean;
 }
 
+/** A seller's debt: the part of a refund or lost dispute Stripe refused to reverse (minor units). */
+export interface DebtEvent {
+  debtId: string;
+  sellerId: string;
+  orderId: string;
+  refundId: string;
+  amount: number;
+  currency: string;
+}
+
 export interface MarketkitEventHooks {
+  /** Stripe refused a reversal (the seller was paid out): the seller now owes `amount`. */
+  onDebtRecorded?: (event: DebtEvent & { accountId: string }) => void | Promise<void>;
+  /** Part of a debt was taken off the seller's transfer for `repaidByOrderId`. */
+  onDebtRecovered?: (event: {
+    debtId: string;
+    sellerId: string;
+    repaidByOrderId: string;
+    amount: number;
+    currency: string;
+  }) => void | Promise<void>;
   onOrderPaid?: (event: {
     orderId: string;
     paymentIntentId: string;
@@ -125,8 +145,12 @@ export interface MarketkitOptions<TRequest> extends MarketkitEventHooks {
      */
     allowedOrigins?: string[];
   };
-  /** The webhook endpoint's signing secret (`whsec_…`). */
-  webhookSecret: string;
+  /**
+   * The webhook endpoints' signing secrets (`whsec_…`). Stripe gives each endpoint its own: receiving
+   * platform events and connected-account events (`connect: true`) takes two endpoints, so pass both.
+   * `stripe listen` signs everything with one secret.
+   */
+  webhookSecret: string | readonly string[];
   /** Signs the state on account-link return/refresh URLs; default: derived from `webhookSecret`. */
   stateSecret?: string;
   /** Fields merged into `stripe.accounts.create` for new sellers (e.g. a different `controller`). */

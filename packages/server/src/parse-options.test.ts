@@ -20,6 +20,13 @@ const valid = (): MarketkitRouterOptions => ({
   webhookSecret: 'whsec_test',
 });
 
+describe('webhookSecret', () => {
+  it('takes one secret per endpoint', () => {
+    const config = parseOptions({ ...valid(), webhookSecret: ['whsec_platform', 'whsec_connect'] });
+    expect(config.webhookSecrets).toEqual(['whsec_platform', 'whsec_connect']);
+  });
+});
+
 const broken: [string, (options: MarketkitRouterOptions) => void, string][] = [
   [
     'no stripe instance',
@@ -34,6 +41,16 @@ const broken: [string, (options: MarketkitRouterOptions) => void, string][] = [
   [
     'a webhook secret that is not whsec_',
     (options) => Object.assign(options, { webhookSecret: 'sk_test_oops' }),
+    'ERR_MARKETKIT_INVALID_WEBHOOK_SECRET',
+  ],
+  [
+    'an empty list of webhook secrets',
+    (options) => Object.assign(options, { webhookSecret: [] }),
+    'ERR_MARKETKIT_INVALID_WEBHOOK_SECRET',
+  ],
+  [
+    'a list of webhook secrets with one that is not whsec_',
+    (options) => Object.assign(options, { webhookSecret: ['whsec_platform', 'we_123'] }),
     'ERR_MARKETKIT_INVALID_WEBHOOK_SECRET',
   ],
   [

@@ -35,7 +35,8 @@ export interface MarketkitConfig {
   };
   fees: FeePolicy;
   urls: { apiBase: string; onboardingReturn: string; allowedOrigins: ReadonlySet<string> };
-  webhookSecret: string;
+  /** Every endpoint's signing secret; an event is genuine if it verifies against one of them. */
+  webhookSecrets: readonly string[];
   stateSecret: string;
   accountDefaults: Partial<Stripe.AccountCreateParams>;
   worker: WorkerConfig;
@@ -136,10 +137,16 @@ export function parseOptions(options: MarketkitOptions<never>): MarketkitConfig 
       ].join('\n'),
     );
   }
-  if (typeof options.webhookSecret !== 'string' || !options.webhookSecret.startsWith('whsec_')) {
+  const webhookSecrets: unknown[] = Array.isArray(options.webhookSecret)
+    ? options.webhookSecret
+    : [options.webhookSecret];
+  if (
+    webhookSecrets.length === 0 ||
+    webhookSecrets.some((secret) => typeof secret !== 'string' || !secret.startsWith('whsec_'))
+  ) {
     fail(
       'INVALID_WEBHOOK_SECRET',
-      'Pass `webhookSecret`: the endpoint signing secret, starting with "whsec_".',
+      'Pass `webhookSecret`: the endpoint signing secret starting with "whsec_", or one per endpoint (`[platformSecret, connectSecret]`) when platform and connected-account events arrive on two endpoints.',
     );
   }
   const platform = options.platform as MarketkitOptions<never>['platform'] | undefined;
@@ -204,7 +211,6 @@ export function parseOptions(options: MarketkitOptions<never>): MarketkitConfig 
   if (options.logger !== undefined && typeof options.logger?.error !== 'function') {
     fail('INVALID_LOGGER', 'Pass a pino-compatible `logger` with info/warn/error methods.');
   }
-  const webhookSecret = options.webhookSecret;
   const apiBase = url(options.urls.apiBase, 'urls.apiBase');
   return {
     stripe: options.stripe,
@@ -225,11 +231,13 @@ export function parseOptions(options: MarketkitOptions<never>): MarketkitConfig 
       onboardingReturn: url(options.urls.onboardingReturn, 'urls.onboardingReturn'),
       allowedOrigins: origins(options.urls.allowedOrigins, apiBase),
     },
-    webhookSecret,
+    webhookSecrets: webhookSecrets as string[],
     // A separate key for link state so a leaked state token says nothing about the webhook secret.
     stateSecret:
       options.stateSecret ??
-      createHash('sha256').update(`marketkit-link-state:${webhookSecret}`).digest('hex'),
+      createHash('sha256')
+        .update(`marketkit-link-state:${(webhookSecrets as string[]).join(',')}`)
+        .digest('hex'),
     accountDefaults: options.accountDefaults ?? {},
     worker: {
       concurrency: positiveInteger(worker.concurrency, 'worker.concurrency', 4),
@@ -260,6 +268,8 @@ export function parseOptions(options: MarketkitOptions<never>): MarketkitConfig 
       onTransferFailed: options.onTransferFailed,
       onRefund: options.onRefund,
       onRiskChanged: options.onRiskChanged,
+      onDebtRecorded: options.onDebtRecorded,
+      onDebtRecovered: options.onDebtRecovered,
     },
     now: options.now ?? (() => Math.floor(Date.now() / 1000)),
   };

@@ -374,6 +374,7 @@ export const RiskSignalKindSchema = z.enum([
   'negative_balance',
   'payout_failed',
   'dispute_open',
+  'seller_debt',
 ]);
 
 /** What the user can do about a signal. `account_update` mints an `update` account link. */
@@ -395,8 +396,23 @@ export const RiskSignalSchema = z.object({
   deadline: TimestampSchema.optional(),
   requirements: z.array(z.string()).optional(),
   reason: z.string().optional(),
-  /** The payout or dispute the signal is about. */
+  /** The payout or dispute the signal is about (for `seller_debt`, the order it came from). */
   objectId: z.string().optional(),
+});
+
+/** What a seller owes the platform: the part of a refund or lost dispute Stripe would not reverse. */
+export const SellerDebtSchema = z.object({
+  id: z.string(),
+  sellerId: z.string(),
+  /** Where it came from: a refund of `orderId`, or a dispute on it that the seller lost. */
+  source: z.enum(['refund', 'dispute']),
+  orderId: z.string(),
+  amount: MoneySchema,
+  /** Still owed; taken off the seller's next transfers until zero. */
+  outstanding: MoneySchema,
+  createdAt: TimestampSchema,
+  /** Whole days since it was recorded. */
+  ageDays: z.number().int().nonnegative(),
 });
 
 export const RiskReportSchema = z.object({
@@ -423,6 +439,8 @@ export const PlatformRiskOverviewSchema = z.object({
   platformBalance: z.object({ available: z.array(MoneySchema), pending: z.array(MoneySchema) }),
   /** Transfers planned or in flight that the platform still owes sellers. */
   transfersOwed: z.array(MoneySchema),
+  /** Sellers' uncollected debts, oldest first (also counted in `exposure`). */
+  debts: z.array(SellerDebtSchema).optional(),
   generatedAt: TimestampSchema,
 });
 

@@ -47,6 +47,7 @@ export type RiskSignalKind = z.infer<typeof schemas.RiskSignalKindSchema>;
 export type Remediation = z.infer<typeof schemas.RemediationSchema>;
 export type RiskSignal = z.infer<typeof schemas.RiskSignalSchema>;
 export type RiskReport = z.infer<typeof schemas.RiskReportSchema>;
+export type SellerDebt = z.infer<typeof schemas.SellerDebtSchema>;
 export type PlatformRiskAccount = z.infer<typeof schemas.PlatformRiskAccountSchema>;
 export type PlatformRiskOverview = z.infer<typeof schemas.PlatformRiskOverviewSchema>;
 export type ApiErrorBody = z.infer<typeof schemas.ApiErrorBodySchema>;

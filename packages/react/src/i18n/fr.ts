@@ -102,6 +102,7 @@ export const fr: Messages = {
   'risk.dispute_open': 'Un client conteste un paiement de {amount}.',
   'risk.onboarding_incomplete':
     'Terminez la configuration de votre compte pour commencer à être payé.',
+  'risk.seller_debt': 'Vous devez {amount}, déduits de vos prochaines ventes.',
   'risk.deadline': ' avant le {date}',
   'risk.remediation.account_update': 'Mettre à jour les informations',
   'risk.remediation.finish_onboarding': 'Terminer la configuration',

@@ -111,6 +111,7 @@ export const riskMessages = {
   'risk.payout_failed': 'A payout could not reach your bank. Update your bank details to get paid.',
   'risk.dispute_open': 'A customer disputed a payment of {amount}.',
   'risk.onboarding_incomplete': 'Finish setting up your account to start getting paid.',
+  'risk.seller_debt': 'You owe {amount}, taken from your next sales.',
   'risk.deadline': ' by {date}',
   'risk.remediation.account_update': 'Update information',
   'risk.remediation.finish_onboarding': 'Finish setup',

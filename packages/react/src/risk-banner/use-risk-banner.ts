@@ -59,7 +59,7 @@ export function describeRiskSignal(signal: RiskSignal, translator: Translator): 
     case 'dispute_open':
       return t('risk.dispute_open', { amount });
     default:
-      return t(`risk.${signal.kind}`);
+      return t(`risk.${signal.kind}`, { amount });
   }
 }
 

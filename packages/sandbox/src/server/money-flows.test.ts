@@ -131,7 +131,7 @@ describe('marketplace money flows', () => {
     await assertMoneyConserved(sellers.map((seller) => seller.id));
   });
 
-  it('drives a seller negative when the platform claws back a disputed payment after payout', async () => {
+  it('cannot claw back a disputed payment from a seller who was paid out (the reversal is refused)', async () => {
     const seller = await createOnboardedAccount(stripe);
     const intent = await chargeCard(stripe, 6000, 'pm_card_createDispute');
     const transfer = await stripe.transfers.create({
@@ -143,32 +143,19 @@ describe('marketplace money flows', () => {
     await harness.sandbox.advanceClock(4 * day);
     const payouts = await stripe.payouts.list({}, { stripeAccount: seller.id });
     expect(payouts.data[0]).toMatchObject({ amount: 5000, status: 'paid' });
-    await stripe.transfers.createReversal(transfer.id, { amount: 5000 });
+    const reversal = (await stripe.transfers
+      .createReversal(transfer.id, { amount: 5000 })
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    expect(reversal.code).toBe('balance_insufficient');
+    // The platform carries the dispute; the seller's balance never goes negative.
     expect(usd(await stripe.balance.retrieve({}, { stripeAccount: seller.id }))).toEqual({
-      available: -5000,
+      available: 0,
       pending: 0,
     });
     const refundOfRefunded = (await stripe.refunds
       .create({ charge: intent.latest_charge as string })
       .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
     expect(refundOfRefunded.code).toBe('charge_disputed');
-    await assertMoneyConserved([seller.id]);
-  });
-
-  it('drives a seller negative by reversing the transfer after the seller was paid out', async () => {
-    const seller = await createOnboardedAccount(stripe);
-    const intent = await chargeCard(stripe, 4000);
-    const transfer = await stripe.transfers.create({
-      amount: 4000 - 146,
-      currency: 'usd',
-      destination: seller.id,
-      source_transaction: intent.latest_charge as string,
-    });
-    await harness.sandbox.advanceClock(4 * day);
-    await stripe.refunds.create({ payment_intent: intent.id });
-    await stripe.transfers.createReversal(transfer.id);
-    const balance = usd(await stripe.balance.retrieve({}, { stripeAccount: seller.id }));
-    expect(balance.available).toBe(-(4000 - 146));
     await assertMoneyConserved([seller.id]);
   });
 });
@@ -457,7 +444,7 @@ describe('money conservation', () => {
 });
 
 describe('connect reserve', () => {
-  it('holds a negative balance of a platform-collected account out of the platform’s available funds', async () => {
+  it('holds nothing for a platform-collected account that a refused reversal left untouched', async () => {
     const seller = await createOnboardedAccount(stripe, {
       type: undefined,
       controller: {
@@ -476,10 +463,13 @@ describe('connect reserve', () => {
     });
     await stripe.payouts.create({ amount: 4000, currency: 'usd' }, { stripeAccount: seller.id });
     const before = usd(await stripe.balance.retrieve());
-    await stripe.transfers.createReversal(transfer.id, { amount: 1500 });
+    // The platform cannot push the seller negative with a reversal (Stripe refuses it), so no reserve is needed.
+    const error = (await stripe.transfers
+      .createReversal(transfer.id, { amount: 1500 })
+      .catch((caught: unknown) => caught)) as Stripe.errors.StripeError;
+    expect(error.code).toBe('balance_insufficient');
     const platform = await stripe.balance.retrieve();
-    expect(platform.connect_reserved?.[0]).toMatchObject({ amount: 1500, currency: 'usd' });
-    // The reversal brought 1500 back, and the same 1500 is held for the seller's negative balance.
+    expect(platform.connect_reserved?.[0]?.amount ?? 0).toBe(0);
     expect(usd(platform).available).toBe(before.available);
     await assertMoneyConserved([seller.id]);
   });

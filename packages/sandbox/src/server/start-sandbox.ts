@@ -10,14 +10,15 @@ import {
   submitOnboardingFields,
 } from './account-links/onboarding-form';
 import { reviewAccount } from './accounts/verification';
-import { Engine } from './core/engine';
+import { Engine, type WebhookSigning } from './core/engine';
 import { type Pricing, type SandboxState, createState, defaultPricing } from './core/state';
 import { closeDispute } from './disputes/disputes';
 import { invalidRequest } from './http/errors';
 import { advanceClock } from './core/clock';
 import { WebhookDispatcher } from './webhook-endpoints/webhook-dispatcher';
 
-export type { SandboxFault } from './http/route';
+export type { SandboxFault, FaultPhase as SandboxFaultPhase } from './http/route';
+export type { WebhookSigning as SandboxWebhookSigning } from './core/engine';
 export type { Pricing as SandboxPricing } from './core/state';
 
 export interface SandboxOptions {
@@ -34,6 +35,11 @@ export interface SandboxOptions {
   pricing?: Partial<Pricing>;
   /** First webhook retry delay in ms (doubles per attempt, capped at 8 s). Default 500. */
   webhookRetryBaseMs?: number;
+  /**
+   * `'per-endpoint'` (default, as Stripe): each webhook endpoint gets its own secret from `webhookEndpoints.create`.
+   * `'shared'`: every endpoint signs with `sandbox.webhookSecret`, like `stripe listen`.
+   */
+  webhookSigning?: WebhookSigning;
 }
 
 export interface CompleteOnboardingOptions {
@@ -49,6 +55,7 @@ export interface Sandbox {
   port: number;
   secretKey: string;
   publishableKey: string;
+  /** The `stripe listen`-style secret: signs every endpoint only with `webhookSigning: 'shared'`. */
   webhookSecret: string;
   /** Spread into `new Stripe(secretKey, { ...sandbox.stripeOptions })`. */
   stripeOptions: { host: string; port: number; protocol: 'http' };
@@ -130,9 +137,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let url = '';
   let engine = new Engine(state, '', scheduleSave);
   const attachWebhooks = (target: Engine) => {
+    target.webhookSigning = options.webhookSigning ?? 'per-endpoint';
+    target.state.webhookEndpointSecrets ??= {};
     target.webhooks = new WebhookDispatcher({
       endpoints: () => Object.values(target.state.webhookEndpoints),
-      secret: () => target.state.keys.webhookSecret,
+      // Endpoints saved before per-endpoint secrets existed were given the shared one.
+      secret: (endpoint) =>
+        target.state.webhookEndpointSecrets[endpoint.id] ?? target.state.keys.webhookSecret,
       retryBaseMs: options.webhookRetryBaseMs,
       onDelivered: scheduleSave,
     });

@@ -169,7 +169,7 @@ describe('marketplace flows on the embedded PGlite store', () => {
     ).toBe(0);
   });
 
-  it('turns a lost dispute after a payout into a negative balance the platform sees as risk', async () => {
+  it('cannot push a paid-out seller negative after a lost dispute: Stripe refuses the reversal', async () => {
     await harness.http
       .put('/api/payout-schedule')
       .set(harness.as('alice', 'seller'))
@@ -196,23 +196,21 @@ describe('marketplace flows on the embedded PGlite store', () => {
 
     await harness.sandbox.closeDispute(disputed.body.dispute.id, 'lost');
     await harness.settle();
-    const risk = await harness.http.get('/api/risk').set(harness.as('alice', 'seller'));
-    const negative = risk.body.signals.find(
-      (signal: { kind: string }) => signal.kind === 'negative_balance',
+    // Stripe refuses a reversal the seller's balance cannot cover (sandbox README, "Transfer reversals"),
+    // so the seller never goes negative. Issue 14's server half records the unrecovered amount as debt.
+    const [transfer] = (
+      await harness.stripe.transfers.list({ transfer_group: checkout.orderId, limit: 100 })
+    ).data;
+    expect(transfer?.amount_reversed).toBe(0);
+    const balance = await harness.stripe.balance.retrieve(
+      {},
+      { stripeAccount: transfer?.destination as string },
     );
-    expect(negative).toMatchObject({ severity: 'critical', amount: { currency: 'usd' } });
-    expect(negative.amount.amount).toBeLessThan(0);
-    expect(risk.body.highestSeverity).toBe('critical');
-
-    const platform = await harness.http.get('/api/platform/risk').set(admin());
-    expect(platform.status).toBe(200);
-    expect(platform.body.accounts[0].userId).toBe('alice');
-    expect(platform.body.exposure).toEqual([{ currency: 'usd', amount: -negative.amount.amount }]);
-    expect(platform.body.transfersOwed).toEqual([]);
-
-    // One balance figure: the banner's negative amount is the Available balance the seller's panel shows.
-    const balance = await harness.http.get('/api/balance').set(harness.as('alice', 'seller'));
-    expect(balance.body.available).toEqual([negative.amount]);
+    expect(balance.available.find((entry) => entry.currency === 'usd')?.amount ?? 0).toBe(0);
+    const risk = await harness.http.get('/api/risk').set(harness.as('alice', 'seller'));
+    expect(risk.body.signals.map((signal: { kind: string }) => signal.kind)).not.toContain(
+      'negative_balance',
+    );
 
     // A lost dispute is final: the order says so and refunding it is refused in words, before Stripe.
     const lost = await harness.http.get(`/api/orders/${checkout.orderId}`).set(admin());

@@ -552,7 +552,7 @@ describe('bad input', () => {
       path: '/webhooks',
       user: null,
       raw: webhookBody.replace('acct_x', 'acct_y'),
-      headers: () => ({ 'Stripe-Signature': sign(webhookBody, harness.sandbox.webhookSecret) }),
+      headers: () => ({ 'Stripe-Signature': sign(webhookBody, harness.webhookSecrets.platform) }),
       code: 'webhook_signature_invalid',
     },
     {
@@ -564,7 +564,7 @@ describe('bad input', () => {
       headers: () => ({
         'Stripe-Signature': sign(
           webhookBody,
-          harness.sandbox.webhookSecret,
+          harness.webhookSecrets.platform,
           Math.floor(Date.now() / 1000) - 600,
         ),
       }),
@@ -623,7 +623,7 @@ describe('bad input', () => {
       harness.http
         .post('/api/webhooks')
         .set('Content-Type', 'application/json')
-        .set('Stripe-Signature', sign(payload, harness.sandbox.webhookSecret))
+        .set('Stripe-Signature', sign(payload, harness.webhookSecrets.platform))
         .send(payload);
     expect((await send()).body).toEqual({ received: true, duplicate: false });
     const before = harness.counter.writes.length;

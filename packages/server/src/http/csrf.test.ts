@@ -151,7 +151,7 @@ describe('cross-site request forgery', () => {
     });
     const signature = harness.stripe.webhooks.generateTestHeaderString({
       payload,
-      secret: harness.sandbox.webhookSecret,
+      secret: harness.webhookSecrets.platform,
     });
     const response = await harness.http
       .post('/api/webhooks')

@@ -79,9 +79,11 @@ describe('exactly-once transfers under failure', () => {
     const created = [];
     for (const row of mine.slice(0, 2))
       created.push(
-        await harness.stripe.transfers.create(transferParams(row), { idempotencyKey: row.id }),
+        await harness.stripe.transfers.create(transferParams(row), {
+          idempotencyKey: repository.transferIdempotencyKey(row),
+        }),
       );
-    await repository.completeTransfer(harness.store, mine[0]!.id, created[0]!.id);
+    await repository.completeTransfer(harness.store, mine[0]!, created[0]!.id);
     expect(await transfersOnStripe(checkout.orderId)).toHaveLength(2);
 
     // A new process on the same store resumes the leased rows once their lease ran out.

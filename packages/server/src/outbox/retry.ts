@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 
-/** 429s, 5xx and network failures may succeed later; everything else will fail the same way again. */
+/** 429s, 5xx, a twin request still running (409) and network failures may succeed later; everything else will fail the same way again. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof Stripe.errors.StripeError) {
     if (
@@ -10,11 +10,28 @@ export function isRetryable(error: unknown): boolean {
     ) {
       return true;
     }
+    if (error.code === 'idempotency_key_in_use') return true;
     return error.statusCode === 429 || (error.statusCode !== undefined && error.statusCode >= 500);
   }
   // Not a Stripe error: a bug or an outage of something else; retrying is the safe side.
   return true;
 }
+
+/** 409 `idempotency_key_in_use`: a twin request with the key is still running; not a failure. */
+export const isKeyInUse = (error: unknown): boolean =>
+  error instanceof Stripe.errors.StripeError && error.code === 'idempotency_key_in_use';
+
+/** 429: Stripe's rate limit; back off without counting an attempt. */
+export const isRateLimited = (error: unknown): boolean =>
+  error instanceof Stripe.errors.StripeRateLimitError ||
+  (error instanceof Stripe.errors.StripeError && error.statusCode === 429);
+
+/** A 5xx: Stripe's outcome is unknown (and a 500 is saved and replayed for its idempotency key). */
+export const isServerError = (error: unknown): boolean =>
+  error instanceof Stripe.errors.StripeAPIError ||
+  (error instanceof Stripe.errors.StripeError &&
+    error.statusCode !== undefined &&
+    error.statusCode >= 500);
 
 /** Exponential backoff with full jitter (AWS's "full jitter": uniform in [0, min(cap, base·2^n)]). */
 export function backoffDelay(

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import Stripe from 'stripe';
 import { backoffDelay, isRetryable } from './retry';
-import { createTokenBucket } from './token-bucket';
+import { createTestPgliteStore } from '../testing/test-pglite';
+import { createCallBudget } from './call-budget';
 
 describe('backoff', () => {
   it('grows exponentially up to the cap, with full jitter', () => {
@@ -29,16 +30,24 @@ describe('backoff', () => {
   });
 });
 
-describe('token bucket', () => {
-  it('lets a burst through, then paces calls at the configured rate', async () => {
-    const bucket = createTokenBucket(20);
-    const started = performance.now();
-    for (let index = 0; index < 20; index += 1) await bucket.take();
-    const burst = performance.now() - started;
-    for (let index = 0; index < 6; index += 1) await bucket.take();
-    const paced = performance.now() - started - burst;
-    expect(burst).toBeLessThan(100);
-    // Six more tokens at 20 per second take about 300 ms.
-    expect(paced).toBeGreaterThanOrEqual(250);
+describe('call budget', () => {
+  it('lets half a second’s burst through, then paces calls at the configured rate', async () => {
+    const store = createTestPgliteStore(inject('pgliteTemplate'));
+    try {
+      await store.migrate();
+      const budget = createCallBudget(store, 20);
+      const started = performance.now();
+      let calls = 0;
+      while (performance.now() - started < 600) {
+        await budget.take();
+        calls += 1;
+      }
+      const elapsed = performance.now() - started;
+      // A burst of 10, then 20 per second: never more, however fast the loop.
+      expect(calls).toBeGreaterThanOrEqual(10);
+      expect(calls).toBeLessThanOrEqual(10 + Math.ceil((elapsed / 1000) * 20) + 1);
+    } finally {
+      await store.close();
+    }
   });
 });

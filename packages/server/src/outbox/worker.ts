@@ -2,8 +2,15 @@ import type Stripe from 'stripe';
 import type { MarketkitConfig } from '../parse-options';
 import * as repository from '../stores/repository';
 import type { TransferRecord } from '../stores/repository';
-import { backoffDelay, describeError, isRetryable } from './retry';
-import { createTokenBucket } from './token-bucket';
+import {
+  backoffDelay,
+  describeError,
+  isKeyInUse,
+  isRateLimited,
+  isRetryable,
+  isServerError,
+} from './retry';
+import { createCallBudget } from './call-budget';
 
 export interface TransferWorker {
   /** Starts polling; rows left unfinished by an earlier process are resumed. */
@@ -33,66 +40,142 @@ export function transferParams(transfer: TransferRecord): Stripe.TransferCreateP
 export function createTransferWorker(config: MarketkitConfig): TransferWorker {
   const { store, stripe, logger } = config;
   const options = config.worker;
-  const bucket = createTokenBucket(options.callsPerSecond);
+  const bucket = createCallBudget(store, options.callsPerSecond);
   let running = false;
   let timer: NodeJS.Timeout | undefined;
   let active = 0;
   let polling: Promise<void> | null = null;
   const inFlight = new Set<Promise<void>>();
 
-  async function execute(transfer: TransferRecord): Promise<void> {
-    try {
-      await bucket.take();
-      const result = await stripe.transfers.create(transferParams(transfer), {
-        idempotencyKey: transfer.id,
-      });
-      await repository.completeTransfer(store, transfer.id, result.id);
-      logger.info(
-        { orderId: transfer.orderId, sellerId: transfer.sellerId, transferId: result.id },
-        'Transfer paid',
-      );
-      await config.hooks.onTransferPaid?.({
+  /**
+   * Renews the claim's lease while its Stripe call is in flight, so a slow call is never re-run by
+   * another claim; stops on its own once a later claim owns the row.
+   */
+  function keepLease(transfer: TransferRecord): () => void {
+    const everyMs = Math.max(100, (options.leaseSeconds * 1000) / 3);
+    const timer = setInterval(() => {
+      repository
+        .renewTransferLease(store, transfer, options.leaseSeconds)
+        .then((owned) => {
+          if (!owned) clearInterval(timer);
+        })
+        .catch((error: unknown) =>
+          logger.warn({ error: describeError(error) }, 'Outbox lease renewal failed'),
+        );
+    }, everyMs);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+
+  /**
+   * The row's transfer if Stripe has it (same order, seller and destination), whichever key made it:
+   * after a 5xx the outcome is unknown, and Stripe replays a saved 500 for the key rather than retrying.
+   */
+  async function findOnStripe(transfer: TransferRecord): Promise<Stripe.Transfer | null> {
+    await bucket.take();
+    const page = await stripe.transfers.list({
+      transfer_group: transfer.orderId,
+      destination: transfer.accountId,
+      limit: 100,
+    });
+    return (
+      page.data.find(
+        (candidate) =>
+          candidate.metadata?.marketkit_order_id === transfer.orderId &&
+          candidate.metadata?.marketkit_seller_id === transfer.sellerId,
+      ) ?? null
+    );
+  }
+
+  async function settlePaid(transfer: TransferRecord, transferId: string): Promise<void> {
+    // A stale claim (a later one owns the row) settles nothing and tells nobody.
+    if (!(await repository.completeTransfer(store, transfer, transferId))) return;
+    logger.info(
+      { orderId: transfer.orderId, sellerId: transfer.sellerId, transferId },
+      'Transfer paid',
+    );
+    await config.hooks.onTransferPaid?.({
+      orderId: transfer.orderId,
+      sellerId: transfer.sellerId,
+      transferId,
+      amount: transfer.amount,
+      currency: transfer.currency,
+    });
+  }
+
+  async function retryLater(
+    transfer: TransferRecord,
+    description: string,
+    retry: { refundAttempt?: boolean; nextKeyGeneration?: boolean } = {},
+  ): Promise<void> {
+    const delay = backoffDelay(transfer.attempts, options.baseDelayMs, options.maxDelayMs);
+    logger.warn(
+      {
         orderId: transfer.orderId,
         sellerId: transfer.sellerId,
-        transferId: result.id,
-        amount: transfer.amount,
-        currency: transfer.currency,
+        attempt: transfer.attempts,
+        delay,
+        error: description,
+        ...retry,
+      },
+      'Transfer will be retried',
+    );
+    await repository.retryTransferLater(store, transfer, delay, description, retry);
+  }
+
+  async function settleError(transfer: TransferRecord, error: unknown): Promise<void> {
+    const description = describeError(error);
+    // Not failed attempts: a twin call still running under the key, or Stripe asking us to slow down.
+    if (isKeyInUse(error) || isRateLimited(error))
+      return retryLater(transfer, description, { refundAttempt: true });
+    const unknownOutcome = isServerError(error);
+    const exhausted = !isRetryable(error) || transfer.attempts >= options.maxAttempts;
+    if (unknownOutcome || exhausted) {
+      // onTransferFailed never fires for a transfer that exists: look before concluding anything.
+      const existing = await findOnStripe(transfer);
+      if (existing) return settlePaid(transfer, existing.id);
+    }
+    if (!exhausted)
+      // After a 5xx Stripe may have saved the error for the key; a fresh key generation (recorded on
+      // the row) makes the next attempt a real one, and the look-up above made sure none exists yet.
+      return retryLater(transfer, description, { nextKeyGeneration: unknownOutcome });
+    if (!(await repository.failTransfer(store, transfer, description))) return;
+    logger.error(
+      {
+        orderId: transfer.orderId,
+        sellerId: transfer.sellerId,
+        attempt: transfer.attempts,
+        error: description,
+      },
+      'Transfer failed',
+    );
+    await config.hooks.onTransferFailed?.({
+      orderId: transfer.orderId,
+      sellerId: transfer.sellerId,
+      amount: transfer.amount,
+      currency: transfer.currency,
+      code: description,
+    });
+  }
+
+  async function execute(transfer: TransferRecord): Promise<void> {
+    const stopRenewing = keepLease(transfer);
+    let result: Stripe.Transfer;
+    try {
+      await bucket.take();
+      result = await stripe.transfers.create(transferParams(transfer), {
+        idempotencyKey: repository.transferIdempotencyKey(transfer),
       });
     } catch (error) {
-      const description = describeError(error);
-      if (isRetryable(error) && transfer.attempts < options.maxAttempts) {
-        const delay = backoffDelay(transfer.attempts, options.baseDelayMs, options.maxDelayMs);
-        logger.warn(
-          {
-            orderId: transfer.orderId,
-            sellerId: transfer.sellerId,
-            attempt: transfer.attempts,
-            delay,
-            error: description,
-          },
-          'Transfer will be retried',
-        );
-        await repository.retryTransferLater(store, transfer.id, delay, description);
-      } else {
-        logger.error(
-          {
-            orderId: transfer.orderId,
-            sellerId: transfer.sellerId,
-            attempt: transfer.attempts,
-            error: description,
-          },
-          'Transfer failed',
-        );
-        await repository.failTransfer(store, transfer.id, description);
-        await config.hooks.onTransferFailed?.({
-          orderId: transfer.orderId,
-          sellerId: transfer.sellerId,
-          amount: transfer.amount,
-          currency: transfer.currency,
-          code: description,
-        });
-      }
+      stopRenewing();
+      await settleError(transfer, error).catch(async (bookkeeping: unknown) => {
+        // The look-up itself failed: try again later under the same key.
+        await retryLater(transfer, describeError(bookkeeping));
+      });
+      return;
     }
+    stopRenewing();
+    await settlePaid(transfer, result.id);
   }
 
   async function poll(): Promise<void> {

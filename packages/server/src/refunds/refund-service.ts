@@ -1,5 +1,5 @@
 import { allocateDispute, allocateRefund } from '@marketkit/core';
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
 import { HttpError } from '../http/errors';
 import type { MarketkitConfig } from '../parse-options';
 import * as repository from '../stores/repository';
@@ -26,6 +26,10 @@ export interface RefundService {
   /** Finishes reversals a crashed process left behind. */
   resume(): Promise<void>;
 }
+
+/** Stripe refuses a reversal the destination's available balance cannot cover. */
+const isBalanceInsufficient = (error: unknown) =>
+  error instanceof Stripe.errors.StripeError && error.code === 'balance_insufficient';
 
 /** Marks a reversal taken off a transfer before it was made (no Stripe reversal exists). */
 export const NETTED = 'netted';
@@ -130,14 +134,41 @@ export function createRefundService(config: MarketkitConfig): RefundService {
     const reversals = await repository.listReversals(store, refundId);
     for (const reversal of reversals) {
       if (reversal.stripeReversalId) continue;
-      const result = await stripe.transfers.createReversal(
-        reversal.transferId,
-        {
-          amount: reversal.amount,
-          metadata: { marketkit_refund_id: refundId, marketkit_seller_id: reversal.sellerId },
-        },
-        { idempotencyKey: `reversal:${refundId}:${reversal.sellerId}` },
-      );
+      let result: Stripe.TransferReversal;
+      try {
+        result = await stripe.transfers.createReversal(
+          reversal.transferId,
+          {
+            amount: reversal.amount,
+            metadata: { marketkit_refund_id: refundId, marketkit_seller_id: reversal.sellerId },
+          },
+          { idempotencyKey: `reversal:${refundId}:${reversal.sellerId}` },
+        );
+      } catch (error) {
+        if (!isBalanceInsufficient(error)) throw error;
+        // The seller was paid out: Stripe refuses a reversal their balance cannot cover, and the
+        // platform has covered the refund. The seller now owes it, recorded in the same transaction
+        // that settles the reversal, and repaid from their next transfers.
+        const debt = await store.transaction((client) =>
+          repository.recordRefusedReversal(client, refundId, reversal.sellerId),
+        );
+        if (debt) {
+          logger.warn(
+            { refundId, sellerId: debt.sellerId, amount: debt.amount, currency: debt.currency },
+            'Reversal refused for insufficient balance; recorded as seller debt',
+          );
+          await config.hooks.onDebtRecorded?.({
+            debtId: debt.id,
+            sellerId: debt.sellerId,
+            accountId: debt.accountId,
+            orderId: debt.orderId,
+            refundId: debt.refundId,
+            amount: debt.amount,
+            currency: debt.currency,
+          });
+        }
+        continue;
+      }
       await store.transaction((client) =>
         repository.completeReversal(client, refundId, reversal.sellerId, result.id),
       );

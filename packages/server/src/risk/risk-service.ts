@@ -1,9 +1,25 @@
 import { compareSeverity, deriveOnboardingState, highestSeverity } from '@marketkit/core';
-import type { Money, PlatformRiskAccount, RiskSignal } from '@marketkit/core';
+import type { Money, PlatformRiskAccount, RiskSignal, SellerDebt } from '@marketkit/core';
 import { snapshotAccount } from '../accounts/account-status';
 import type { MarketkitConfig } from '../parse-options';
 import * as repository from '../stores/repository';
-import type { AccountRecord } from '../stores/repository';
+import type { AccountRecord, DebtRecord } from '../stores/repository';
+
+/** A debt as the seller and the platform see it. Lost disputes are stored under the dispute id. */
+export function describeDebt(config: MarketkitConfig, debt: DebtRecord): SellerDebt {
+  const createdAt = Math.floor(debt.createdAt.getTime() / 1000);
+  return {
+    id: debt.id,
+    sellerId: debt.sellerId,
+    source:
+      debt.refundId.startsWith('dp_') || debt.refundId.startsWith('du_') ? 'dispute' : 'refund',
+    orderId: debt.orderId,
+    amount: { amount: debt.amount, currency: debt.currency },
+    outstanding: { amount: debt.amount - debt.recovered, currency: debt.currency },
+    createdAt,
+    ageDays: Math.max(0, Math.floor((config.now() - createdAt) / 86_400)),
+  };
+}
 
 export interface AccountRisk {
   signals: RiskSignal[];
@@ -18,11 +34,12 @@ export async function assessAccount(
 ): Promise<AccountRisk> {
   const { stripe, store } = config;
   const asAccount = { stripeAccount: accountId };
-  const [account, balance, failedPayouts, disputed] = await Promise.all([
+  const [account, balance, failedPayouts, disputed, debts] = await Promise.all([
     stripe.accounts.retrieve(accountId),
     stripe.balance.retrieve({}, asAccount),
     stripe.payouts.list({ limit: 10, status: 'failed' }, asAccount),
     repository.listOpenDisputesForAccount(store, accountId),
+    repository.listDebtsOfAccount(store, accountId),
   ]);
   await repository.saveAccountStatus(store, accountId, snapshotAccount(account));
   const signals: RiskSignal[] = [];
@@ -124,6 +141,25 @@ export async function assessAccount(
       reason: order.dispute.reason,
     });
   }
+  // Uncollected debt is exposure too: the platform covered the buyer and has not been repaid yet.
+  const owed = new Map<string, number>();
+  for (const debt of debts) {
+    const outstanding = debt.amount - debt.recovered;
+    if (outstanding <= 0) continue;
+    owed.set(debt.currency, (owed.get(debt.currency) ?? 0) + outstanding);
+    const described = describeDebt(config, debt);
+    signals.push({
+      id: `seller_debt:${debt.id}`,
+      kind: 'seller_debt',
+      severity: 'warning',
+      remediation: 'none',
+      amount: described.outstanding,
+      objectId: debt.orderId,
+      reason: described.source,
+    });
+  }
+  addMoney(owed, exposure);
+  exposure.splice(0, exposure.length, ...toMoneyList(owed));
   return { signals: collapseByRemedy(signals), exposure };
 }
 
@@ -224,6 +260,9 @@ export async function assessPlatform(config: MarketkitConfig) {
       })),
     },
     transfersOwed: owed,
+    debts: (await repository.listDebts(config.store, null))
+      .filter((debt) => debt.recovered < debt.amount)
+      .map((debt) => describeDebt(config, debt)),
     generatedAt: config.now(),
   };
 }

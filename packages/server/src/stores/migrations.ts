@@ -129,6 +129,50 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       drop table if exists mk_payouts;
     `,
   },
+  {
+    id: 4,
+    name: 'outbox fencing tokens and idempotency key generations',
+    sql: `
+      alter table mk_transfers add column if not exists fence bigint not null default 0;
+      alter table mk_transfers add column if not exists key_generation integer not null default 0;
+    `,
+  },
+  {
+    id: 5,
+    name: 'one Stripe call budget shared by every instance',
+    sql: `
+      create table if not exists mk_call_budget (
+        name text primary key,
+        tokens float8 not null,
+        refilled_at timestamptz not null
+      );
+    `,
+  },
+  {
+    id: 6,
+    name: 'seller debt from refused reversals, repaid from later transfers',
+    sql: `
+      create table if not exists mk_debts (
+        id text primary key,
+        seller_id text not null,
+        account_id text not null,
+        currency text not null,
+        amount integer not null check (amount > 0),
+        recovered integer not null default 0 check (recovered >= 0 and recovered <= amount),
+        order_id text not null,
+        refund_id text not null,
+        created_at timestamptz not null default now()
+      );
+      create index if not exists mk_debts_open on mk_debts (seller_id, currency, created_at) where recovered < amount;
+      create table if not exists mk_debt_repayments (
+        debt_id text not null references mk_debts (id),
+        order_id text not null,
+        amount integer not null check (amount > 0),
+        created_at timestamptz not null default now(),
+        primary key (debt_id, order_id)
+      );
+    `,
+  },
 ];
 
 /**

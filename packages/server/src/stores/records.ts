@@ -87,6 +87,10 @@ export interface TransferRecord {
   reversed: number;
   attempts: number;
   lastError: string | null;
+  /** Fencing token of the current claim: only its holder may settle the row. */
+  fence: number;
+  /** Bumped when Stripe saved a 500 for the key: the next call goes out under a fresh key. */
+  keyGeneration: number;
 }
 
 export interface RefundRecord {

@@ -7,3 +7,4 @@ export * from './transfer-queries';
 export * from './refund-queries';
 export * from './request-queries';
 export * from './webhook-queries';
+export * from './debt-queries';

@@ -166,7 +166,7 @@ describe.each(stores)('%s store', (name, create) => {
           if (batch.length === 0) return;
           claimed.push(...mine.map((transfer) => transfer.id));
           for (const transfer of batch)
-            await repository.completeTransfer(store, transfer.id, `tr_${transfer.id}`);
+            await repository.completeTransfer(store, transfer, `tr_${transfer.id}`);
         }
       }),
     );
@@ -183,7 +183,13 @@ describe.each(stores)('%s store', (name, create) => {
     const again = await store.transaction((client) => repository.claimDueTransfers(client, 10, 60));
     const resumed = again.find((transfer) => transfer.orderId === record.id);
     expect(resumed?.attempts).toBe(2);
-    await repository.completeTransfer(store, resumed!.id, 'tr_lease');
+    // The first claim's holder wakes up late: it no longer owns the row and cannot settle it.
+    const stale = first.find((transfer) => transfer.orderId === record.id)!;
+    expect(await repository.failTransfer(store, stale, 'late')).toBe(false);
+    expect(await repository.completeTransfer(store, stale, 'tr_stale')).toBe(false);
+    expect(await repository.completeTransfer(store, resumed!, 'tr_lease')).toBe(true);
+    const [settled] = await repository.listTransfersForOrder(store, record.id);
+    expect(settled).toMatchObject({ status: 'paid', stripeTransferId: 'tr_lease' });
     expect(await repository.countUnsettledTransfers(store)).toBe(0);
   });
 
@@ -191,8 +197,11 @@ describe.each(stores)('%s store', (name, create) => {
     const record = order(`ord_${name}_reverse`, 1);
     await repository.insertOrder(store, record);
     await repository.planTransfers(store, record, 'ch_4');
-    const transferId = `transfer:${record.id}:seller_0`;
-    await repository.completeTransfer(store, transferId, `tr_${name}_reverse`);
+    const claimed = await store.transaction((client) =>
+      repository.claimDueTransfers(client, 10, 60),
+    );
+    const claim = claimed.find((transfer) => transfer.orderId === record.id)!;
+    await repository.completeTransfer(store, claim, `tr_${name}_reverse`);
     await store.transaction((client) =>
       repository.insertRefund(
         client,

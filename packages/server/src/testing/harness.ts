@@ -38,6 +38,12 @@ export interface Harness {
   sandbox: Sandbox;
   /** Talks to the sandbox directly (test set-up and assertions). */
   stripe: Stripe;
+  /**
+   * The signing secrets the router verifies against: the platform endpoint's and the `connect: true`
+   * endpoint's (each endpoint has its own, as on Stripe), or the `stripe listen`-style shared secret
+   * when the harness registers no endpoint. `platform` signs hand-delivered platform events.
+   */
+  webhookSecrets: { platform: string; connect: string | null };
   /** Counts the Stripe writes the router makes (its Stripe client goes through this proxy). */
   counter: RequestCounter;
   store: Store;
@@ -89,7 +95,14 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ port: 0, webhookRetryBaseMs: 50 });
+  const registerEndpoints = options.webhooks !== false;
+  // With endpoints, each signs with its own secret (as on Stripe); without, tests sign events with the
+  // shared `stripe listen`-style secret.
+  const sandbox = await startSandbox({
+    port: 0,
+    webhookRetryBaseMs: 50,
+    webhookSigning: registerEndpoints ? 'per-endpoint' : 'shared',
+  });
   const stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
   const store = options.store ?? createPgliteStore();
   const counter = await startRequestCounter(sandbox.stripeOptions);
@@ -121,10 +134,16 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       displayName: `Shop of ${userId}`,
     };
   };
+  const webhookSecrets: Harness['webhookSecrets'] = {
+    platform: sandbox.webhookSecret,
+    connect: null,
+  };
   const shared = (overrides: Partial<HarnessRouterOptions>): HarnessRouterOptions => ({
     stripe: routerStripe,
     store,
-    webhookSecret: sandbox.webhookSecret,
+    webhookSecret: webhookSecrets.connect
+      ? [webhookSecrets.platform, webhookSecrets.connect]
+      : webhookSecrets.platform,
     platform: { country: 'US', defaultCurrency: 'usd', currencies: ['usd', 'eur', 'jpy'] },
     fees: { basisPoints: 1000 },
     urls: { apiBase: 'http://127.0.0.1/api', onboardingReturn: 'http://127.0.0.1/seller' },
@@ -151,7 +170,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     });
   const build = (overrides: Partial<HarnessRouterOptions> = {}): HarnessInstance =>
     adapter === 'fetch' ? buildFetch(overrides) : buildExpress(overrides);
-  let current = build();
+  // Built once the webhook endpoints exist: the instance verifies with their secrets.
+  let current!: HarnessInstance;
   // Route through a holder so `restart` can swap the instance under the same server.
   let server: Server;
   if (adapter === 'fetch') {
@@ -166,8 +186,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}/api`;
-  await current.marketkit.ready;
-  if (options.webhooks !== false) {
+  // Endpoints first: the router is built with their secrets. Nothing is delivered before it exists.
+  if (registerEndpoints) {
     const events = [
       'payment_intent.succeeded',
       'payment_intent.payment_failed',
@@ -178,19 +198,27 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       'payout.paid',
       'payout.failed',
     ] as Stripe.WebhookEndpointCreateParams.EnabledEvent[];
-    await stripe.webhookEndpoints.create({ url: `${baseUrl}/webhooks`, enabled_events: events });
-    await stripe.webhookEndpoints.create({
+    const platformEndpoint = await stripe.webhookEndpoints.create({
+      url: `${baseUrl}/webhooks`,
+      enabled_events: events,
+    });
+    const connectEndpoint = await stripe.webhookEndpoints.create({
       url: `${baseUrl}/webhooks`,
       enabled_events: events,
       connect: true,
     });
+    webhookSecrets.platform = platformEndpoint.secret!;
+    webhookSecrets.connect = connectEndpoint.secret!;
   }
+  current = build();
+  await current.marketkit.ready;
   const http = request(server);
   const as = (userId: string, role: UserRole = 'buyer') => ({ 'x-test-user': `${userId}:${role}` });
 
   const harness: Harness = {
     sandbox,
     stripe,
+    webhookSecrets,
     counter,
     store,
     adapter,

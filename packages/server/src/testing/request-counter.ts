@@ -9,6 +9,8 @@ export interface RequestCounter {
   writes: string[];
   /** Every /v1 request, reads included, as "METHOD /path". */
   requests: string[];
+  /** /v1 requests made on a connected account's behalf, as "METHOD /path acct_…" (`Stripe-Account`). */
+  onBehalfOf: string[];
   stop(): Promise<void>;
 }
 
@@ -18,11 +20,15 @@ export async function startRequestCounter(target: {
 }): Promise<RequestCounter> {
   const writes: string[] = [];
   const requests: string[] = [];
+  const onBehalfOf: string[] = [];
   const server: Server = createServer((incoming, outgoing) => {
     const path = incoming.url ?? '/';
     const line = `${incoming.method} ${path.split('?')[0]}`;
     if (path.startsWith('/v1/')) requests.push(line);
     if (incoming.method !== 'GET' && path.startsWith('/v1/')) writes.push(line);
+    const account = incoming.headers['stripe-account'];
+    if (typeof account === 'string' && path.startsWith('/v1/'))
+      onBehalfOf.push(`${line} ${account}`);
     const upstream = forward(
       {
         host: target.host,
@@ -44,6 +50,7 @@ export async function startRequestCounter(target: {
     port: (server.address() as AddressInfo).port,
     writes,
     requests,
+    onBehalfOf,
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

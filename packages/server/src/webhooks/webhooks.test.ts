@@ -28,7 +28,7 @@ describe('webhook delivery order', () => {
         'Stripe-Signature',
         harness.stripe.webhooks.generateTestHeaderString({
           payload,
-          secret: harness.sandbox.webhookSecret,
+          secret: harness.webhookSecrets.platform,
         }),
       )
       .send(payload);
@@ -202,7 +202,7 @@ describe('webhook delivery order', () => {
       });
       const signature = harness.stripe.webhooks.generateTestHeaderString({
         payload,
-        secret: harness.sandbox.webhookSecret,
+        secret: harness.webhookSecrets.platform,
       });
       const good = express();
       good.post('/stripe/webhooks', createWebhookHandler(router));

@@ -1,5 +1,5 @@
 import { invalidRequest } from '../http/errors';
-import { controlRoute, type Route } from '../http/route';
+import { controlRoute, type FaultPhase, type Route } from '../http/route';
 
 /** The sandbox's own controls (`/_sandbox/*`, never `/v1`): time, faults, state and webhook delivery. */
 export const controlRoutes: Route[] = [
@@ -20,9 +20,11 @@ export const controlRoutes: Route[] = [
         status: body.status === undefined ? undefined : Number(body.status),
         latencyMs: body.latencyMs === undefined ? undefined : Number(body.latencyMs),
         drop: body.drop === true,
+        phase: body.phase === undefined ? undefined : (String(body.phase) as FaultPhase),
       });
     } catch (error) {
-      throw invalidRequest((error as Error).message, { param: 'path' });
+      const message = (error as Error).message;
+      throw invalidRequest(message, { param: message.includes('phase') ? 'phase' : 'path' });
     }
     return { ok: true, pending: controls.pendingFaults() };
   }),

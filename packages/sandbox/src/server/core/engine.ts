@@ -12,6 +12,12 @@ export type BalanceObject = Pick<
   'object' | 'available' | 'pending' | 'connect_reserved' | 'instant_available' | 'livemode'
 >;
 
+/**
+ * How webhook deliveries are signed: `per-endpoint` as Stripe does (each endpoint its own `whsec_`,
+ * returned once by `webhookEndpoints.create`), or `shared`, one secret for every endpoint like `stripe listen`.
+ */
+export type WebhookSigning = 'per-endpoint' | 'shared';
+
 export interface RequestInfo {
   id: string;
   idempotencyKey: string | null;
@@ -27,6 +33,9 @@ export class Engine {
   webhooks: WebhookDispatcher | undefined;
   /** The request being handled, stamped onto events like Stripe's `event.request`. */
   request: RequestInfo | null = null;
+  webhookSigning: WebhookSigning = 'per-endpoint';
+  /** Counts writes, so the idempotency layer can tell a request that started executing from one refused up front. */
+  mutations = 0;
   private readonly onChange: () => void;
 
   constructor(state: SandboxState, url: string, onChange: () => void) {
@@ -40,6 +49,7 @@ export class Engine {
   }
 
   changed() {
+    this.mutations += 1;
     this.onChange();
   }
 
@@ -52,6 +62,7 @@ export class Engine {
   }
 
   setOwner(objectId: string, accountId: string) {
+    this.mutations += 1;
     this.state.owners[objectId] = accountId;
   }
 

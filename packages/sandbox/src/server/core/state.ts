@@ -250,6 +250,8 @@ export interface SandboxState {
   balanceTransactions: Record<string, BalanceTransactionObject>;
   events: Record<string, EventObject>;
   webhookEndpoints: Record<string, WebhookEndpointObject>;
+  /** Each endpoint's signing secret, kept apart because Stripe returns it only on create. */
+  webhookEndpointSecrets: Record<string, string>;
   idempotency: Record<string, IdempotencyRecord>;
   /** Which account owns an object (platform id for platform objects). */
   owners: Record<string, string>;
@@ -286,6 +288,7 @@ export function createState(options: { now: number; platformCountry: string }): 
     balanceTransactions: {},
     events: {},
     webhookEndpoints: {},
+    webhookEndpointSecrets: {},
     idempotency: {},
     owners: {},
     lastPayoutRun: {},

@@ -4,7 +4,7 @@ import { apiVersion, type Engine } from '../core/engine';
 import { randomToken } from '../ids';
 import { StripeApiError, invalidRequest } from './errors';
 import { expand } from './expand';
-import { applyFault, type Faults } from './faults';
+import { applyFault, faultBody, faultLatency, type Faults } from './faults';
 import { decodeForm } from './form';
 import type { Idempotency } from './idempotency';
 import { Params } from './params';
@@ -123,10 +123,12 @@ export async function handleApiRequest(
     if (claim) headers['Idempotency-Key'] = idempotencyKey as string;
     // Faults act after validation so a slow request holds its idempotency key, as on Stripe (409 for a twin).
     const fault = faults.take(method, url.pathname);
-    if (fault) {
+    const before = fault?.phase === 'after-execution' ? undefined : fault;
+    const after = fault?.phase === 'after-execution' ? fault : undefined;
+    if (before) {
       if (claim) idempotency.hold(claim.scope);
       try {
-        if (await applyFault(fault, response, headers)) return;
+        if (await applyFault(before, response, headers)) return;
       } finally {
         if (claim) idempotency.release(claim.scope);
       }
@@ -134,6 +136,8 @@ export async function handleApiRequest(
     const context: ApiContext = { engine, params, path: matched.path, account, keyKind };
     let status = 200;
     let text: string;
+    let refusedAt: 'validation' | 'execution' = 'validation';
+    const writesBefore = engine.mutations;
     engine.request = { id: requestId, idempotencyKey };
     try {
       const result = route.handler(context);
@@ -144,10 +148,40 @@ export async function handleApiRequest(
         console.error('[marketkit-sandbox] internal error', error);
       status = envelope.status;
       text = JSON.stringify(envelope.body);
+      if (error instanceof StripeApiError) refusedAt = error.stage;
     } finally {
       engine.request = null;
     }
-    if (claim) idempotency.save(engine, claim.scope, { fingerprint, status, body: text });
+    // A 4xx that wrote nothing was refused by validation, before execution; anything else started executing.
+    const started =
+      status >= 400 &&
+      status < 500 &&
+      engine.mutations === writesBefore &&
+      refusedAt === 'validation'
+        ? 'refused-before-execution'
+        : 'executed';
+    if (after) {
+      // The endpoint ran (its side effects stay); the client sees the fault, saved like any executed outcome.
+      if (after.status) {
+        status = after.status;
+        text = JSON.stringify(faultBody(after.status));
+      }
+      if (claim) idempotency.hold(claim.scope);
+      try {
+        await faultLatency(after);
+      } finally {
+        if (claim) idempotency.release(claim.scope);
+      }
+      if (claim)
+        idempotency.save(engine, claim.scope, { fingerprint, status, body: text }, started);
+      if (after.drop) {
+        response.socket?.destroy();
+        return;
+      }
+      sendJson(response, status, text, headers);
+      return;
+    }
+    if (claim) idempotency.save(engine, claim.scope, { fingerprint, status, body: text }, started);
     if (status < 300)
       recordForConformance('response', `${method} ${routeName(url.pathname)}`, text);
     sendJson(response, status, text, headers);

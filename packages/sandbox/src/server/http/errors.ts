@@ -19,28 +19,40 @@ export interface StripeErrorBody {
   request_log_url?: string;
 }
 
+/**
+ * When a refusal happened: `validation` (nothing started; the idempotency layer saves nothing) or
+ * `execution` (a business outcome of a request that ran; saved and replayed for its key).
+ */
+export type RefusalStage = 'validation' | 'execution';
+
 /** Thrown by handlers; the HTTP layer turns it into `{ error: {...} }` with `status`. */
 export class StripeApiError extends Error {
   readonly status: number;
   readonly body: StripeErrorBody;
+  readonly stage: RefusalStage;
 
-  constructor(status: number, body: StripeErrorBody) {
+  constructor(status: number, body: StripeErrorBody, stage: RefusalStage = 'validation') {
     super(body.message);
     this.status = status;
     this.body = body;
+    this.stage = stage;
   }
 }
 
 export function invalidRequest(
   message: string,
-  options: { param?: string; code?: string; status?: number } = {},
+  options: { param?: string; code?: string; status?: number; stage?: RefusalStage } = {},
 ) {
-  return new StripeApiError(options.status ?? 400, {
-    type: 'invalid_request_error',
-    message,
-    ...(options.code ? { code: options.code } : {}),
-    ...(options.param ? { param: options.param } : {}),
-  });
+  return new StripeApiError(
+    options.status ?? 400,
+    {
+      type: 'invalid_request_error',
+      message,
+      ...(options.code ? { code: options.code } : {}),
+      ...(options.param ? { param: options.param } : {}),
+    },
+    options.stage,
+  );
 }
 
 export function missingParam(param: string) {

@@ -1,10 +1,12 @@
-import type { Engine } from '../core/engine';
+import { day, type Engine } from '../core/engine';
 import { StripeApiError } from './errors';
 
 /**
- * Stripe's idempotent requests (https://docs.stripe.com/api/idempotent_requests): a key is scoped to the
- * key kind and account, replays the first outcome for the same parameters, refuses other parameters,
- * and answers 409 while the first request is still running. Every `/v1` POST goes through here.
+ * Stripe's idempotent requests (https://docs.stripe.com/api/idempotent_requests,
+ * https://docs.stripe.com/idempotency): a key is scoped to the key kind and account; once the endpoint
+ * started executing, its outcome (500s included) is saved and replayed for the same parameters; other
+ * parameters are an `idempotency_error`; a twin of a request still running gets 409
+ * `idempotency_key_in_use`; keys are forgotten after 24 hours of sandbox time. Every `/v1` POST goes through here.
  */
 export function createIdempotency() {
   const inFlight = new Set<string>();
@@ -16,7 +18,12 @@ export function createIdempotency() {
     begin(engine: Engine, input: { key: string | null; scope: string; fingerprint: string }) {
       if (!input.key) return null;
       const scope = `${input.scope}:${input.key}`;
-      const saved = engine.state.idempotency[scope];
+      let saved = engine.state.idempotency[scope];
+      // Stripe prunes keys at least 24 hours old; a reused pruned key is a new request.
+      if (saved && saved.created <= engine.now() - day) {
+        delete engine.state.idempotency[scope];
+        saved = undefined;
+      }
       if (saved) {
         if (saved.fingerprint !== input.fingerprint) {
           throw new StripeApiError(400, {
@@ -44,13 +51,18 @@ export function createIdempotency() {
     release(scope: string) {
       inFlight.delete(scope);
     },
-    /** Stripe saves the outcome of requests that executed (not 500s) and replays it for the same key. */
+    /**
+     * Saves the outcome of a request whose endpoint started executing, whatever its status (500s too).
+     * A refusal before execution (parameter validation, nothing written) is not saved, as on Stripe:
+     * "If incoming parameters fail validation … no idempotent result is saved".
+     */
     save(
       engine: Engine,
       scope: string,
       answer: { fingerprint: string; status: number; body: string },
+      started: 'executed' | 'refused-before-execution',
     ) {
-      if (answer.status === 500) return;
+      if (started === 'refused-before-execution') return;
       engine.state.idempotency[scope] = { ...answer, created: engine.now() };
       engine.changed();
     },

@@ -41,7 +41,16 @@ export interface SandboxFault {
   latencyMs?: number;
   /** Destroy the connection without answering. */
   drop?: boolean;
+  /**
+   * `'before-execution'` (default): the fault answers before the endpoint runs, nothing happens and nothing
+   * is saved for the idempotency key, so a retry executes. `'after-execution'`: the endpoint runs (the
+   * transfer exists), then the client gets the fault; a `status` answer is saved for the key and replayed
+   * for 24 hours of sandbox time, as Stripe replays a 500 (a `drop` saves the real answer instead).
+   */
+  phase?: FaultPhase;
 }
+
+export type FaultPhase = 'before-execution' | 'after-execution';
 
 /** A `/_sandbox/*` control call, JSON in and out, with the secret key (or the publishable key where allowed). */
 export interface ControlContext {

@@ -141,7 +141,27 @@ export function createTransfer(engine: Engine, params: Params): TransferObject {
   return transfer;
 }
 
-/** Moves money back from the connected account; its balance may go negative, as on Stripe. */
+/**
+ * What a reversal of this transfer may take from its destination: the available balance in the
+ * transfer's currency plus this transfer's own funds that are still pending (a refund before the sale
+ * settled takes back what has not settled yet). Another sale's pending funds do not count.
+ */
+function reversibleBalance(engine: Engine, transfer: TransferObject) {
+  const ownPending = Object.values(engine.state.balanceTransactions)
+    .filter(
+      (transaction) =>
+        transaction.source === transfer.destination_payment &&
+        transaction.available_on > engine.now(),
+    )
+    .reduce((sum, transaction) => sum + transaction.amount, 0);
+  return engine.availableBalance(transfer.destination, transfer.currency) + ownPending;
+}
+
+/**
+ * Moves money back from the connected account. Stripe: "It is possible to reverse a transfer_group
+ * transfer only if the destination account has enough balance to cover the reversal"
+ * (https://docs.stripe.com/api/transfer_reversals), so a larger reversal is refused and nothing moves.
+ */
 export function reverseTransfer(
   engine: Engine,
   transfer: TransferObject,
@@ -158,6 +178,14 @@ export function reverseTransfer(
     throw invalidRequest(
       `You have already reversed ${transfer.amount_reversed} of this transfer; the reversal amount (${amount}) exceeds the remaining ${remaining}.`,
       { param: 'amount', code: 'transfer_reversal_amount_too_large' },
+    );
+  }
+  const coverable = reversibleBalance(engine, transfer);
+  if (amount > coverable) {
+    throw invalidRequest(
+      `Insufficient funds in the destination account ${transfer.destination} to reverse this transfer: the reversal needs ${amount} ${transfer.currency} and the account has ${Math.max(coverable, 0)} ${transfer.currency} to cover it.`,
+      // Stricter reading: a refusal on the account's balance is an outcome of execution, saved for the key.
+      { param: 'amount', code: 'balance_insufficient', stage: 'execution' },
     );
   }
   const id = createId('trr');

@@ -4,7 +4,7 @@ import { type EventObject, type WebhookEndpointObject } from '../core/state';
 
 export interface WebhookDispatcherOptions {
   endpoints: () => WebhookEndpointObject[];
-  /** The signing secret of an endpoint (today one for all, as with `stripe listen`). */
+  /** The signing secret of an endpoint: its own (Stripe), or the shared one (`stripe listen` mode). */
   secret: (endpoint: WebhookEndpointObject) => string;
   /** First retry delay; doubles per attempt up to `maxDelayMs`. */
   retryBaseMs?: number;

@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { type WebhookEndpointObject } from '../core/state';
 import { invalidRequest, notFound } from '../http/errors';
 import { type ApiContext, type Route, apiRoute, at, listRoute } from '../http/route';
-import { createId } from '../ids';
+import { createId, randomToken } from '../ids';
 function webhookEndpointRecord(context: ApiContext) {
   const endpoint = context.engine.state.webhookEndpoints[at(context, 0)];
   if (!endpoint) throw notFound('webhook endpoint', at(context, 0));
@@ -48,10 +48,16 @@ export const webhookEndpointRoutes: Route[] = [
         url,
         connect: params.boolean('connect') ?? false,
       };
+      // Stripe gives each endpoint its own signing secret and returns it only here, on create
+      // (https://docs.stripe.com/api/webhook_endpoints/create); `shared` mode mimics `stripe listen`.
+      const secret =
+        engine.webhookSigning === 'shared'
+          ? engine.state.keys.webhookSecret
+          : `whsec_${randomToken(32)}`;
       engine.state.webhookEndpoints[endpoint.id] = endpoint;
+      engine.state.webhookEndpointSecrets[endpoint.id] = secret;
       engine.changed();
-      // Every endpoint signs with the sandbox's one secret, like `stripe listen`.
-      return { ...structuredClone(endpoint), secret: engine.state.keys.webhookSecret };
+      return { ...structuredClone(endpoint), secret };
     },
     { platformOnly: true },
   ),
@@ -91,6 +97,7 @@ export const webhookEndpointRoutes: Route[] = [
     (context) => {
       const endpoint = webhookEndpointRecord(context);
       delete context.engine.state.webhookEndpoints[endpoint.id];
+      delete context.engine.state.webhookEndpointSecrets[endpoint.id];
       context.engine.changed();
       return {
         id: endpoint.id,

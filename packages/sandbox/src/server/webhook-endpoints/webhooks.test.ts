@@ -55,15 +55,24 @@ async function endpoint(
 }
 
 describe('webhook endpoints', () => {
-  it('creates, lists, updates and deletes endpoints, returning the sandbox’s one signing secret', async () => {
+  it('creates, lists, updates and deletes endpoints, each with its own signing secret returned only on create', async () => {
     const created = await harness.stripe.webhookEndpoints.create({
       url: 'http://127.0.0.1:9/hook',
       enabled_events: ['payment_intent.succeeded'],
     });
-    expect(created.secret).toBe(harness.sandbox.webhookSecret);
+    const other = await harness.stripe.webhookEndpoints.create({
+      url: 'http://127.0.0.1:9/connect-hook',
+      enabled_events: ['account.updated'],
+      connect: true,
+    });
+    endpoints.push(other.id);
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9]{32}$/);
+    expect(other.secret).toMatch(/^whsec_/);
+    expect(new Set([created.secret, other.secret, harness.sandbox.webhookSecret]).size).toBe(3);
     const listed = await harness.stripe.webhookEndpoints.list();
     expect(listed.data.map((item) => item.id)).toContain(created.id);
     expect(listed.data.find((item) => item.id === created.id)).not.toHaveProperty('secret');
+    expect(await harness.stripe.webhookEndpoints.retrieve(created.id)).not.toHaveProperty('secret');
     const updated = await harness.stripe.webhookEndpoints.update(created.id, { disabled: true });
     expect(updated.status).toBe('disabled');
     expect(await harness.stripe.webhookEndpoints.del(created.id)).toMatchObject({
@@ -77,12 +86,14 @@ describe('delivery', () => {
   it('delivers signed events that constructEvent accepts, in order, and a wrong secret fails', async () => {
     const receiver = await startReceiver();
     receivers.push(receiver);
-    await endpoint(receiver, { enabled_events: ['payment_intent.succeeded', 'charge.succeeded'] });
+    const { secret } = await endpoint(receiver, {
+      enabled_events: ['payment_intent.succeeded', 'charge.succeeded'],
+    });
     const intent = await chargeCard(harness.stripe, 2500);
     await harness.sandbox.flushWebhooks();
     expect(receiver.received).toHaveLength(2);
     const events = receiver.received.map(({ body, signature }) =>
-      harness.stripe.webhooks.constructEvent(body, signature, harness.sandbox.webhookSecret),
+      harness.stripe.webhooks.constructEvent(body, signature, secret as string),
     );
     expect(events.map((event) => event.type)).toEqual([
       'charge.succeeded',
@@ -93,13 +104,61 @@ describe('delivery', () => {
     expect(() =>
       harness.stripe.webhooks.constructEvent(first.body, first.signature, 'whsec_wrong'),
     ).toThrow(Stripe.errors.StripeSignatureVerificationError);
+    // The sandbox's shared (`stripe listen`-style) secret does not sign per-endpoint deliveries.
+    expect(() =>
+      harness.stripe.webhooks.constructEvent(
+        first.body,
+        first.signature,
+        harness.sandbox.webhookSecret,
+      ),
+    ).toThrow(Stripe.errors.StripeSignatureVerificationError);
     expect(() =>
       harness.stripe.webhooks.constructEvent(
         first.body.replace('2500', '2501'),
         first.signature,
-        harness.sandbox.webhookSecret,
+        secret as string,
       ),
     ).toThrow();
+  });
+
+  it('signs each endpoint’s deliveries with its own secret: platform events to the account endpoint, connected-account events to the connect endpoint', async () => {
+    const platformReceiver = await startReceiver();
+    const connectReceiver = await startReceiver();
+    receivers.push(platformReceiver, connectReceiver);
+    const events: Stripe.WebhookEndpointCreateParams.EnabledEvent[] = [
+      'account.updated',
+      'transfer.created',
+    ];
+    const platform = await endpoint(platformReceiver, { enabled_events: events });
+    const connect = await endpoint(connectReceiver, { enabled_events: events, connect: true });
+    const seller = await createOnboardedAccount(harness.stripe);
+    await harness.stripe.accounts.update(seller.id, { metadata: { tier: 'gold' } });
+    await chargeCard(harness.stripe, 3000, 'pm_card_bypassPending');
+    const transfer = await harness.stripe.transfers.create({
+      amount: 1000,
+      currency: 'usd',
+      destination: seller.id,
+    });
+    await harness.sandbox.flushWebhooks();
+    const verify = (received: Received[], secret: string) =>
+      received.map(({ body, signature }) =>
+        harness.stripe.webhooks.constructEvent(body, signature, secret),
+      );
+    const platformEvents = verify(platformReceiver.received, platform.secret as string);
+    expect(platformEvents.map((event) => [event.type, event.account])).toEqual([
+      ['transfer.created', undefined],
+    ]);
+    expect((platformEvents[0]?.data.object as Stripe.Transfer).id).toBe(transfer.id);
+    const connectEvents = verify(connectReceiver.received, connect.secret as string);
+    expect(connectEvents.length).toBeGreaterThan(0);
+    expect(connectEvents.every((event) => event.account === seller.id)).toBe(true);
+    // Neither endpoint's secret verifies the other's deliveries.
+    expect(() => verify(platformReceiver.received, connect.secret as string)).toThrow(
+      Stripe.errors.StripeSignatureVerificationError,
+    );
+    expect(() => verify(connectReceiver.received, platform.secret as string)).toThrow(
+      Stripe.errors.StripeSignatureVerificationError,
+    );
   });
 
   it('sends connected-account events only to connect endpoints, with the account', async () => {
@@ -181,5 +240,41 @@ describe('delivery', () => {
         'transfer.reversed',
       ]),
     );
+  });
+});
+
+describe('shared signing secret (`stripe listen` mode)', () => {
+  const shared = useHarness({ webhookRetryBaseMs: 50, webhookSigning: 'shared' });
+
+  it('returns the one shared secret for every endpoint and signs every delivery with it', async () => {
+    const platformReceiver = await startReceiver();
+    const connectReceiver = await startReceiver();
+    receivers.push(platformReceiver, connectReceiver);
+    const platform = await shared.stripe.webhookEndpoints.create({
+      url: platformReceiver.url,
+      enabled_events: ['payment_intent.created'],
+    });
+    const connect = await shared.stripe.webhookEndpoints.create({
+      url: connectReceiver.url,
+      enabled_events: ['account.updated'],
+      connect: true,
+    });
+    expect(platform.secret).toBe(shared.sandbox.webhookSecret);
+    expect(connect.secret).toBe(shared.sandbox.webhookSecret);
+    const seller = await shared.stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
+    await shared.stripe.accounts.update(seller.id, { metadata: { tier: 'gold' } });
+    await shared.stripe.paymentIntents.create({ amount: 1000, currency: 'usd' });
+    await shared.sandbox.flushWebhooks();
+    const all = [...platformReceiver.received, ...connectReceiver.received];
+    expect(platformReceiver.received).toHaveLength(1);
+    expect(connectReceiver.received.length).toBeGreaterThan(0);
+    for (const { body, signature } of all) {
+      expect(
+        shared.stripe.webhooks.constructEvent(body, signature, shared.sandbox.webhookSecret).id,
+      ).toMatch(/^evt_/);
+    }
   });
 });

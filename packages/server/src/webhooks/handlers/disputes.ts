@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import type { RouteContext } from '../../context';
 import * as repository from '../../stores/repository';
 import type { DisputeRecord, OrderStatus } from '../../stores/repository';
-import { findOrderForPayment, idOf, type EventFamily } from './types';
+import { findOrderForPayment, idOf, requestOptionsOf, type EventFamily } from './types';
 
 function disputeStatus(status: Stripe.Dispute.Status): DisputeRecord['status'] {
   if (status === 'won' || status === 'warning_closed' || status === 'prevented') return 'won';
@@ -14,9 +14,10 @@ function disputeStatus(status: Stripe.Dispute.Status): DisputeRecord['status'] {
 async function paymentIntentOfCharge(
   context: RouteContext,
   chargeId: string | null,
+  options: Stripe.RequestOptions | undefined,
 ): Promise<string | null> {
   if (!chargeId) return null;
-  const charge = await context.config.stripe.charges.retrieve(chargeId);
+  const charge = await context.config.stripe.charges.retrieve(chargeId, {}, options);
   return idOf(charge.payment_intent);
 }
 
@@ -32,10 +33,12 @@ export const disputeEvents: EventFamily = {
   async handle(context, event, record) {
     const { config } = context;
     const object = event.data.object as { id: string };
-    const dispute = await config.stripe.disputes.retrieve(object.id);
+    const options = requestOptionsOf(event);
+    const dispute = await config.stripe.disputes.retrieve(object.id, {}, options);
     const order = await findOrderForPayment(
       context,
-      idOf(dispute.payment_intent) ?? (await paymentIntentOfCharge(context, idOf(dispute.charge))),
+      idOf(dispute.payment_intent) ??
+        (await paymentIntentOfCharge(context, idOf(dispute.charge), options)),
     );
     if (!order) return record();
     const status = disputeStatus(dispute.status);

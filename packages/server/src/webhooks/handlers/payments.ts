@@ -6,6 +6,7 @@ import type { SqlClient } from '../../stores/store';
 import {
   findOrderForPayment,
   idOf,
+  requestOptionsOf,
   type EventFamily,
   type ProcessResult,
   type Recorder,
@@ -21,7 +22,11 @@ export async function syncPayment(
   const { config } = context;
   const order = await findOrderForPayment(context, paymentIntentId);
   if (!order || !paymentIntentId) return event ? record() : 'ignored';
-  const paymentIntent = await config.stripe.paymentIntents.retrieve(paymentIntentId);
+  const paymentIntent = await config.stripe.paymentIntents.retrieve(
+    paymentIntentId,
+    {},
+    requestOptionsOf(event),
+  );
   const chargeId = idOf(paymentIntent.latest_charge);
   // Refunds made before we saw the payment are taken off the transfers as they are planned.
   let earlyRefunds: Stripe.Refund[] = [];
@@ -32,9 +37,12 @@ export async function syncPayment(
       order.status === 'processing' ||
       order.status === 'payment_failed')
   ) {
-    const charge = await config.stripe.charges.retrieve(chargeId);
+    const charge = await config.stripe.charges.retrieve(chargeId, {}, requestOptionsOf(event));
     if (charge.amount_refunded > 0) {
-      const page = await config.stripe.refunds.list({ charge: chargeId, limit: 100 });
+      const page = await config.stripe.refunds.list(
+        { charge: chargeId, limit: 100 },
+        requestOptionsOf(event),
+      );
       earlyRefunds = page.data
         .filter((refund) => refund.status === 'succeeded' || refund.status === 'pending')
         .sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
@@ -86,6 +94,14 @@ export async function syncPayment(
   }
   if (newlyPaid) {
     context.worker.wake();
+    for (const repayment of await repository.listDebtRepaymentsForOrder(config.store, order.id))
+      await config.hooks.onDebtRecovered?.({
+        debtId: repayment.debtId,
+        sellerId: repayment.sellerId,
+        repaidByOrderId: repayment.orderId,
+        amount: repayment.amount,
+        currency: repayment.currency,
+      });
     await config.hooks.onOrderPaid?.({
       orderId: order.id,
       paymentIntentId,

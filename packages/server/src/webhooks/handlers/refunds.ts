@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import * as repository from '../../stores/repository';
 import { syncPayment } from './payments';
-import { findOrderForPayment, idOf, type EventFamily } from './types';
+import { findOrderForPayment, idOf, requestOptionsOf, type EventFamily } from './types';
 
 /** charge.refunded and charge.refund.updated: every refund of the charge is recorded once. */
 export const refundEvents: EventFamily = {
@@ -12,13 +12,16 @@ export const refundEvents: EventFamily = {
     const chargeId =
       object.object === 'refund' ? idOf((event.data.object as Stripe.Refund).charge) : object.id;
     if (!chargeId) return record();
-    const charge = await stripe.charges.retrieve(chargeId);
+    const charge = await stripe.charges.retrieve(chargeId, {}, requestOptionsOf(event));
     const order = await findOrderForPayment(context, idOf(charge.payment_intent));
     if (!order) return record();
     // Make sure the payment side is applied first: a refund can arrive before payment_intent.succeeded.
     if (order.status === 'awaiting_payment' || order.status === 'processing')
       await syncPayment(context, null, order.paymentIntentId, record);
-    const refunds = await stripe.refunds.list({ charge: chargeId, limit: 100 });
+    const refunds = await stripe.refunds.list(
+      { charge: chargeId, limit: 100 },
+      requestOptionsOf(event),
+    );
     const fresh = (await repository.findOrder(store, order.id))!;
     for (const refund of [...refunds.data].sort(
       (a, b) => a.created - b.created || a.id.localeCompare(b.id),

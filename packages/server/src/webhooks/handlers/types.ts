@@ -26,6 +26,15 @@ export interface EventFamily {
   handle: EventHandler;
 }
 
+/**
+ * Where the event's object lives: an event from a connected account (`event.account` set) describes an
+ * object on that account, so it is re-fetched there; without the header Stripe answers 404.
+ */
+export const requestOptionsOf = (
+  event: Pick<Stripe.Event, 'account'> | null,
+): Stripe.RequestOptions | undefined =>
+  event?.account ? { stripeAccount: event.account } : undefined;
+
 export const idOf = (value: string | { id: string } | null | undefined): string | null =>
   value === null || value === undefined ? null : typeof value === 'string' ? value : value.id;
 
