@@ -18,7 +18,7 @@ describe('the demo as a product', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await page.getByRole('button', { name: 'Add Speckled mug to cart' }).click();
     await page.goto('/#/cart');
-    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await page.getByRole('button', { name: 'Continuer vers le paiement' }).click();
     await page.getByRole('heading', { name: 'Récapitulatif de la commande' }).waitFor();
     // Elements' `locale` reached the Payment Element stand-in.
     await page.getByRole('textbox', { name: 'Numéro de carte' }).fill('4000 0000 0000 0002');
@@ -31,6 +31,51 @@ describe('the demo as a product', () => {
         'Le paiement n’a pas abouti. Votre carte a été refusée. Essayez une autre carte ou contactez votre banque.',
       );
     await harness.screenshot('french-decline', page);
+  });
+
+  it('reads in French on the cart, the sign-in picker, the orders list and the admin page', async () => {
+    const { page } = harness;
+    await harness.signIn(page, 'buyer-grace');
+    await buy(page, ['Speckled mug'], '4242424242424242');
+    await page.goto('/#/');
+    await page.getByRole('button', { name: 'Afficher en français' }).click();
+    await page.getByRole('heading', { name: 'Petits créateurs, un seul paiement' }).waitFor();
+    await page.getByRole('button', { name: 'Add Speckled mug to cart' }).click();
+
+    await page.goto('/#/cart');
+    await page.getByRole('heading', { level: 1, name: 'Panier' }).waitFor();
+    expect(await page.locator('.demo-Lead').textContent()).toBe('1 vendeur, un seul paiement.');
+    await page.getByRole('button', { name: 'Continuer vers le paiement' }).waitFor();
+    await page.getByRole('button', { name: 'Retirer Speckled mug' }).waitFor();
+
+    await page.goto('/#/orders');
+    await page.getByRole('heading', { level: 1, name: 'Commandes' }).waitFor();
+    const table = page.getByRole('table');
+    await table.getByRole('columnheader', { name: 'Statut' }).waitFor();
+    await table.getByRole('columnheader', { name: 'Vendeurs' }).waitFor();
+    await table.getByText('payée', { exact: true }).first().waitFor();
+
+    await page.goto('/#/sign-in');
+    await page
+      .getByRole('heading', { level: 1, name: 'Se connecter avec un utilisateur de démo' })
+      .waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Acheteurs' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Plateforme' }).waitFor();
+
+    await harness.signIn(page, 'admin-hana');
+    await page.goto('/#/admin');
+    await page
+      .getByRole('heading', { level: 1, name: 'Administration de la plateforme' })
+      .waitFor();
+    const refund = page.getByRole('region', { name: 'Rembourser une commande' });
+    await refund.getByRole('button', { name: 'Rembourser' }).waitFor();
+    await refund.getByRole('combobox', { name: 'Motif' }).waitFor();
+    const controls = page.getByRole('region', { name: 'Contrôles du sandbox' });
+    await controls.getByRole('button', { name: 'Avancer l’horloge d’un jour' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Commandes récentes' }).waitFor();
+    // No English left in the demo's own words on the admin page.
+    const text = await page.locator('main').textContent();
+    expect(text).not.toMatch(/Refund an order|Sandbox controls|Recent orders|Platform admin/);
   });
 
   it('shows a seller without an account the next step, without errors or 409s', async () => {

@@ -13,7 +13,7 @@ import { PlatformRiskTable } from '@marketkit/react';
 import { demoFetch, listOrders, type OrderList } from '../api';
 import { useDemo } from '../app';
 import { CLOCK_CHANGED_EVENT } from '../sandbox-clock';
-import { orderNumber } from '../i18n';
+import { orderNumber, useDemoTranslator } from '../i18n';
 import { OrderTable, statusLabel } from './orders-page';
 
 type Outcome = { kind: 'success' | 'error'; message: string } | null;
@@ -24,6 +24,7 @@ function messageOf(failure: unknown): string {
 
 export function AdminPage() {
   const { config } = useDemo();
+  const { t } = useDemoTranslator();
   const [list, setList] = useState<OrderList | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   // Bumped after any action so the risk table and order list show the new state.
@@ -53,8 +54,8 @@ export function AdminPage() {
     <section aria-labelledby="admin-title" className="demo-Admin">
       <header className="demo-PageHeader">
         <div>
-          <h1 id="admin-title">Platform admin</h1>
-          <p className="demo-Lead">Who is at risk, what the platform is exposed to, and refunds.</p>
+          <h1 id="admin-title">{t('admin.title')}</h1>
+          <p className="demo-Lead">{t('admin.lead')}</p>
         </div>
       </header>
       <div className="demo-Stack">
@@ -68,18 +69,19 @@ export function AdminPage() {
         </div>
         <section className="demo-Card" aria-labelledby="recent-orders-title">
           <h2 id="recent-orders-title" className="demo-CardTitle">
-            Recent orders
+            {t('admin.recentOrders')}
           </h2>
           {listError ? (
             <p role="alert" className="demo-Error">
               {listError}
             </p>
           ) : null}
-          {orders?.length === 0 ? <p className="demo-Muted">No orders yet.</p> : null}
+          {orders?.length === 0 ? <p className="demo-Muted">{t('orders.none')}</p> : null}
           {abandoned > 0 ? (
             <p className="demo-Muted" data-testid="abandoned-count">
-              {abandoned} abandoned {abandoned === 1 ? 'checkout' : 'checkouts'}: started but never
-              paid, so nothing was charged or transferred.
+              {abandoned === 1
+                ? t('admin.abandonedOne')
+                : t('admin.abandonedMany', { count: abandoned })}
             </p>
           ) : null}
           {list && list.orders.length > 0 ? <OrderTable list={list} /> : null}
@@ -92,6 +94,7 @@ export function AdminPage() {
 const REFUNDABLE = new Set(['paid', 'partially_refunded', 'disputed']);
 
 function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void }) {
+  const { t, locale } = useDemoTranslator();
   const refundable = orders.filter((order) => REFUNDABLE.has(order.status));
   const [orderId, setOrderId] = useState('');
   const [amount, setAmount] = useState('');
@@ -129,7 +132,11 @@ function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void
       attempt.current = null;
       setOutcome({
         kind: 'success',
-        message: `Refunded ${formatMoney(result.refund.amount, selected.currency)} of ${selected.id}; ${result.refund.reversals.length} seller reversal(s).`,
+        message: t('refund.done', {
+          amount: formatMoney(result.refund.amount, selected.currency, locale),
+          order: selected.id,
+          reversals: result.refund.reversals.length,
+        }),
       });
       setAmount('');
       onDone();
@@ -143,46 +150,46 @@ function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void
   return (
     <section className="demo-Card" aria-labelledby="refund-title">
       <h2 id="refund-title" className="demo-CardTitle">
-        Refund an order
+        {t('refund.title')}
       </h2>
       {refundable.length === 0 ? (
-        <p className="demo-Muted">No paid orders to refund yet.</p>
+        <p className="demo-Muted">{t('refund.none')}</p>
       ) : (
         <form className="demo-Form" onSubmit={(event) => void submit(event)}>
           <label>
-            Order
+            {t('refund.order')}
             <select value={selected?.id ?? ''} onChange={(event) => setOrderId(event.target.value)}>
               {refundable.map((order) => (
                 <option key={order.id} value={order.id}>
-                  #{orderNumber(order.id)} · {formatMoney(order.total, order.currency)} ·{' '}
-                  {statusLabel(order.status)}
+                  #{orderNumber(order.id)} · {formatMoney(order.total, order.currency, locale)} ·{' '}
+                  {statusLabel(order.status, t)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Amount (leave empty for the rest)
+            {t('refund.amount')}
             <input
               inputMode="decimal"
               autoComplete="off"
-              placeholder="e.g. 10.00"
+              placeholder={t('refund.placeholder')}
               value={amount}
               onChange={(event) => setAmount(event.target.value)}
             />
           </label>
           <label>
-            Reason
+            {t('refund.reason')}
             <select
               value={reason}
               onChange={(event) => setReason(event.target.value as RefundReason)}
             >
-              <option value="requested_by_customer">Requested by customer</option>
-              <option value="duplicate">Duplicate</option>
-              <option value="fraudulent">Fraudulent</option>
+              <option value="requested_by_customer">{t('refund.requested_by_customer')}</option>
+              <option value="duplicate">{t('refund.duplicate')}</option>
+              <option value="fraudulent">{t('refund.fraudulent')}</option>
             </select>
           </label>
           <button type="submit" className="demo-Button" disabled={pending} aria-busy={pending}>
-            {pending ? 'Refunding…' : 'Refund'}
+            {pending ? t('refund.pending') : t('refund.submit')}
           </button>
         </form>
       )}
@@ -195,7 +202,7 @@ function RefundForm({ orders, onDone }: { orders: OrderSummary[]; onDone(): void
           {outcome.kind === 'success' && selected ? (
             <>
               {' '}
-              <a href={`#/orders/${selected.id}`}>View order</a>
+              <a href={`#/orders/${selected.id}`}>{t('refund.viewOrder')}</a>
             </>
           ) : null}
         </p>
@@ -245,6 +252,7 @@ function SandboxControls({
   revision: number;
   onDone(): void;
 }) {
+  const { t, locale } = useDemoTranslator();
   const [pending, setPending] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [clock, setClock] = useState<number | null>(null);
@@ -278,7 +286,7 @@ function SandboxControls({
       });
       setClock(result.now);
       window.dispatchEvent(new Event(CLOCK_CHANGED_EVENT));
-      return `Sandbox clock is now ${new Date(result.now * 1000).toLocaleString('en-US')}.`;
+      return t('sandbox.clockNow', { time: new Date(result.now * 1000).toLocaleString(locale) });
     });
 
   const closeDispute = (disputeId: string, result: 'won' | 'lost') =>
@@ -287,17 +295,20 @@ function SandboxControls({
         method: 'POST',
         body: { outcome: result },
       });
-      return `Dispute ${disputeId} closed as ${result}.`;
+      return t(result === 'won' ? 'sandbox.closedWon' : 'sandbox.closedLost', {
+        dispute: disputeId,
+      });
     });
 
   return (
     <section className="demo-Card" aria-labelledby="sandbox-title">
       <h2 id="sandbox-title" className="demo-CardTitle">
-        Sandbox controls
+        {t('sandbox.title')}
       </h2>
       <p className="demo-Muted">
-        Offline only. Sandbox time:{' '}
-        {clock === null ? '…' : new Date(clock * 1000).toLocaleString('en-US')}
+        {t('sandbox.time', {
+          time: clock === null ? '…' : new Date(clock * 1000).toLocaleString(locale),
+        })}
       </p>
       <button
         type="button"
@@ -306,18 +317,19 @@ function SandboxControls({
         aria-busy={pending === 'advance'}
         onClick={() => void advance()}
       >
-        Advance clock by a day
+        {t('sandbox.advance')}
       </button>
-      <h3 className="demo-Subtitle">Open disputes</h3>
-      {openDisputes.length === 0 ? <p className="demo-Muted">None.</p> : null}
+      <h3 className="demo-Subtitle">{t('sandbox.openDisputes')}</h3>
+      {openDisputes.length === 0 ? <p className="demo-Muted">{t('sandbox.none')}</p> : null}
       <ul className="demo-DisputeList">
         {openDisputes.map((order) => {
           const disputeId = order.dispute?.id ?? '';
           return (
             <li key={disputeId}>
               <span>
-                <code>{disputeId}</code> on <a href={`#/orders/${order.id}`}>{order.id}</a> (
-                {formatMoney(order.total, order.currency)})
+                <code>{disputeId}</code> {t('sandbox.on')}{' '}
+                <a href={`#/orders/${order.id}`}>{order.id}</a> (
+                {formatMoney(order.total, order.currency, locale)})
               </span>
               <span className="demo-ButtonRow">
                 <button
@@ -326,7 +338,7 @@ function SandboxControls({
                   disabled={pending !== null}
                   onClick={() => void closeDispute(disputeId, 'won')}
                 >
-                  Close {disputeId} as won
+                  {t('sandbox.closeWon', { dispute: disputeId })}
                 </button>
                 <button
                   type="button"
@@ -334,7 +346,7 @@ function SandboxControls({
                   disabled={pending !== null}
                   onClick={() => void closeDispute(disputeId, 'lost')}
                 >
-                  Close {disputeId} as lost
+                  {t('sandbox.closeLost', { dispute: disputeId })}
                 </button>
               </span>
             </li>

@@ -1,20 +1,23 @@
 import { formatMoney } from '@marketkit/core';
 import { cartTotal, confirmCheckout, groupBySeller, setQuantity, useCart } from '../cart';
 import { useDemo } from '../app';
+import { useDemoTranslator } from '../i18n';
 import { navigateTo } from '../use-hash-route';
 
 export function CartPage() {
   const cart = useCart();
   const { user } = useDemo();
+  const { t, locale } = useDemoTranslator();
   const groups = groupBySeller(cart);
   const currency = cart[0]?.currency ?? 'usd';
 
   if (cart.length === 0) {
     return (
       <section className="demo-Notice" aria-labelledby="cart-title">
-        <h1 id="cart-title">Your cart is empty</h1>
+        <h1 id="cart-title">{t('cart.emptyTitle')}</h1>
         <p>
-          <a href="#/">Browse the shop</a> and add something from a few sellers.
+          <a href="#/">{t('cart.emptyBrowse')}</a>
+          {t('cart.emptyRest')}
         </p>
       </section>
     );
@@ -22,19 +25,27 @@ export function CartPage() {
 
   return (
     <section aria-labelledby="cart-title" className="demo-Cart">
-      <h1 id="cart-title">Cart</h1>
+      <h1 id="cart-title">{t('cart.title')}</h1>
       <p className="demo-Lead">
-        {groups.length} {groups.length === 1 ? 'seller' : 'sellers'}, one payment.
+        {groups.length === 1
+          ? t('cart.sellersOne')
+          : t('cart.sellersMany', { count: groups.length })}
       </p>
       {groups.map((group) => (
-        <section key={group.sellerId} className="demo-Card" aria-label={`From ${group.sellerName}`}>
+        <section
+          key={group.sellerId}
+          className="demo-Card"
+          aria-label={t('cart.from', { seller: group.sellerName })}
+        >
           <h2 className="demo-CardTitle">{group.sellerName}</h2>
           <ul className="demo-CartLines">
             {group.items.map((item) => (
               <li key={item.productId} className="demo-CartLine">
                 <span className="demo-CartName">{item.name}</span>
                 <label className="demo-Quantity">
-                  <span className="demo-VisuallyHidden">Quantity of {item.name}</span>
+                  <span className="demo-VisuallyHidden">
+                    {t('cart.quantityOf', { name: item.name })}
+                  </span>
                   <input
                     type="number"
                     min={0}
@@ -49,15 +60,15 @@ export function CartPage() {
                   />
                 </label>
                 <span className="demo-Price">
-                  {formatMoney(item.amount * item.quantity, item.currency)}
+                  {formatMoney(item.amount * item.quantity, item.currency, locale)}
                 </span>
                 <button
                   type="button"
                   className="demo-Button demo-Button--ghost"
-                  aria-label={`Remove ${item.name}`}
+                  aria-label={t('cart.removeItem', { name: item.name })}
                   onClick={() => setQuantity(item.productId, 0)}
                 >
-                  Remove
+                  {t('cart.remove')}
                 </button>
               </li>
             ))}
@@ -65,8 +76,8 @@ export function CartPage() {
         </section>
       ))}
       <div className="demo-CartTotal">
-        <span>Total</span>
-        <strong className="demo-Price">{formatMoney(cartTotal(cart), currency)}</strong>
+        <span>{t('cart.total')}</span>
+        <strong className="demo-Price">{formatMoney(cartTotal(cart), currency, locale)}</strong>
       </div>
       {user?.role === 'buyer' ? (
         <div className="demo-CartActions">
@@ -78,13 +89,14 @@ export function CartPage() {
               if (confirmCheckout()) navigateTo('/checkout');
             }}
           >
-            Continue to payment
+            {t('cart.continue')}
           </button>
-          <p className="demo-Muted">You enter your card on the next page.</p>
+          <p className="demo-Muted">{t('cart.cardNext')}</p>
         </div>
       ) : (
         <p>
-          <a href="#/sign-in">Sign in as a buyer</a> to check out.
+          <a href="#/sign-in">{t('cart.signIn')}</a>
+          {t('cart.signInRest')}
         </p>
       )}
     </section>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { formatMoney, type OrderStatus, type OrderSummary } from '@marketkit/core';
 import { listOrders, type OrderList } from '../api';
-import { orderNumber } from '../i18n';
+import { orderNumber, useDemoTranslator, type DemoTranslator } from '../i18n';
 
 export function OrdersPage() {
+  const { t } = useDemoTranslator();
   const [list, setList] = useState<OrderList | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -24,16 +25,16 @@ export function OrdersPage() {
 
   return (
     <section aria-labelledby="orders-title">
-      <h1 id="orders-title">Orders</h1>
+      <h1 id="orders-title">{t('orders.title')}</h1>
       {error ? (
         <p role="alert" className="demo-Error">
           {error}
         </p>
       ) : null}
-      {list === null && !error ? <p aria-live="polite">Loading orders…</p> : null}
+      {list === null && !error ? <p aria-live="polite">{t('orders.loading')}</p> : null}
       {list?.orders.length === 0 ? (
         <p>
-          No orders yet. <a href="#/">Go shopping</a>.
+          {t('orders.none')} <a href="#/">{t('orders.goShopping')}</a>.
         </p>
       ) : null}
       {list && list.orders.length > 0 ? <OrderTable list={list} /> : null}
@@ -41,14 +42,10 @@ export function OrdersPage() {
   );
 }
 
-// A checkout creates its order before the card is entered; one never paid stays `awaiting_payment`.
-const STATUS_LABELS: Partial<Record<OrderStatus, string>> = {
-  awaiting_payment: 'abandoned (unpaid)',
-  dispute_lost: 'dispute lost (final)',
-};
-
-export function statusLabel(status: OrderStatus): string {
-  return STATUS_LABELS[status] ?? status.replace(/_/g, ' ');
+// A checkout creates its order before the card is entered; one never paid stays `awaiting_payment`,
+// which people read as "abandoned (unpaid)".
+export function statusLabel(status: OrderStatus, t: DemoTranslator['t']): string {
+  return t(`status.${status}`);
 }
 
 function sellerNames(order: OrderSummary): string {
@@ -56,18 +53,19 @@ function sellerNames(order: OrderSummary): string {
 }
 
 export function OrderTable({ list, caption }: { list: OrderList; caption?: string }) {
+  const { t, locale } = useDemoTranslator();
   return (
     <div className="demo-TableWrap">
       <table className="demo-Table">
         {caption ? <caption>{caption}</caption> : null}
         <thead>
           <tr>
-            <th scope="col">Order</th>
-            <th scope="col">Placed</th>
-            <th scope="col">Sellers</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('orders.order')}</th>
+            <th scope="col">{t('orders.placed')}</th>
+            <th scope="col">{t('orders.sellers')}</th>
+            <th scope="col">{t('orders.status')}</th>
             <th scope="col" className="demo-Number">
-              Total
+              {t('orders.total')}
             </th>
           </tr>
         </thead>
@@ -77,20 +75,20 @@ export function OrderTable({ list, caption }: { list: OrderList; caption?: strin
               <td>
                 <a href={`#/orders/${order.id}`}>#{orderNumber(order.id)}</a>
               </td>
-              <td>{new Date(order.createdAt * 1000).toLocaleString('en-US')}</td>
+              <td>{new Date(order.createdAt * 1000).toLocaleString(locale)}</td>
               <td>{sellerNames(order)}</td>
               <td>
                 <span className="demo-Status" data-status={order.status}>
-                  {statusLabel(order.status)}
+                  {statusLabel(order.status, t)}
                 </span>
               </td>
-              <td className="demo-Number">{formatMoney(order.total, order.currency)}</td>
+              <td className="demo-Number">{formatMoney(order.total, order.currency, locale)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {list.truncated ? (
-        <p className="demo-Muted">Showing the {list.orders.length} most recent orders.</p>
+        <p className="demo-Muted">{t('orders.truncated', { count: list.orders.length })}</p>
       ) : null}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { demoFetch, type Role, type SessionUser } from '../api';
 import { useDemo } from '../app';
+import { useDemoTranslator } from '../i18n';
 import { navigateTo } from '../use-hash-route';
 
 interface PickerUser extends SessionUser {
@@ -8,10 +9,10 @@ interface PickerUser extends SessionUser {
 }
 
 const HOME_FOR_ROLE: Record<Role, string> = { buyer: '/', seller: '/seller', admin: '/admin' };
-const ROLE_LABEL: Record<Role, string> = { buyer: 'Buyers', seller: 'Sellers', admin: 'Platform' };
 
 export function SignInPage() {
   const { user, setUser } = useDemo();
+  const { t } = useDemoTranslator();
   const [users, setUsers] = useState<PickerUser[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
@@ -42,23 +43,23 @@ export function SignInPage() {
 
   return (
     <section className="demo-SignIn" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">Sign in as a demo user</h1>
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <p className="demo-Lead">
-        No passwords: pick someone. Each seller starts in a different onboarding state.
-        {user ? ` You are signed in as ${user.displayName}.` : ''}
+        {t('signIn.lead')}
+        {user ? t('signIn.current', { name: user.displayName }) : ''}
       </p>
       {error ? (
         <p role="alert" className="demo-Error">
           {error}
         </p>
       ) : null}
-      {users === null && !error ? <p aria-live="polite">Loading users…</p> : null}
+      {users === null && !error ? <p aria-live="polite">{t('signIn.loading')}</p> : null}
       {(['buyer', 'seller', 'admin'] as const).map((role) => {
         const group = users?.filter((candidate) => candidate.role === role) ?? [];
         if (group.length === 0) return null;
         return (
           <div key={role} className="demo-SignInGroup">
-            <h2>{ROLE_LABEL[role]}</h2>
+            <h2>{t(`signIn.${role}`)}</h2>
             <ul className="demo-UserList">
               {group.map((candidate) => (
                 <li key={candidate.userId}>

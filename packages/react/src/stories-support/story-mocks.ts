@@ -23,7 +23,8 @@ const worker = typeof window === 'undefined' ? null : setupWorker();
 // Requests nobody mocked (the live-sandbox stories) go to the network untouched.
 const started = worker?.start({ onUnhandledRequest: 'bypass', quiet: true });
 
-function scopedHandler(storyId: string, handlers: RequestHandler[]): RequestHandler {
+/** Answers requests under the story's own `apiBase` with that story's handlers, and nothing else. */
+export function scopedHandler(storyId: string, handlers: RequestHandler[]): RequestHandler {
   const base = storyApiBase(storyId);
   return http.all(`${base}/*`, async ({ request }) => {
     const url = new URL(request.url);

@@ -132,6 +132,34 @@ describe('Connect embedded components over the stand-in, against a running sandb
     expect(updated.payouts_enabled).toBe(true);
   });
 
+  it('lists what is due with one human label per field, never a raw requirement key', async () => {
+    const account = await createAccount();
+    expect(account.requirements?.currently_due).toEqual(
+      expect.arrayContaining(['individual.dob.day', 'tos_acceptance.ip', 'external_account']),
+    );
+    const { form } = await onboard(account.id);
+    const needed = within(form).getByRole('region', { name: 'Information needed' });
+    const items = within(needed)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        'First name',
+        'Date of birth',
+        'Home address',
+        'Last 4 digits of SSN',
+        'Bank account',
+        'Terms of service acceptance',
+      ]),
+    );
+    // Three dob keys and two tos_acceptance keys are one thing each to fill in.
+    expect(items.filter((item) => item === 'Date of birth')).toHaveLength(1);
+    expect(items.filter((item) => item === 'Terms of service acceptance')).toHaveLength(1);
+    expect(form.textContent).not.toMatch(
+      /individual\.|tos_acceptance|Individual dob day|Tos acceptance ip|\w\.\w+_/,
+    );
+  });
+
   it('shows the verification failure for a failing ID number and does not exit', async () => {
     const account = await createAccount();
     const { form, onExit } = await onboard(account.id);
@@ -163,7 +191,8 @@ describe('Connect embedded components over the stand-in, against a running sandb
     );
     const banner = await screen.findByRole('region', { name: 'Account notifications' });
     expect(banner.textContent).toMatch(/Action required: \d+ items are due/);
-    expect(within(banner).getByText('Individual first name')).toBeTruthy();
+    expect(within(banner).getByText('Date of birth')).toBeTruthy();
+    expect(banner.textContent).not.toMatch(/individual|tos_acceptance|Tos acceptance/i);
     const [report] = onNotificationsChange.mock.calls.at(-1)!;
     expect(report.total).toBeGreaterThan(0);
     expect(report.actionRequired).toBe(report.total);

@@ -1,6 +1,7 @@
 import { h } from '../../dom';
 import type { ConnectView } from '../connect-elements';
-import { describeRequirement, dueRequirements, type SandboxAccount } from './account';
+import { dueRequirements, type SandboxAccount } from './account';
+import { describeRequirement, describeRequirements } from './requirement-labels';
 
 /** Stripe's documented test values that pass verification; the form starts with them so a click completes onboarding. */
 const passingValues = {
@@ -115,6 +116,19 @@ export const renderAccountOnboarding: ConnectView = async (context) => {
     onClick: () => call('onExit'),
   });
 
+  // What Stripe still needs, one human label per thing to fill in (never a raw key such as individual.dob.day).
+  const neededList = () => {
+    const needed = describeRequirements(dueRequirements(account), connector.locale);
+    if (needed.length === 0) return null;
+    return h(
+      document,
+      'section',
+      { 'aria-label': 'Information needed' },
+      h(document, 'p', { text: 'Stripe needs:' }),
+      h(document, 'ul', {}, ...needed.map((label) => h(document, 'li', { text: label }))),
+    );
+  };
+
   const value = (name: FieldName) => inputs.get(name)?.value.trim() ?? '';
   const optional = (name: FieldName) => value(name) || undefined;
 
@@ -133,6 +147,7 @@ export const renderAccountOnboarding: ConnectView = async (context) => {
     h(document, 'p', {
       text: "Prefilled with Stripe's passing test values. Use ID number 111111111 or account number 000111111116 to see a failure.",
     }),
+    neededList(),
     h(
       document,
       'fieldset',
@@ -239,11 +254,11 @@ export const renderAccountOnboarding: ConnectView = async (context) => {
           ...(errors.length > 0
             ? errors.map((error) =>
                 h(document, 'li', {
-                  text: `${describeRequirement(error.requirement)}: ${error.reason}`,
+                  text: `${describeRequirement(error.requirement, connector.locale)}: ${error.reason}`,
                 }),
               )
-            : due.map((requirement) =>
-                h(document, 'li', { text: `${describeRequirement(requirement)} is still due` }),
+            : describeRequirements(due, connector.locale).map((label) =>
+                h(document, 'li', { text: `${label} is still due` }),
               )),
         ),
       );

@@ -17,12 +17,6 @@ export interface SandboxAccount {
   } | null;
 }
 
-/** "individual.verification.document" → "Individual verification document", for banners and summaries. */
-export function describeRequirement(requirement: string): string {
-  const text = requirement.replace(/[._]/g, ' ').replace(/\s+/g, ' ').trim();
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export function dueRequirements(account: SandboxAccount): string[] {
   const requirements = account.requirements ?? {};
   return [...new Set([...(requirements.past_due ?? []), ...(requirements.currently_due ?? [])])];

@@ -1,7 +1,8 @@
 import { h } from '../../dom';
 import { formatTimestamp } from '../../format';
 import type { ConnectView } from '../connect-elements';
-import { describeRequirement, dueRequirements, type SandboxAccount } from './account';
+import { dueRequirements, type SandboxAccount } from './account';
+import { describeRequirement, describeRequirements } from './requirement-labels';
 
 /** Lists what the account must still provide; renders nothing (like Stripe's banner) when nothing is due. */
 export const renderNotificationBanner: ConnectView = async (context) => {
@@ -9,7 +10,7 @@ export const renderNotificationBanner: ConnectView = async (context) => {
   const loaded = await connector.request<SandboxAccount>('GET', 'account');
   if (!loaded.ok) return context.fail(loaded.error);
   const account = loaded.body;
-  const due = dueRequirements(account);
+  const due = describeRequirements(dueRequirements(account), connector.locale);
   const errors = account.requirements?.errors ?? [];
   const pastDue = account.requirements?.past_due ?? [];
   const total = due.length + errors.length;
@@ -42,9 +43,11 @@ export const renderNotificationBanner: ConnectView = async (context) => {
         'ul',
         {},
         ...errors.map((error) =>
-          h(document, 'li', { text: `${describeRequirement(error.requirement)}: ${error.reason}` }),
+          h(document, 'li', {
+            text: `${describeRequirement(error.requirement, connector.locale)}: ${error.reason}`,
+          }),
         ),
-        ...due.map((requirement) => h(document, 'li', { text: describeRequirement(requirement) })),
+        ...due.map((label) => h(document, 'li', { text: label })),
       ),
     ),
   );
