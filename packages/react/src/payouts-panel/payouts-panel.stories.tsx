@@ -110,8 +110,16 @@ export const ManyPages: Story = {
     const next = await canvas.findByRole('button', { name: 'Next page' });
     await waitFor(() => expect(history(canvasElement).getAllByRole('row')).toHaveLength(11));
     await expect(canvas.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    const firstRow = () => history(canvasElement).getAllByRole('row')[1]?.textContent;
+    const pageOneFirstRow = firstRow();
     await userEvent.click(next);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Next page' }));
+    // Page two must have arrived (new rows, nothing busy) before "Next page" can be pressed again.
+    await waitFor(() => {
+      expect(firstRow()).not.toBe(pageOneFirstRow);
+      expect(canvasElement.querySelector('[aria-busy="true"]')).toBeNull();
+      expect(canvas.getByRole('button', { name: 'Next page' })).toBeEnabled();
+    });
+    await userEvent.click(canvas.getByRole('button', { name: 'Next page' }));
     // The third page holds the last five.
     await waitFor(() => expect(history(canvasElement).getAllByRole('row')).toHaveLength(6));
     await expect(canvas.getByRole('button', { name: 'Next page' })).toBeDisabled();
