@@ -78,6 +78,8 @@ export interface Harness {
   pay(paymentIntentId: string, paymentMethod?: string): Promise<Stripe.PaymentIntent>;
   /** Delivers queued webhooks and waits for the transfer worker to finish. */
   settle(): Promise<void>;
+  /** Posts a hand-made event to the webhook route, signed as the platform endpoint would sign it. */
+  deliverEvent(event: object): request.Test;
   /** Another router on the same store and sandbox (another instance of the app); the caller closes it. */
   createRouter(overrides?: Partial<HarnessRouterOptions>): HarnessInstance;
   /** Restarts the router on the same store (simulates a new process). */
@@ -267,6 +269,17 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       await sandbox.flushWebhooks();
       await current.marketkit.worker.drain();
       await sandbox.flushWebhooks();
+    },
+    deliverEvent(event) {
+      const payload = JSON.stringify(event);
+      return http
+        .post('/api/webhooks')
+        .set('Content-Type', 'application/json')
+        .set(
+          'Stripe-Signature',
+          stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecrets.platform }),
+        )
+        .send(payload);
     },
     createRouter: (overrides) => build(overrides),
     async restart(overrides) {

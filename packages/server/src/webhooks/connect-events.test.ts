@@ -13,21 +13,6 @@ describe('connected-account events', () => {
     await harness?.close();
   });
 
-  function deliver(event: object) {
-    const payload = JSON.stringify(event);
-    return harness.http
-      .post('/api/webhooks')
-      .set('Content-Type', 'application/json')
-      .set(
-        'Stripe-Signature',
-        harness.stripe.webhooks.generateTestHeaderString({
-          payload,
-          secret: harness.webhookSecrets.platform,
-        }),
-      )
-      .send(payload);
-  }
-
   it('re-fetches a connected account’s charge.refunded on that account, not on the platform', async () => {
     const accountId = await harness.onboardSeller('cara');
     const event = {
@@ -43,7 +28,7 @@ describe('connected-account events', () => {
       // The seller's destination payment, refunded by a transfer reversal (an object on their account).
       data: { object: { id: 'py_connect_refund_1', object: 'charge', payment_intent: null } },
     };
-    await deliver(event);
+    await harness.deliverEvent(event);
     // The sandbox has no charges on connected accounts (no direct charges), so it cannot answer the
     // fetch itself; what matters here is where MarketKit asked: on the seller's account.
     expect(harness.counter.onBehalfOf).toContain(
@@ -62,7 +47,7 @@ describe('connected-account events', () => {
     const succeeded = events.data.find(
       (candidate) => (candidate.data.object as { id: string }).id === paymentIntentId,
     )!;
-    expect((await deliver(succeeded)).status).toBe(200);
+    expect((await harness.deliverEvent(succeeded)).status).toBe(200);
     const order = await repository.findOrderByPaymentIntent(harness.store, paymentIntentId);
     expect(order?.status).toBe('paid');
     expect(harness.counter.onBehalfOf.slice(before)).toEqual([]);

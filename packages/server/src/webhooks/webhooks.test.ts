@@ -19,21 +19,6 @@ describe('webhook delivery order', () => {
       .reverse();
   }
 
-  function deliver(event: Stripe.Event) {
-    const payload = JSON.stringify(event);
-    return harness.http
-      .post('/api/webhooks')
-      .set('Content-Type', 'application/json')
-      .set(
-        'Stripe-Signature',
-        harness.stripe.webhooks.generateTestHeaderString({
-          payload,
-          secret: harness.webhookSecrets.platform,
-        }),
-      )
-      .send(payload);
-  }
-
   beforeAll(async () => {
     harness = await createHarness({
       store: await createTestPostgresStore(inject('postgresUrl')),
@@ -81,12 +66,24 @@ describe('webhook delivery order', () => {
     const succeeded = events.find((event) => event.type === 'payment_intent.succeeded')!;
     const refunded = events.find((event) => event.type === 'charge.refunded')!;
 
-    expect((await deliver(refunded)).body).toEqual({ received: true, duplicate: false });
+    expect((await harness.deliverEvent(refunded)).body).toEqual({
+      received: true,
+      duplicate: false,
+    });
     harness.router.marketkit.worker.start();
     await harness.router.marketkit.worker.drain();
-    expect((await deliver(succeeded)).body).toEqual({ received: true, duplicate: false });
-    expect((await deliver(refunded)).body).toEqual({ received: true, duplicate: true });
-    expect((await deliver(succeeded)).body).toEqual({ received: true, duplicate: true });
+    expect((await harness.deliverEvent(succeeded)).body).toEqual({
+      received: true,
+      duplicate: false,
+    });
+    expect((await harness.deliverEvent(refunded)).body).toEqual({
+      received: true,
+      duplicate: true,
+    });
+    expect((await harness.deliverEvent(succeeded)).body).toEqual({
+      received: true,
+      duplicate: true,
+    });
     await harness.router.marketkit.worker.drain();
 
     const transfers = await harness.stripe.transfers.list({ transfer_group: orderId });
@@ -111,18 +108,21 @@ describe('webhook delivery order', () => {
     const [succeeded] = (await eventsFor([paymentIntent.id])).filter(
       (event) => event.type === 'payment_intent.succeeded',
     );
-    expect((await deliver(succeeded!)).status).toBe(200);
+    expect((await harness.deliverEvent(succeeded!)).status).toBe(200);
     await harness.stripe.refunds.create({ payment_intent: paymentIntent.id, amount: 1000 });
     const [refunded] = (await eventsFor([chargeId])).filter(
       (event) => event.type === 'charge.refunded',
     );
 
-    const early = await deliver(refunded!);
+    const early = await harness.deliverEvent(refunded!);
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('order_not_paid');
     harness.router.marketkit.worker.start();
     await harness.router.marketkit.worker.drain();
-    expect((await deliver(refunded!)).body).toEqual({ received: true, duplicate: false });
+    expect((await harness.deliverEvent(refunded!)).body).toEqual({
+      received: true,
+      duplicate: false,
+    });
 
     const order = (await harness.router.marketkit.orders.get(orderId))!;
     expect(order.refunded).toBe(1000);
@@ -153,7 +153,7 @@ describe('webhook delivery order', () => {
       )
     ).data.reverse();
     expect(events.length).toBeGreaterThan(0);
-    for (const event of events) expect((await deliver(event)).status).toBe(200);
+    for (const event of events) expect((await harness.deliverEvent(event)).status).toBe(200);
     expect(await cached()).toBe('enabled');
   });
   it('applies a dispute closing before its opening as the final state, reversing sellers once', async () => {
@@ -165,7 +165,7 @@ describe('webhook delivery order', () => {
     const [succeeded] = (await eventsFor([paymentIntent.id])).filter(
       (event) => event.type === 'payment_intent.succeeded',
     );
-    expect((await deliver(succeeded!)).status).toBe(200);
+    expect((await harness.deliverEvent(succeeded!)).status).toBe(200);
     harness.router.marketkit.worker.start();
     await harness.router.marketkit.worker.drain();
     const disputes = await harness.stripe.disputes.list({ payment_intent: paymentIntent.id });
@@ -174,9 +174,9 @@ describe('webhook delivery order', () => {
     const disputeEvents = await eventsFor([disputeId]);
     const created = disputeEvents.find((event) => event.type === 'charge.dispute.created')!;
     const closed = disputeEvents.find((event) => event.type === 'charge.dispute.closed')!;
-    expect((await deliver(closed)).body.duplicate).toBe(false);
-    expect((await deliver(created)).body.duplicate).toBe(false);
-    expect((await deliver(closed)).body.duplicate).toBe(true);
+    expect((await harness.deliverEvent(closed)).body.duplicate).toBe(false);
+    expect((await harness.deliverEvent(created)).body.duplicate).toBe(false);
+    expect((await harness.deliverEvent(closed)).body.duplicate).toBe(true);
     const order = await harness.router.marketkit.orders.get(checkout.body.orderId);
     // Lost is final whatever order the events arrive in.
     expect(order?.status).toBe('dispute_lost');
