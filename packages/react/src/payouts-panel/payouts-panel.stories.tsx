@@ -41,9 +41,10 @@ export const Default: Story = {
     await expect(
       await canvas.findByText('Next payout: $1,250.00 arriving Jan 17, 2026'),
     ).toBeVisible();
-    const rows = await history(canvasElement).findAllByRole('row');
-    // A header row plus paid, pending, in transit, failed and canceled.
-    await expect(rows).toHaveLength(payoutsFixture.length + 1);
+    // A header row plus paid, pending, in transit, failed and canceled (the header shows while loading).
+    await waitFor(() =>
+      expect(history(canvasElement).getAllByRole('row')).toHaveLength(payoutsFixture.length + 1),
+    );
   },
 };
 
