@@ -218,8 +218,13 @@ describe.each(stores)('%s store', (name, create) => {
         [{ sellerId: 'seller_0', transferId: `tr_${name}_reverse`, amount: 450 }],
       ),
     );
-    await repository.completeReversal(store, `rf_${name}`, 'seller_0', 'trr_1');
-    await repository.completeReversal(store, `rf_${name}`, 'seller_0', 'trr_1');
+    const [reversal] = await store.transaction((client) =>
+      repository.claimDueReversals(client, 10, 60),
+    );
+    expect(reversal).toMatchObject({ refundId: `rf_${name}`, amount: 450, fence: 1 });
+    expect(await repository.completeReversal(store, reversal!, 'trr_1')).toBe(true);
+    // A second settlement (a stale or repeated claim) changes nothing.
+    expect(await repository.completeReversal(store, reversal!, 'trr_1')).toBe(false);
     const [transfer] = await repository.listTransfersForOrder(store, record.id);
     expect(transfer?.reversed).toBe(450);
     expect((await repository.sumReversedBySeller(store, record.id)).get('seller_0')).toBe(450);
