@@ -108,7 +108,10 @@ export function createRefundRequests(config: MarketkitConfig, refunds: RefundSer
       if (!isServerError(error)) throw error;
       // Stripe saves a 500 for the key and replays it: look for the refund under any key, adopt it,
       // or re-key the request so the client's retry makes a real attempt.
-      const page = await stripe.refunds.list({ payment_intent: order.paymentIntentId!, limit: 100 });
+      const page = await stripe.refunds.list({
+        payment_intent: order.paymentIntentId!,
+        limit: 100,
+      });
       const made = page.data.find(
         (candidate) => candidate.metadata?.marketkit_request === request.idempotencyKey,
       );

@@ -55,7 +55,10 @@ describe('refunds under retries', () => {
         status: 500,
         phase,
       });
-      const response = await refund(order.orderId, { amount: 1000, reason: 'requested_by_customer' });
+      const response = await refund(order.orderId, {
+        amount: 1000,
+        reason: 'requested_by_customer',
+      });
       // The refund is done; its reversals are the outbox's work, retried in the background.
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       await harness.settle();
@@ -73,33 +76,45 @@ describe('refunds under retries', () => {
   it.each([
     ['without an Idempotency-Key', undefined],
     ['with the same Idempotency-Key', 'refund-click-1'],
-  ])('adopts the refund Stripe made behind a replayed 500, refunding once, %s', async (_name, key) => {
-    const order = await paidOrder();
-    harness.sandbox.injectFault({
-      method: 'POST',
-      path: '/v1/refunds',
-      count: 1,
-      status: 500,
-      phase: 'after-execution',
-    });
-    const first = await refund(order.orderId, { amount: 1000, reason: 'requested_by_customer' }, key);
-    expect(first.status, JSON.stringify(first.body)).toBe(200);
-    const stripeRefunds = await refundsOnStripe(order.paymentIntentId);
-    expect(stripeRefunds.map((item) => item.amount)).toEqual([1000]);
-    expect(first.body.refund.id).toBe(stripeRefunds[0]!.id);
-    expect(first.body.order.refunded).toBe(1000);
-    if (key) {
-      // A second click with the key is answered from what is stored.
-      const again = await refund(order.orderId, { amount: 1000, reason: 'requested_by_customer' }, key);
-      expect(again.status, JSON.stringify(again.body)).toBe(200);
-      expect(again.body.refund.id).toBe(stripeRefunds[0]!.id);
-    }
-    await harness.settle();
-    expect(await refundsOnStripe(order.paymentIntentId)).toHaveLength(1);
-    expect(
-      (await reversalsBySeller(order.orderId)).map((seller) => seller.onStripe),
-    ).toEqual([[675], [225]]);
-  });
+  ])(
+    'adopts the refund Stripe made behind a replayed 500, refunding once, %s',
+    async (_name, key) => {
+      const order = await paidOrder();
+      harness.sandbox.injectFault({
+        method: 'POST',
+        path: '/v1/refunds',
+        count: 1,
+        status: 500,
+        phase: 'after-execution',
+      });
+      const first = await refund(
+        order.orderId,
+        { amount: 1000, reason: 'requested_by_customer' },
+        key,
+      );
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      const stripeRefunds = await refundsOnStripe(order.paymentIntentId);
+      expect(stripeRefunds.map((item) => item.amount)).toEqual([1000]);
+      expect(first.body.refund.id).toBe(stripeRefunds[0]!.id);
+      expect(first.body.order.refunded).toBe(1000);
+      if (key) {
+        // A second click with the key is answered from what is stored.
+        const again = await refund(
+          order.orderId,
+          { amount: 1000, reason: 'requested_by_customer' },
+          key,
+        );
+        expect(again.status, JSON.stringify(again.body)).toBe(200);
+        expect(again.body.refund.id).toBe(stripeRefunds[0]!.id);
+      }
+      await harness.settle();
+      expect(await refundsOnStripe(order.paymentIntentId)).toHaveLength(1);
+      expect((await reversalsBySeller(order.orderId)).map((seller) => seller.onStripe)).toEqual([
+        [675],
+        [225],
+      ]);
+    },
+  );
 
   it('refuses another amount while a refund of the order is unfinished, with no Stripe call', async () => {
     const order = await paidOrder();

@@ -102,7 +102,8 @@ export function createRefundService(
     // A transfer netted to zero against debt is settled without a Stripe transfer: still the seller's share.
     const eligible = transfers.filter((transfer) =>
       mode === 'net'
-        ? transfer.status === 'planned' || (transfer.status === 'paid' && !transfer.stripeTransferId)
+        ? transfer.status === 'planned' ||
+          (transfer.status === 'paid' && !transfer.stripeTransferId)
         : transfer.status === 'paid',
     );
     const reversedBySeller = await repository.sumReversedBySeller(client, order.id);

@@ -213,10 +213,12 @@ describe('seller debt from refused reversals', () => {
     const reversals = await harness.stripe.transfers.listReversals(secondTransfer!.id);
     expect(reversals.data.map((reversal) => reversal.amount)).toEqual([450]);
     const debts = await repository.listDebts(harness.store, 'nina');
-    expect(debts.map(({ amount, recovered, orderId }) => ({ amount, recovered, orderId }))).toEqual([
-      { amount: 2250, recovered: 0, orderId: second.orderId },
-      { amount: 2250, recovered: 2250, orderId: first },
-    ]);
+    expect(debts.map(({ amount, recovered, orderId }) => ({ amount, recovered, orderId }))).toEqual(
+      [
+        { amount: 2250, recovered: 0, orderId: second.orderId },
+        { amount: 2250, recovered: 2250, orderId: first },
+      ],
+    );
     const third = await harness.buy('buyer', [{ sellerId: 'nina', amount: 5000, quantity: 1 }]);
     expect(await transferAmounts(third.orderId)).toEqual([4500 - 2250]);
     // What Stripe holds adds up: charges − refunds = net transfers + fees kept − debt outstanding.

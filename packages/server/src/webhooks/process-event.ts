@@ -12,15 +12,8 @@ export type { ProcessResult } from './handlers/types';
 
 /** Which handler applies each event type, by event family. */
 const HANDLERS: ReadonlyMap<string, EventHandler> = new Map(
-  [
-    paymentEvents,
-    refundEvents,
-    disputeEvents,
-    accountEvents,
-    payoutEvents,
-    balanceEvents,
-  ].flatMap((family) =>
-    family.types.map((type) => [type, family.handle] as const),
+  [paymentEvents, refundEvents, disputeEvents, accountEvents, payoutEvents, balanceEvents].flatMap(
+    (family) => family.types.map((type) => [type, family.handle] as const),
   ),
 );
 
