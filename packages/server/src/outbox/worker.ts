@@ -28,6 +28,11 @@ export interface TransferWorker {
   /** Looks for due rows now (after a webhook planned some). */
   wake(): void;
   /**
+   * Makes one refund's planned reversals now, in the caller's request, through the same claims as the
+   * worker (lease, fencing token, call budget); whatever fails stays in the outbox for the worker.
+   */
+  reverseNow(refundId: string): Promise<void>;
+  /**
    * Resolves when no transfer or reversal is planned or in flight (failed ones count as settled) and
    * no debt recovery is due or in flight.
    */
@@ -178,9 +183,10 @@ export function createTransferWorker(config: MarketkitConfig): TransferWorker {
       repository.claimDueTransfers(client, limit, leaseSeconds),
     execute,
   };
+  const reversalQueue = createReversalQueue(config, bucket);
   const queues = [
     transferQueue,
-    createReversalQueue(config, bucket),
+    reversalQueue,
     createRecoveryQueue(config, bucket),
   ] as OutboxQueue[];
 
@@ -264,6 +270,12 @@ export function createTransferWorker(config: MarketkitConfig): TransferWorker {
     },
     wake() {
       schedule(0);
+    },
+    async reverseNow(refundId) {
+      const jobs = await store.transaction((client) =>
+        repository.claimDueReversals(client, 100, options.leaseSeconds, refundId),
+      );
+      for (const job of jobs) await reversalQueue.execute(job);
     },
     async drain({ timeoutMs = 15_000 } = {}) {
       const deadline = Date.now() + timeoutMs;

@@ -41,13 +41,24 @@ function reasonOf(refund: Stripe.Refund): RefundReason {
 
 /**
  * Refunds and lost disputes are recorded here with their reversals planned in the same transaction;
- * the outbox worker makes the reversals (`wake` tells it there is work).
+ * the reversals are outbox rows, made at once through the outbox's claims and retried by its worker.
  */
 export function createRefundService(
   config: MarketkitConfig,
-  outbox: { wake(): void },
+  outbox: { wake(): void; reverseNow(refundId: string): Promise<void> },
 ): RefundService {
   const { store, logger } = config;
+
+  /** The reversals are outbox rows: made now when Stripe answers, else by any instance's worker later. */
+  async function reverse(refundId: string): Promise<void> {
+    await outbox.reverseNow(refundId).catch((error: unknown) => {
+      logger.warn(
+        { refundId, error: error instanceof Error ? error.name : 'error' },
+        'Reversals left to the outbox worker',
+      );
+      outbox.wake();
+    });
+  }
 
   async function announce(debts: readonly (DebtRecord & { added: number })[]): Promise<void> {
     for (const debt of debts) {
@@ -220,9 +231,8 @@ export function createRefundService(
         await repository.updateOrder(client, locked.id, { refunded, status: orderStatus });
         return (await repository.findRefundByStripeId(client, refund.id))!;
       });
-      // The reversals are outbox rows now: any instance's worker makes them, retrying as needed.
-      outbox.wake();
       await announce(debts);
+      await reverse(stored.id);
       logger.info(
         { orderId: order.id, refundId: stored.id, amount: stored.amount },
         'Refund recorded',
@@ -273,8 +283,8 @@ export function createRefundService(
         });
         return repository.findRefundByKey(client, `dispute:${dispute.id}`);
       });
-      outbox.wake();
       await announce(debts);
+      if (stored) await reverse(stored.id);
       return stored;
     },
   };

@@ -76,13 +76,18 @@ function toRecoveryJob(row: Row): RecoveryJob {
 const DUE_REVERSALS = `
   select v.refund_id, v.seller_id from mk_reversals v join mk_refunds r on r.id = v.refund_id
   where v.stripe_reversal_id is null and r.status in ('succeeded', 'pending')
-    and ((v.locked_until is null and v.next_attempt_at <= now()) or v.locked_until <= now())`;
+    and ((v.locked_until is null and v.next_attempt_at <= now()) or v.locked_until <= now())
+    and ($3::text is null or v.refund_id = $3)`;
 
-/** Claims up to `limit` due reversals (a lapsed lease counts as due) with a new fencing token each. */
+/**
+ * Claims up to `limit` due reversals (a lapsed lease counts as due) with a new fencing token each;
+ * only one refund's when `refundId` is given.
+ */
 export async function claimDueReversals(
   client: SqlClient,
   limit: number,
   leaseSeconds: number,
+  refundId: string | null = null,
 ): Promise<ReversalJob[]> {
   const { rows } = await client.query(
     `with due as (${DUE_REVERSALS} order by v.next_attempt_at, v.refund_id, v.seller_id limit $1 for update of v skip locked),
@@ -94,7 +99,7 @@ export async function claimDueReversals(
      select claimed.*, r.order_id, t.currency from claimed
      join mk_refunds r on r.id = claimed.refund_id
      join mk_transfers t on t.order_id = r.order_id and t.seller_id = claimed.seller_id`,
-    [limit, leaseSeconds],
+    [limit, leaseSeconds, refundId],
   );
   return rows.map(toReversalJob);
 }

@@ -11,7 +11,7 @@ const input = JSON.parse(process.argv[2] ?? '{}') as {
   leaseSeconds: number;
 };
 
-const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+const print = (line: object): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
 const log = (level: string) => (object: object, message: string) =>
   print({ level, ...object, message });
 
