@@ -68,7 +68,24 @@ describe('exactly-once transfers when an instance is killed mid-call', () => {
         secretKey: harness.sandbox.secretKey,
       },
       leaseSeconds: 1,
+      concurrency: 4,
     };
+    const [doomed, survivor] = [startInstance(input), startInstance(input)];
+    instances.push(doomed, survivor);
+    for (const instance of instances)
+      await until(
+        async () => instance.lines.some((line) => line.ready === true),
+        15_000,
+        'an instance to start',
+      );
+    // The survivor is paused while the rows are claimed, so the doomed instance holds all four.
+    survivor.child.kill('SIGSTOP');
+    harness.sandbox.injectFault({
+      method: 'POST',
+      path: '/v1/transfers',
+      count: 4,
+      latencyMs: 2500,
+    });
     const checkout = await harness.http
       .post('/api/checkout')
       .set(harness.as('buyer'))
@@ -82,33 +99,21 @@ describe('exactly-once transfers when an instance is killed mid-call', () => {
     await harness.pay(checkout.body.paymentIntentId);
     await harness.sandbox.flushWebhooks();
     const rows = () => repository.listTransfersForOrder(harness.store, orderId);
-    expect((await rows()).map((row) => row.status)).toEqual([
-      'planned',
-      'planned',
-      'planned',
-      'planned',
-    ]);
-    harness.sandbox.injectFault({
-      method: 'POST',
-      path: '/v1/transfers',
-      count: 4,
-      latencyMs: 2500,
-    });
-
-    const doomed = startInstance(input);
-    instances.push(doomed);
     await until(
-      async () => (await rows()).every((row) => row.status === 'in_flight'),
-      15_000,
-      'the first instance to claim every row',
+      async () => {
+        const current = await rows();
+        return current.length === 4 && current.every((row) => row.status === 'in_flight');
+      },
+      10_000,
+      'the first instance to claim the rows',
     );
-    // Mid-call: Stripe is still working on the four transfers when the process dies.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Mid-call: Stripe is still working on the transfers when the process dies; the other instance
+    // resumes the rows once their lease lapses, while those calls may still be running on Stripe.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     doomed.child.kill('SIGKILL');
+    survivor.child.kill('SIGCONT');
     await doomed.exited;
 
-    const survivor = startInstance(input);
-    instances.push(survivor);
     await until(
       async () => (await rows()).every((row) => row.status === 'paid' || row.status === 'failed'),
       20_000,
@@ -129,7 +134,8 @@ describe('exactly-once transfers when an instance is killed mid-call', () => {
     );
     console.info(
       `SIGKILL mid-call: transfers per seller ${JSON.stringify([...perSeller.values()])}, ` +
-        `false onTransferFailed ${falseFailures.length}, 409 idempotency_key_in_use ${keyInUse.length}`,
+        `false onTransferFailed ${falseFailures.length}, 409 idempotency_key_in_use ${keyInUse.length}, ` +
+        `attempts ${JSON.stringify(settled.map((row) => row.attempts))}`,
     );
     expect([...perSeller.values()]).toEqual([1, 1, 1, 1]);
     expect(settled.map((row) => row.status)).toEqual(['paid', 'paid', 'paid', 'paid']);
@@ -137,5 +143,7 @@ describe('exactly-once transfers when an instance is killed mid-call', () => {
       page.data.map((transfer) => transfer.id).sort(),
     );
     expect(falseFailures).toEqual([]);
+    // The survivor really resumed the dead instance's rows (a second claim each).
+    expect(settled.map((row) => row.attempts).every((attempts) => attempts >= 2)).toBe(true);
   }, 45_000);
 });

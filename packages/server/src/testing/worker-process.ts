@@ -1,6 +1,6 @@
 // One MarketKit instance in its own process, working the outbox of a shared PostgreSQL database, for
 // tests that SIGKILL an instance mid-call. Arguments: a JSON object { databaseUrl, stripe: { host,
-// port, secretKey }, leaseSeconds }. It prints one JSON line per log entry and hook call on stdout.
+// port, secretKey }, leaseSeconds, concurrency }. It prints one JSON line per log entry and hook call on stdout.
 import Stripe from 'stripe';
 import { createMarketkitCore } from '../core';
 import { createPostgresStore } from '../stores/postgres-store';
@@ -9,6 +9,7 @@ const input = JSON.parse(process.argv[2] ?? '{}') as {
   databaseUrl: string;
   stripe: { host: string; port: number; secretKey: string };
   leaseSeconds: number;
+  concurrency: number;
 };
 
 const print = (line: object): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -38,6 +39,7 @@ const core = createMarketkitCore({
     pollIntervalMs: 20,
     callsPerSecond: 1000,
     leaseSeconds: input.leaseSeconds,
+    concurrency: input.concurrency,
   },
   onTransferPaid: (event) => print({ hook: 'onTransferPaid', ...event }),
   onTransferFailed: (event) => print({ hook: 'onTransferFailed', ...event }),
