@@ -166,9 +166,24 @@ describe('seller debt from refused reversals', () => {
       recovered: 0,
     });
     // The funds become available; Stripe says so with balance.available and the reversal is retried.
+    // Its first answer is a 500 saved for the key after the reversal was made: the worker finds the
+    // reversal by its metadata and adopts it rather than reversing twice.
+    harness.sandbox.injectFault({
+      method: 'POST',
+      path: '/v1/transfers/',
+      count: 1,
+      status: 500,
+      phase: 'after-execution',
+    });
+    const requestsBefore = harness.counter.requests.length;
     await harness.sandbox.advanceClock(3 * DAY);
     await harness.settle();
     const [debt] = await repository.listDebts(harness.store, 'rita');
+    // One reversal call (answered 500), then a look-up that found it: no second reversal call.
+    const calls = harness.counter.requests
+      .slice(requestsBefore)
+      .filter((line) => line.includes('/reversals'));
+    expect(calls.map((line) => line.split(' ')[0])).toEqual(['POST', 'GET']);
     expect(debt).toMatchObject({ amount: 2250, recovered: 2250, reversing: 0 });
     const [firstTransfer] = (
       await harness.stripe.transfers.list({ transfer_group: first, limit: 1 })
