@@ -95,23 +95,6 @@ export async function insertRefund(
   }
 }
 
-export async function listReversals(
-  client: SqlClient,
-  refundId: string,
-): Promise<ReversalRecord[]> {
-  const { rows } = await client.query(
-    'select * from mk_reversals where refund_id = $1 order by seller_id',
-    [refundId],
-  );
-  return rows.map((row) => ({
-    refundId: String(row.refund_id),
-    sellerId: String(row.seller_id),
-    transferId: String(row.transfer_id),
-    amount: integer(row.amount),
-    stripeReversalId: text(row.stripe_reversal_id),
-  }));
-}
-
 /**
  * What reversals on a seller's transfer for an order may still ask Stripe for: the amount actually
  * sent (after debt netting; nothing when the transfer was netted away) minus every reversal already
