@@ -1,6 +1,7 @@
 // Flows 5 and 6: the sandbox clock makes funds available, "Pay out now" pays out, a bad bank account fails
-// the payout; a dispute lost after the seller was paid out cannot be clawed back from them (Stripe refuses
-// a reversal their balance cannot cover), so their balance stays at zero and the seller sees the debt.
+// the payout; a dispute lost (or a refund made) after the seller was paid out cannot be clawed back from
+// them (Stripe refuses a reversal their balance cannot cover), so their balance stays at zero, the seller
+// sees the debt, and their next sales repay it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { orderNumber } from '../web/i18n';
@@ -131,5 +132,52 @@ describe('payouts and risk', () => {
       .poll(() => page.getByTestId('dispute').textContent(), { timeout: WAIT_MS })
       .toContain('lost');
     expect(await page.getByTestId('order-status').textContent()).toBe('dispute lost');
+  });
+
+  it('shows a paid-out seller what they owe after an admin refund, and less then nothing as their next sales repay it', async () => {
+    const { page } = harness;
+    await harness.signIn(page, 'buyer-grace');
+    const orderId = await buy(page, ['Serving bowl'], '4242 4242 4242 4242');
+    await advanceUntilAvailable(page, 'seller-ada');
+    await payOutNow(page, 'seller-ada');
+    expect(await availableBalance('seller-ada')).toBe(0);
+
+    await harness.signIn(page, 'admin-hana');
+    await page.goto('/#/admin');
+    const refundForm = page.getByRole('region', { name: 'Refund an order' });
+    await refundForm.getByLabel('Order').selectOption(orderId);
+    await refundForm.getByRole('button', { name: 'Refund' }).click();
+    await expect
+      .poll(() => refundForm.getByRole('status').textContent(), { timeout: WAIT_MS })
+      .toContain('Refunded $58.00');
+
+    const banner = async () => {
+      await harness.signIn(page, 'seller-ada');
+      await page.goto('/#/seller');
+      await expect
+        .poll(() => page.locator('.mk-RiskBanner').count(), { timeout: WAIT_MS })
+        .toBeGreaterThan(0);
+      return (await page.locator('.mk-RiskBanner').textContent()) ?? '';
+    };
+    // The bowl's $52.20 share (after the 10 % platform fee) could not be reversed: the seller owes it.
+    await expect.poll(banner, { timeout: WAIT_MS }).toContain('You owe $52.20');
+    await harness.screenshot('seller-debt-after-refund', page);
+
+    // The next sale (a mug: $21.60 for the seller) is kept to repay it, so the debt shrinks by that much.
+    await harness.signIn(page, 'buyer-grace');
+    await buy(page, ['Speckled mug'], '4242 4242 4242 4242');
+    await harness.demo.settle();
+    await expect.poll(banner, { timeout: WAIT_MS }).toContain('You owe $30.60');
+
+    // Another bowl ($52.20) repays the rest: nothing owed any more.
+    await harness.signIn(page, 'buyer-grace');
+    await buy(page, ['Serving bowl'], '4242 4242 4242 4242');
+    await harness.demo.settle();
+    await harness.signIn(page, 'seller-ada');
+    await page.goto('/#/seller');
+    await expect
+      .poll(() => page.textContent('body'), { timeout: WAIT_MS })
+      .not.toContain('You owe');
+    await harness.screenshot('seller-debt-repaid', page);
   });
 });

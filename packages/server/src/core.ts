@@ -75,7 +75,8 @@ export interface MarketkitCore {
 
 function createContext(config: MarketkitConfig): RouteContext {
   const accounts = createAccountService(config);
-  const refundService = createRefundService(config);
+  const worker = createTransferWorker(config);
+  const refundService = createRefundService(config, worker);
   return {
     config,
     accounts,
@@ -83,7 +84,7 @@ function createContext(config: MarketkitConfig): RouteContext {
     orders: createOrderService(config),
     refunds: { ...refundService, ...createRefundRequests(config, refundService) },
     payouts: createPayoutService(config, accounts),
-    worker: createTransferWorker(config),
+    worker,
     linkLimiter: createRateLimiter({
       limit: config.limits.linksPerWindow,
       windowMs: config.limits.linkWindowMs,
@@ -117,7 +118,6 @@ export function createMarketkitCore(options: MarketkitOptions<never>): Marketkit
   const ready = (async () => {
     await config.store.migrate();
     if (config.worker.autoStart) context.worker.start();
-    await context.refunds.resume();
   })();
   // Surface start-up failures on requests and `ready`, not as an unhandled rejection.
   ready.catch((error: unknown) =>

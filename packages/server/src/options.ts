@@ -44,11 +44,15 @@ export interface DebtEvent {
 export interface MarketkitEventHooks {
   /** Stripe refused a reversal (the seller was paid out): the seller now owes `amount`. */
   onDebtRecorded?: (event: DebtEvent & { accountId: string }) => void | Promise<void>;
-  /** Part of a debt was taken off the seller's transfer for `repaidByOrderId`. */
+  /**
+   * Part of a debt was recovered: taken off the seller's transfer for `repaidByOrderId` (`netting`), or
+   * reversed from the debt's own order's transfer once the seller had funds (`reversal`).
+   */
   onDebtRecovered?: (event: {
     debtId: string;
     sellerId: string;
     repaidByOrderId: string;
+    method: 'netting' | 'reversal';
     amount: number;
     currency: string;
   }) => void | Promise<void>;

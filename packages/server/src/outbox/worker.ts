@@ -11,13 +11,31 @@ import {
   isServerError,
 } from './retry';
 import { createCallBudget } from './call-budget';
+import {
+  createRecoveryQueue,
+  createReversalQueue,
+  keepLease,
+  type OutboxQueue,
+} from './reversal-jobs';
 
+/**
+ * The outbox worker: transfers to sellers, reversals of refunds and lost disputes, and debt recoveries,
+ * each a row claimed with a lease and a fencing token, so any instance resumes any row at any time.
+ */
 export interface TransferWorker {
   /** Starts polling; rows left unfinished by an earlier process are resumed. */
   start(): void;
   /** Looks for due rows now (after a webhook planned some). */
   wake(): void;
-  /** Resolves when no transfer is planned or in flight (failed ones count as settled). */
+  /**
+   * Makes one refund's planned reversals now, in the caller's request, through the same claims as the
+   * worker (lease, fencing token, call budget); whatever fails stays in the outbox for the worker.
+   */
+  reverseNow(refundId: string): Promise<void>;
+  /**
+   * Resolves when no transfer or reversal is planned or in flight (failed ones count as settled) and
+   * no debt recovery is due or in flight.
+   */
   drain(options?: { timeoutMs?: number }): Promise<void>;
   /** Stops claiming new rows and waits for calls in flight. */
   stop(): Promise<void>;
@@ -46,26 +64,6 @@ export function createTransferWorker(config: MarketkitConfig): TransferWorker {
   let active = 0;
   let polling: Promise<void> | null = null;
   const inFlight = new Set<Promise<void>>();
-
-  /**
-   * Renews the claim's lease while its Stripe call is in flight, so a slow call is never re-run by
-   * another claim; stops on its own once a later claim owns the row.
-   */
-  function keepLease(transfer: TransferRecord): () => void {
-    const everyMs = Math.max(100, (options.leaseSeconds * 1000) / 3);
-    const timer = setInterval(() => {
-      repository
-        .renewTransferLease(store, transfer, options.leaseSeconds)
-        .then((owned) => {
-          if (!owned) clearInterval(timer);
-        })
-        .catch((error: unknown) =>
-          logger.warn({ error: describeError(error) }, 'Outbox lease renewal failed'),
-        );
-    }, everyMs);
-    timer.unref?.();
-    return () => clearInterval(timer);
-  }
 
   /**
    * The row's transfer if Stripe has it (same order, seller and destination), whichever key made it:
@@ -159,7 +157,9 @@ export function createTransferWorker(config: MarketkitConfig): TransferWorker {
   }
 
   async function execute(transfer: TransferRecord): Promise<void> {
-    const stopRenewing = keepLease(transfer);
+    const stopRenewing = keepLease(config, (leaseSeconds) =>
+      repository.renewTransferLease(store, transfer, leaseSeconds),
+    );
     let result: Stripe.Transfer;
     try {
       await bucket.take();
@@ -178,26 +178,64 @@ export function createTransferWorker(config: MarketkitConfig): TransferWorker {
     await settlePaid(transfer, result.id);
   }
 
+  const transferQueue: OutboxQueue<TransferRecord> = {
+    claim: (client, limit, leaseSeconds) =>
+      repository.claimDueTransfers(client, limit, leaseSeconds),
+    execute,
+  };
+  const reversalQueue = createReversalQueue(config, bucket);
+  const queues = [
+    transferQueue,
+    reversalQueue,
+    createRecoveryQueue(config, bucket),
+  ] as OutboxQueue[];
+
+  function run(queue: OutboxQueue, job: unknown): void {
+    active += 1;
+    const task = queue
+      .execute(job)
+      .catch((error: unknown) =>
+        logger.error({ error: describeError(error) }, 'Outbox bookkeeping failed'),
+      )
+      .finally(() => {
+        active -= 1;
+        inFlight.delete(task);
+        schedule(0);
+      });
+    inFlight.add(task);
+  }
+
   async function poll(): Promise<void> {
-    while (running && active < options.concurrency) {
-      const batch = await store.transaction((client) =>
-        repository.claimDueTransfers(client, options.concurrency - active, options.leaseSeconds),
-      );
-      if (batch.length === 0) break;
-      for (const transfer of batch) {
-        active += 1;
-        const task = execute(transfer)
-          .catch((error: unknown) =>
-            logger.error({ error: describeError(error) }, 'Transfer bookkeeping failed'),
-          )
-          .finally(() => {
-            active -= 1;
-            inFlight.delete(task);
-            schedule(0);
-          });
-        inFlight.add(task);
+    let claimed = true;
+    while (running && active < options.concurrency && claimed) {
+      claimed = false;
+      for (const queue of queues) {
+        if (!running || active >= options.concurrency) break;
+        const batch = await store.transaction((client) =>
+          queue.claim(client, options.concurrency - active, options.leaseSeconds),
+        );
+        for (const job of batch) run(queue, job);
+        if (batch.length > 0) claimed = true;
       }
     }
+  }
+
+  async function unsettled(): Promise<number> {
+    const counts = await Promise.all([
+      repository.countUnsettledTransfers(store),
+      repository.countUnsettledReversals(store),
+      repository.countRecoveriesInFlight(store),
+    ]);
+    return counts.reduce((sum, count) => sum + count, 0);
+  }
+
+  async function msUntilNext(): Promise<number> {
+    const waits = await Promise.all([
+      repository.msUntilNextTransfer(store),
+      repository.msUntilNextReversal(store),
+    ]);
+    const known = waits.filter((wait): wait is number => wait !== null);
+    return known.length > 0 ? Math.min(...known) : 0;
   }
 
   function schedule(delayMs: number): void {
@@ -233,14 +271,20 @@ export function createTransferWorker(config: MarketkitConfig): TransferWorker {
     wake() {
       schedule(0);
     },
+    async reverseNow(refundId) {
+      const jobs = await store.transaction((client) =>
+        repository.claimDueReversals(client, 100, options.leaseSeconds, refundId),
+      );
+      for (const job of jobs) await reversalQueue.execute(job);
+    },
     async drain({ timeoutMs = 15_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        if ((await repository.countUnsettledTransfers(store)) === 0 && active === 0) return;
+        if ((await unsettled()) === 0 && active === 0) return;
         if (Date.now() > deadline)
-          throw new Error(`The transfer outbox did not drain within ${timeoutMs} ms.`);
+          throw new Error(`The outbox did not drain within ${timeoutMs} ms.`);
         if (!running) throw new Error('The transfer worker is stopped; start it before draining.');
-        const wait = (await repository.msUntilNextTransfer(store)) ?? 0;
+        const wait = await msUntilNext();
         schedule(Math.min(wait, 50));
         await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(wait, 5), 50)));
       }

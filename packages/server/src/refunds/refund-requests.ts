@@ -4,7 +4,7 @@ import type { RefundReason, RefundResponse } from '@marketkit/core';
 import { HttpError } from '../http/errors';
 import { assertRetryable, findStoredRequest } from '../http/idempotency';
 import { buildOrderView } from '../orders/order-view';
-import { callStripe } from '../outbox/retry';
+import { callStripe, isServerError } from '../outbox/retry';
 import type { MarketkitConfig } from '../parse-options';
 import * as repository from '../stores/repository';
 import type { OrderRecord, RefundRequestRecord } from '../stores/repository';
@@ -82,7 +82,7 @@ export function createRefundRequests(config: MarketkitConfig, refunds: RefundSer
       reason: input.reason,
     };
     if (await repository.insertRefundRequest(store, request))
-      return { ...request, status: 'pending', refundId: null };
+      return { ...request, status: 'pending', refundId: null, keyGeneration: 0 };
     // Lost a race: a double click with the same key, or another refund of the order just started.
     const winner = await findExisting(order, input);
     if (!winner) throw new HttpError('refund_in_progress', 'Another refund just started; retry.');
@@ -90,10 +90,7 @@ export function createRefundRequests(config: MarketkitConfig, refunds: RefundSer
   }
 
   async function complete(order: OrderRecord, request: RefundRequestRecord): Promise<string> {
-    if (request.status === 'succeeded') {
-      await refunds.executeReversals(request.refundId!);
-      return request.refundId!;
-    }
+    if (request.status === 'succeeded') return request.refundId!;
     assertRetryable(request);
     const refund = await callStripe(
       () =>
@@ -102,13 +99,27 @@ export function createRefundRequests(config: MarketkitConfig, refunds: RefundSer
             payment_intent: order.paymentIntentId!,
             amount: request.amount,
             reason: request.reason,
-            metadata: { marketkit_order_id: order.id },
+            metadata: { marketkit_order_id: order.id, marketkit_request: request.idempotencyKey },
           },
-          { idempotencyKey: request.idempotencyKey },
+          { idempotencyKey: repository.refundRequestStripeKey(request) },
         ),
       () => repository.settleRefundRequest(store, request.idempotencyKey, { status: 'failed' }),
-    );
-    // Records the refund and makes its reversals; if a reversal fails the request stays pending.
+    ).catch(async (error: unknown) => {
+      if (!isServerError(error)) throw error;
+      // Stripe saves a 500 for the key and replays it: look for the refund under any key, adopt it,
+      // or re-key the request so the client's retry makes a real attempt.
+      const page = await stripe.refunds.list({
+        payment_intent: order.paymentIntentId!,
+        limit: 100,
+      });
+      const made = page.data.find(
+        (candidate) => candidate.metadata?.marketkit_request === request.idempotencyKey,
+      );
+      if (made) return made;
+      await repository.nextRefundRequestKey(store, request.idempotencyKey);
+      throw error;
+    });
+    // Records the refund and plans its reversals, which the outbox worker makes.
     const stored = await refunds.record(order, refund, request.idempotencyKey);
     await repository.settleRefundRequest(store, request.idempotencyKey, {
       status: 'succeeded',

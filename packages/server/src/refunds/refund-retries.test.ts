@@ -27,67 +27,102 @@ describe('refunds under retries', () => {
     await harness?.close();
   });
 
+  /** Every Stripe reversal of the order, per seller, and what MarketKit recorded as reversed. */
+  async function reversalsBySeller(orderId: string) {
+    const view = await harness.http.get(`/api/orders/${orderId}`).set(admin());
+    const sellers: { sellerId: string; transfer: { id: string; reversed: number } }[] =
+      view.body.sellers;
+    return Promise.all(
+      sellers.map(async (seller) => ({
+        sellerId: seller.sellerId,
+        recorded: seller.transfer.reversed,
+        onStripe: (await harness.stripe.transfers.listReversals(seller.transfer.id)).data.map(
+          (reversal) => reversal.amount,
+        ),
+      })),
+    );
+  }
+
+  it.each(['before-execution', 'after-execution'] as const)(
+    'makes each reversal exactly once when Stripe answers it with a 500 (%s), without failing the refund',
+    async (phase) => {
+      const order = await paidOrder();
+      // The first reversal gets a 500; after execution Stripe made it and replays the 500 for its key.
+      harness.sandbox.injectFault({
+        method: 'POST',
+        path: '/v1/transfers/',
+        count: 1,
+        status: 500,
+        phase,
+      });
+      const response = await refund(order.orderId, {
+        amount: 1000,
+        reason: 'requested_by_customer',
+      });
+      // The refund is done; its reversals are the outbox's work, retried in the background.
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      await harness.settle();
+      // 1000 of 2000: ann's 1350 share gives back 675, ben's 450 gives back 225, the platform 100.
+      expect(await reversalsBySeller(order.orderId)).toEqual([
+        { sellerId: 'ann', recorded: 675, onStripe: [675] },
+        { sellerId: 'ben', recorded: 225, onStripe: [225] },
+      ]);
+      expect((await refundsOnStripe(order.paymentIntentId)).map((item) => item.amount)).toEqual([
+        1000,
+      ]);
+    },
+  );
+
   it.each([
     ['without an Idempotency-Key', undefined],
     ['with the same Idempotency-Key', 'refund-click-1'],
   ])(
-    'finishes a refund interrupted by a Stripe 500 mid-reversals on retry %s, refunding once',
+    'adopts the refund Stripe made behind a replayed 500, refunding once, %s',
     async (_name, key) => {
       const order = await paidOrder();
-      // The refund goes through on Stripe; the first transfer reversal after it fails.
-      harness.sandbox.injectFault({ method: 'POST', path: '/v1/transfers', count: 1, status: 500 });
+      harness.sandbox.injectFault({
+        method: 'POST',
+        path: '/v1/refunds',
+        count: 1,
+        status: 500,
+        phase: 'after-execution',
+      });
       const first = await refund(
         order.orderId,
         { amount: 1000, reason: 'requested_by_customer' },
         key,
       );
-      expect(first.status, JSON.stringify(first.body)).toBe(503);
-      expect(first.body.error.code).toBe('stripe_unavailable');
-
-      const retry = await refund(
-        order.orderId,
-        { amount: 1000, reason: 'requested_by_customer' },
-        key,
-      );
-      expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
       const stripeRefunds = await refundsOnStripe(order.paymentIntentId);
       expect(stripeRefunds.map((item) => item.amount)).toEqual([1000]);
-      expect(retry.body.order.refunded).toBe(1000);
-      expect(retry.body.order.refunds.map((item: { amount: number }) => item.amount)).toEqual([
-        1000,
-      ]);
-      expect(retry.body.refund.id).toBe(stripeRefunds[0]!.id);
-      // Every seller's share was reversed once, and the reversals add up with the platform's share.
-      const reversed = retry.body.refund.reversals.reduce(
-        (sum: number, reversal: { amount: number }) => sum + reversal.amount,
-        0,
-      );
-      expect(reversed + retry.body.refund.platformShare).toBe(1000);
-      for (const seller of retry.body.order.sellers) {
-        const reversals = await harness.stripe.transfers.listReversals(seller.transfer.id);
-        expect(reversals.data.reduce((sum, item) => sum + item.amount, 0)).toBe(
-          seller.transfer.reversed,
-        );
-      }
-      // A third click is answered from what is stored, still one refund.
-      const again = await refund(
-        order.orderId,
-        { amount: 1000, reason: 'requested_by_customer' },
-        key,
-      );
+      expect(first.body.refund.id).toBe(stripeRefunds[0]!.id);
+      expect(first.body.order.refunded).toBe(1000);
       if (key) {
-        expect(again.status).toBe(200);
+        // A second click with the key is answered from what is stored.
+        const again = await refund(
+          order.orderId,
+          { amount: 1000, reason: 'requested_by_customer' },
+          key,
+        );
+        expect(again.status, JSON.stringify(again.body)).toBe(200);
         expect(again.body.refund.id).toBe(stripeRefunds[0]!.id);
-        expect(await refundsOnStripe(order.paymentIntentId)).toHaveLength(1);
       }
+      await harness.settle();
+      expect(await refundsOnStripe(order.paymentIntentId)).toHaveLength(1);
+      expect((await reversalsBySeller(order.orderId)).map((seller) => seller.onStripe)).toEqual([
+        [675],
+        [225],
+      ]);
     },
   );
 
   it('refuses another amount while a refund of the order is unfinished, with no Stripe call', async () => {
     const order = await paidOrder();
-    harness.sandbox.injectFault({ method: 'POST', path: '/v1/transfers', count: 1, status: 500 });
+    // Nothing happened on Stripe: the request stays pending and a retry makes it under a fresh key.
+    harness.sandbox.injectFault({ method: 'POST', path: '/v1/refunds', count: 1, status: 500 });
     const first = await refund(order.orderId, { amount: 800, reason: 'duplicate' });
     expect(first.status).toBe(503);
+    expect(first.body.error.code).toBe('stripe_unavailable');
     const before = harness.counter.writes.length;
     const other = await refund(order.orderId, { amount: 300, reason: 'duplicate' });
     expect(other.status).toBe(409);

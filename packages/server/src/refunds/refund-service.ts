@@ -1,9 +1,9 @@
 import { allocateDispute, allocateRefund } from '@marketkit/core';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { HttpError } from '../http/errors';
 import type { MarketkitConfig } from '../parse-options';
 import * as repository from '../stores/repository';
-import type { OrderRecord, RefundRecord } from '../stores/repository';
+import type { DebtRecord, OrderRecord, RefundRecord } from '../stores/repository';
 import type { SqlClient } from '../stores/store';
 
 export type RefundReason = RefundRecord['reason'];
@@ -18,30 +18,71 @@ export interface RefundService {
    * Records a refund that happened before the order's transfers were made, in the transaction that
    * plans them: each seller's share is taken off their planned transfer instead of reversed later.
    */
-  netBeforeTransfers(client: SqlClient, order: OrderRecord, refund: Stripe.Refund): Promise<void>;
+  netBeforeTransfers(
+    client: SqlClient,
+    order: OrderRecord,
+    refund: Stripe.Refund,
+  ): Promise<(DebtRecord & { added: number })[]>;
+  /** Tells `onDebtRecorded` (after the transaction that recorded them committed). */
+  announceDebts(debts: readonly (DebtRecord & { added: number })[]): Promise<void>;
   /** Records the reversals a lost dispute claws back from sellers, once per dispute. */
   recordDisputeLoss(order: OrderRecord, dispute: Stripe.Dispute): Promise<RefundRecord | null>;
-  /** Creates the reversals of a recorded refund that are not done yet (idempotent, resumable). */
-  executeReversals(refundId: string): Promise<void>;
-  /** Finishes reversals a crashed process left behind. */
-  resume(): Promise<void>;
 }
-
-/** Stripe refuses a reversal the destination's available balance cannot cover. */
-const isBalanceInsufficient = (error: unknown) =>
-  error instanceof Stripe.errors.StripeError && error.code === 'balance_insufficient';
 
 /** Marks a reversal taken off a transfer before it was made (no Stripe reversal exists). */
 export const NETTED = 'netted';
+/** Marks a share no transfer could give back (it was netted against debt): all of it is debt. */
+export const UNCOVERED = 'uncovered';
 
 function reasonOf(refund: Stripe.Refund): RefundReason {
   const reason: string | null = refund.reason;
   return reason === 'duplicate' || reason === 'fraudulent' ? reason : 'requested_by_customer';
 }
 
-export function createRefundService(config: MarketkitConfig): RefundService {
-  const { store, stripe, logger } = config;
+/**
+ * Refunds and lost disputes are recorded here with their reversals planned in the same transaction;
+ * the reversals are outbox rows, made at once through the outbox's claims and retried by its worker.
+ */
+export function createRefundService(
+  config: MarketkitConfig,
+  outbox: { wake(): void; reverseNow(refundId: string): Promise<void> },
+): RefundService {
+  const { store, logger } = config;
 
+  /** The reversals are outbox rows: made now when Stripe answers, else by any instance's worker later. */
+  async function reverse(refundId: string): Promise<void> {
+    await outbox.reverseNow(refundId).catch((error: unknown) => {
+      logger.warn(
+        { refundId, error: error instanceof Error ? error.name : 'error' },
+        'Reversals left to the outbox worker',
+      );
+      outbox.wake();
+    });
+  }
+
+  async function announce(debts: readonly (DebtRecord & { added: number })[]): Promise<void> {
+    for (const debt of debts) {
+      logger.warn(
+        { refundId: debt.refundId, sellerId: debt.sellerId, amount: debt.added },
+        'Seller share of a refund no transfer can give back; recorded as seller debt',
+      );
+      await config.hooks.onDebtRecorded?.({
+        debtId: debt.id,
+        sellerId: debt.sellerId,
+        accountId: debt.accountId,
+        orderId: debt.orderId,
+        refundId: debt.refundId,
+        amount: debt.added,
+        currency: debt.currency,
+      });
+    }
+  }
+
+  /**
+   * Records a refund (or lost dispute) and each seller's share of it. Returns the debts it created: a
+   * share larger than what the seller's transfer really sent (netted against earlier debt) is owed at
+   * once, as no reversal can ask Stripe for more than the transfer gave.
+   */
   async function plan(
     client: SqlClient,
     order: OrderRecord,
@@ -56,7 +97,7 @@ export function createRefundService(config: MarketkitConfig): RefundService {
     },
     /** `'net'`: the transfers are only planned, so the refund is taken off them instead of reversed. */
     mode: 'reverse' | 'net' = 'reverse',
-  ): Promise<void> {
+  ): Promise<(DebtRecord & { added: number })[]> {
     const transfers = await repository.listTransfersForOrder(client, order.id);
     if (
       mode === 'reverse' &&
@@ -69,8 +110,12 @@ export function createRefundService(config: MarketkitConfig): RefundService {
     }
     // Allocation works on what each seller was owed originally; netting may have lowered the row's amount.
     const owed = new Map(order.sellers.map((seller) => [seller.sellerId, seller.transfer]));
+    // A transfer netted to zero against debt is settled without a Stripe transfer: still the seller's share.
     const eligible = transfers.filter((transfer) =>
-      mode === 'net' ? transfer.status === 'planned' : transfer.status === 'paid',
+      mode === 'net'
+        ? transfer.status === 'planned' ||
+          (transfer.status === 'paid' && !transfer.stripeTransferId)
+        : transfer.status === 'paid',
     );
     const reversedBySeller = await repository.sumReversedBySeller(client, order.id);
     const allocate = input.kind === 'dispute' ? allocateDispute : allocateRefund;
@@ -91,6 +136,27 @@ export function createRefundService(config: MarketkitConfig): RefundService {
           })
         : { amount: 0, reversals: [], platformShare: 0 };
     const transferBySeller = new Map(eligible.map((transfer) => [transfer.sellerId, transfer]));
+    const reversals = [];
+    for (const reversal of allocation.reversals) {
+      const transfer = transferBySeller.get(reversal.sellerId)!;
+      const room =
+        mode === 'net'
+          ? transfer.status === 'planned'
+            ? transfer.amount
+            : 0
+          : await repository.reversibleRoom(client, transfer);
+      const uncovered = Math.max(0, reversal.amount - room);
+      reversals.push({
+        sellerId: reversal.sellerId,
+        transferId: transfer.stripeTransferId ?? transfer.id,
+        amount: reversal.amount,
+        uncovered,
+        transfer,
+        // Nothing left to ask Stripe for: settled at once (the debt below is all of it).
+        stripeReversalId:
+          mode === 'net' ? NETTED : uncovered === reversal.amount ? UNCOVERED : undefined,
+      });
+    }
     await repository.insertRefund(
       client,
       {
@@ -103,80 +169,37 @@ export function createRefundService(config: MarketkitConfig): RefundService {
         stripeRefundId: input.stripeRefundId,
         platformShare: allocation.platformShare,
       },
-      allocation.reversals.map((reversal) => {
-        const transfer = transferBySeller.get(reversal.sellerId)!;
-        return mode === 'net'
-          ? {
-              sellerId: reversal.sellerId,
-              transferId: transfer.id,
-              amount: reversal.amount,
-              stripeReversalId: NETTED,
-            }
-          : {
-              sellerId: reversal.sellerId,
-              transferId: transfer.stripeTransferId!,
-              amount: reversal.amount,
-            };
-      }),
+      reversals,
     );
-    if (mode === 'net') {
-      for (const reversal of allocation.reversals) {
+    const debts: (DebtRecord & { added: number })[] = [];
+    for (const reversal of reversals) {
+      if (mode === 'net' && reversal.amount > reversal.uncovered)
         await repository.netPlannedTransfer(
           client,
-          transferBySeller.get(reversal.sellerId)!.id,
-          reversal.amount,
+          reversal.transfer.id,
+          reversal.amount - reversal.uncovered,
         );
-      }
+      if (reversal.uncovered > 0)
+        debts.push(
+          await repository.addDebt(client, {
+            refundId: input.id,
+            sellerId: reversal.sellerId,
+            accountId: reversal.transfer.accountId,
+            currency: order.currency,
+            orderId: order.id,
+            amount: reversal.uncovered,
+            reversible: 0,
+            transferId: null,
+            retryAfterMs: null,
+          }),
+        );
     }
-  }
-
-  async function executeReversals(refundId: string): Promise<void> {
-    const reversals = await repository.listReversals(store, refundId);
-    for (const reversal of reversals) {
-      if (reversal.stripeReversalId) continue;
-      let result: Stripe.TransferReversal;
-      try {
-        result = await stripe.transfers.createReversal(
-          reversal.transferId,
-          {
-            amount: reversal.amount,
-            metadata: { marketkit_refund_id: refundId, marketkit_seller_id: reversal.sellerId },
-          },
-          { idempotencyKey: `reversal:${refundId}:${reversal.sellerId}` },
-        );
-      } catch (error) {
-        if (!isBalanceInsufficient(error)) throw error;
-        // The seller was paid out: Stripe refuses a reversal their balance cannot cover, and the
-        // platform has covered the refund. The seller now owes it, recorded in the same transaction
-        // that settles the reversal, and repaid from their next transfers.
-        const debt = await store.transaction((client) =>
-          repository.recordRefusedReversal(client, refundId, reversal.sellerId),
-        );
-        if (debt) {
-          logger.warn(
-            { refundId, sellerId: debt.sellerId, amount: debt.amount, currency: debt.currency },
-            'Reversal refused for insufficient balance; recorded as seller debt',
-          );
-          await config.hooks.onDebtRecorded?.({
-            debtId: debt.id,
-            sellerId: debt.sellerId,
-            accountId: debt.accountId,
-            orderId: debt.orderId,
-            refundId: debt.refundId,
-            amount: debt.amount,
-            currency: debt.currency,
-          });
-        }
-        continue;
-      }
-      await store.transaction((client) =>
-        repository.completeReversal(client, refundId, reversal.sellerId, result.id),
-      );
-    }
+    return debts;
   }
 
   return {
     async record(order, refund, idempotencyKey) {
+      let debts: (DebtRecord & { added: number })[] = [];
       const stored = await store.transaction(async (client) => {
         const locked = await repository.findOrder(client, order.id, { forUpdate: true });
         if (!locked) throw new HttpError('not_found', 'No such order.');
@@ -189,7 +212,7 @@ export function createRefundService(config: MarketkitConfig): RefundService {
           refund.status === 'canceled'
             ? refund.status
             : 'pending';
-        await plan(client, locked, {
+        debts = await plan(client, locked, {
           id: refund.id,
           amount: refund.amount,
           kind: 'refund',
@@ -208,7 +231,8 @@ export function createRefundService(config: MarketkitConfig): RefundService {
         await repository.updateOrder(client, locked.id, { refunded, status: orderStatus });
         return (await repository.findRefundByStripeId(client, refund.id))!;
       });
-      await executeReversals(stored.id);
+      await announce(debts);
+      await reverse(stored.id);
       logger.info(
         { orderId: order.id, refundId: stored.id, amount: stored.amount },
         'Refund recorded',
@@ -216,9 +240,9 @@ export function createRefundService(config: MarketkitConfig): RefundService {
       return stored;
     },
     async netBeforeTransfers(client, order, refund) {
-      if (await repository.findRefundByStripeId(client, refund.id)) return;
+      if (await repository.findRefundByStripeId(client, refund.id)) return [];
       const locked = (await repository.findOrder(client, order.id, { forUpdate: true }))!;
-      await plan(
+      const debts = await plan(
         client,
         locked,
         {
@@ -237,15 +261,18 @@ export function createRefundService(config: MarketkitConfig): RefundService {
         refunded,
         status: refunded >= locked.total ? 'refunded' : 'partially_refunded',
       });
+      return debts;
     },
+    announceDebts: announce,
     async recordDisputeLoss(order, dispute) {
       if (config.disputeReversals === 'never') return null;
+      let debts: (DebtRecord & { added: number })[] = [];
       const stored = await store.transaction(async (client) => {
         const locked = await repository.findOrder(client, order.id, { forUpdate: true });
         if (!locked) return null;
         const existing = await repository.findRefundByKey(client, `dispute:${dispute.id}`);
         if (existing) return existing;
-        await plan(client, locked, {
+        debts = await plan(client, locked, {
           id: dispute.id,
           amount: dispute.amount,
           kind: 'dispute',
@@ -256,19 +283,9 @@ export function createRefundService(config: MarketkitConfig): RefundService {
         });
         return repository.findRefundByKey(client, `dispute:${dispute.id}`);
       });
-      if (stored) await executeReversals(stored.id);
+      await announce(debts);
+      if (stored) await reverse(stored.id);
       return stored;
-    },
-    executeReversals,
-    async resume() {
-      for (const refund of await repository.listRefundsWithPendingReversals(store)) {
-        await executeReversals(refund.id).catch((error: unknown) =>
-          logger.warn(
-            { refundId: refund.id, error: error instanceof Error ? error.name : 'error' },
-            'Reversals will be resumed later',
-          ),
-        );
-      }
     },
   };
 }

@@ -173,6 +173,39 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       );
     `,
   },
+  {
+    id: 7,
+    name: 'reversals and debt recoveries through the outbox',
+    // A reversal row is an outbox row like a transfer (claimed with a lease and fencing token, retried,
+    // re-keyed after a replayed 5xx). `uncovered` is the part of a seller's share no transfer can give
+    // back (it was netted against debt), owed at once. A debt keeps the capacity its refused reversal
+    // left on its transfer (`reversible`) so it can be retried there; `reversing` is the amount a
+    // recovery reversal has in flight, which netting must not take too.
+    sql: `
+      alter table mk_reversals add column if not exists uncovered integer not null default 0;
+      alter table mk_reversals add column if not exists attempts integer not null default 0;
+      alter table mk_reversals add column if not exists fence bigint not null default 0;
+      alter table mk_reversals add column if not exists key_generation integer not null default 0;
+      alter table mk_reversals add column if not exists locked_until timestamptz;
+      alter table mk_reversals add column if not exists next_attempt_at timestamptz not null default now();
+      alter table mk_reversals add column if not exists last_error text;
+      create index if not exists mk_reversals_pending on mk_reversals (next_attempt_at) where stripe_reversal_id is null;
+      alter table mk_debts add column if not exists transfer_id text;
+      alter table mk_debts add column if not exists reversible integer not null default 0;
+      alter table mk_debts add column if not exists reversing integer not null default 0;
+      alter table mk_debts add column if not exists recovery_attempts integer not null default 0;
+      alter table mk_debts add column if not exists recovery_fence bigint not null default 0;
+      alter table mk_debts add column if not exists recovery_key_generation integer not null default 0;
+      alter table mk_debts add column if not exists recovery_locked_until timestamptz;
+      alter table mk_debts add column if not exists recovery_next_at timestamptz;
+      update mk_debts d set transfer_id = v.transfer_id, reversible = d.amount - d.recovered from mk_reversals v where v.refund_id = d.refund_id and v.seller_id = d.seller_id and v.stripe_reversal_id = 'refused';
+      alter table mk_debts add constraint mk_debts_reserved check (reversing >= 0 and recovered + reversing <= amount);
+      create index if not exists mk_debts_recovery on mk_debts (recovery_next_at) where recovery_next_at is not null;
+      alter table mk_debt_repayments add column if not exists method text not null default 'netting';
+      alter table mk_debt_repayments add column if not exists stripe_reversal_id text;
+      alter table mk_refund_requests add column if not exists key_generation integer not null default 0;
+    `,
+  },
 ];
 
 /**

@@ -53,14 +53,6 @@ export async function listRefundsForOrder(
   return rows.map(toRefund);
 }
 
-export async function listRefundsWithPendingReversals(client: SqlClient): Promise<RefundRecord[]> {
-  const { rows } = await client.query(
-    `select ${REFUND_COLUMNS} from mk_refunds r where status = 'succeeded'
-       and exists (select 1 from mk_reversals v where v.refund_id = r.id and v.stripe_reversal_id is null)`,
-  );
-  return rows.map(toRefund);
-}
-
 /**
  * Records a refund with its planned reversals and adds it to the order's refunded total, in the
  * caller's transaction.
@@ -70,6 +62,8 @@ export async function insertRefund(
   refund: Omit<RefundRecord, 'createdAt'>,
   reversals: readonly (Omit<ReversalRecord, 'refundId' | 'stripeReversalId'> & {
     stripeReversalId?: string;
+    /** The part of `amount` no transfer can give back (owed as debt instead of reversed). */
+    uncovered?: number;
   })[],
 ): Promise<void> {
   await client.query(
@@ -88,33 +82,35 @@ export async function insertRefund(
   );
   for (const reversal of reversals) {
     await client.query(
-      'insert into mk_reversals (refund_id, seller_id, transfer_id, amount, stripe_reversal_id) values ($1, $2, $3, $4, $5)',
+      'insert into mk_reversals (refund_id, seller_id, transfer_id, amount, stripe_reversal_id, uncovered) values ($1, $2, $3, $4, $5, $6)',
       [
         refund.id,
         reversal.sellerId,
         reversal.transferId,
         reversal.amount,
         reversal.stripeReversalId ?? null,
+        reversal.uncovered ?? 0,
       ],
     );
   }
 }
 
-export async function listReversals(
+/**
+ * What reversals on a seller's transfer for an order may still ask Stripe for: the amount actually
+ * sent (after debt netting; nothing when the transfer was netted away) minus every reversal already
+ * asked for on it (refused ones included: their debt may be recovered from that same room later).
+ */
+export async function reversibleRoom(
   client: SqlClient,
-  refundId: string,
-): Promise<ReversalRecord[]> {
+  transfer: { orderId: string; sellerId: string; amount: number; stripeTransferId: string | null },
+): Promise<number> {
+  if (!transfer.stripeTransferId) return 0;
   const { rows } = await client.query(
-    'select * from mk_reversals where refund_id = $1 order by seller_id',
-    [refundId],
+    `select coalesce(sum(v.amount - v.uncovered), 0)::integer as used from mk_reversals v
+     where v.transfer_id = $1 and v.stripe_reversal_id is distinct from 'netted'`,
+    [transfer.stripeTransferId],
   );
-  return rows.map((row) => ({
-    refundId: String(row.refund_id),
-    sellerId: String(row.seller_id),
-    transferId: String(row.transfer_id),
-    amount: integer(row.amount),
-    stripeReversalId: text(row.stripe_reversal_id),
-  }));
+  return Math.max(0, transfer.amount - integer(rows[0]?.used));
 }
 
 /** Takes a refund's share off a transfer that is still only planned; a transfer netted to zero is never made. */
@@ -128,26 +124,6 @@ export async function netPlannedTransfer(
        status = case when amount - $2 <= 0 then 'paid' else status end, updated_at = now()
      where id = $1 and status = 'planned'`,
     [id, amount],
-  );
-}
-
-/** Marks a reversal done once and adds it to the transfer's reversed total exactly once. */
-export async function completeReversal(
-  client: SqlClient,
-  refundId: string,
-  sellerId: string,
-  stripeReversalId: string,
-): Promise<void> {
-  const { rows } = await client.query(
-    `update mk_reversals set stripe_reversal_id = $3
-     where refund_id = $1 and seller_id = $2 and stripe_reversal_id is null returning transfer_id, amount`,
-    [refundId, sellerId, stripeReversalId],
-  );
-  const row = rows[0];
-  if (!row) return;
-  await client.query(
-    'update mk_transfers set reversed = reversed + $2, updated_at = now() where stripe_transfer_id = $1',
-    [row.transfer_id, integer(row.amount)],
   );
 }
 

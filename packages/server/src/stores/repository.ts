@@ -8,3 +8,4 @@ export * from './refund-queries';
 export * from './request-queries';
 export * from './webhook-queries';
 export * from './debt-queries';
+export * from './reversal-queries';

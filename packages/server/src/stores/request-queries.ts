@@ -12,6 +12,8 @@ export interface RefundRequestRecord {
   reason: 'requested_by_customer' | 'duplicate' | 'fraudulent';
   status: MoneyRequestStatus;
   refundId: string | null;
+  /** Bumped when Stripe answered a 5xx and has no refund for the request: the next call gets a new key. */
+  keyGeneration: number;
 }
 
 export interface PayoutRequestRecord {
@@ -32,6 +34,7 @@ function toRefundRequest(row: Row): RefundRequestRecord {
     reason: String(row.reason) as RefundRequestRecord['reason'],
     status: String(row.status) as MoneyRequestStatus,
     refundId: text(row.refund_id),
+    keyGeneration: integer(row.key_generation),
   };
 }
 
@@ -100,7 +103,7 @@ export const settlePayoutRequest = payoutRequests.settle;
 /** Inserts a pending request; false when the key exists or the order already has a pending one. */
 export async function insertRefundRequest(
   client: SqlClient,
-  request: Omit<RefundRequestRecord, 'status' | 'refundId'>,
+  request: Omit<RefundRequestRecord, 'status' | 'refundId' | 'keyGeneration'>,
 ): Promise<boolean> {
   const { rows } = await client.query(
     `insert into mk_refund_requests (idempotency_key, order_id, amount, reason, status)
@@ -121,4 +124,23 @@ export async function insertPayoutRequest(
     [request.idempotencyKey, request.accountId, request.amount, request.currency, request.method],
   );
   return rows.length > 0;
+}
+
+/** The Stripe idempotency key of a refund request's current attempt: generation 0 keeps the request's key. */
+export function refundRequestStripeKey(request: RefundRequestRecord): string {
+  return request.keyGeneration === 0
+    ? request.idempotencyKey
+    : `${request.idempotencyKey}:g${request.keyGeneration}`;
+}
+
+/** After a replayed 5xx with no refund on Stripe: the next attempt goes out under a fresh key. */
+export async function nextRefundRequestKey(
+  client: SqlClient,
+  idempotencyKey: string,
+): Promise<void> {
+  await client.query(
+    `update mk_refund_requests set key_generation = key_generation + 1, updated_at = now()
+     where idempotency_key = $1 and status = 'pending'`,
+    [idempotencyKey],
+  );
 }

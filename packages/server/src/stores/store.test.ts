@@ -218,10 +218,64 @@ describe.each(stores)('%s store', (name, create) => {
         [{ sellerId: 'seller_0', transferId: `tr_${name}_reverse`, amount: 450 }],
       ),
     );
-    await repository.completeReversal(store, `rf_${name}`, 'seller_0', 'trr_1');
-    await repository.completeReversal(store, `rf_${name}`, 'seller_0', 'trr_1');
+    const [reversal] = await store.transaction((client) =>
+      repository.claimDueReversals(client, 10, 60),
+    );
+    expect(reversal).toMatchObject({ refundId: `rf_${name}`, amount: 450, fence: 1 });
+    expect(await repository.completeReversal(store, reversal!, 'trr_1')).toBe(true);
+    // A second settlement (a stale or repeated claim) changes nothing.
+    expect(await repository.completeReversal(store, reversal!, 'trr_1')).toBe(false);
     const [transfer] = await repository.listTransfersForOrder(store, record.id);
     expect(transfer?.reversed).toBe(450);
     expect((await repository.sumReversedBySeller(store, record.id)).get('seller_0')).toBe(450);
+  });
+
+  it('keeps a debt recovery in flight out of netting, and records each recovery once with its method', async () => {
+    const sellerId = `debtor_${name}`;
+    const sale = (id: string): repository.OrderRecord => {
+      const base = order(id, 1);
+      return { ...base, sellers: base.sellers.map((seller) => ({ ...seller, sellerId })) };
+    };
+    const insertDebt = (id: string, amount: number) =>
+      store.query(
+        `insert into mk_debts (id, seller_id, account_id, currency, amount, order_id, refund_id, reversible, transfer_id, recovery_next_at)
+         values ($1, $2, 'acct_0', 'usd', $3, 'ord_refunded', $1, $3, 'tr_refunded', now())`,
+        [id, sellerId, amount],
+      );
+    const debt = async (id: string) =>
+      (await repository.listDebts(store, sellerId)).find((item) => item.id === id)!;
+    await insertDebt(`debt_a_${name}`, 700);
+    const [job] = (
+      await store.transaction((client) => repository.claimDueRecoveries(client, 10, 60))
+    ).filter((claimed) => claimed.sellerId === sellerId);
+    expect(job).toMatchObject({ amount: 700, transferId: 'tr_refunded', fence: 1 });
+    // A sale while the reversal is in flight nets nothing of the reserved 700.
+    const first = sale(`ord_${name}_during`);
+    await repository.insertOrder(store, first);
+    await repository.planTransfers(store, first, 'ch_during');
+    expect((await repository.listTransfersForOrder(store, first.id))[0]?.amount).toBe(900);
+    expect(await repository.completeRecovery(store, job!, 'trr_recovered')).toBe(700);
+    expect(await repository.completeRecovery(store, job!, 'trr_recovered')).toBeNull();
+    expect(await debt(`debt_a_${name}`)).toMatchObject({ recovered: 700, reversing: 0 });
+    const { rows } = await store.query(
+      'select amount, method, stripe_reversal_id from mk_debt_repayments where debt_id = $1',
+      [`debt_a_${name}`],
+    );
+    expect(rows).toEqual([
+      { amount: 700, method: 'reversal', stripe_reversal_id: 'trr_recovered' },
+    ]);
+
+    // A refused attempt gives the reservation back: the next sale nets the debt instead.
+    await insertDebt(`debt_b_${name}`, 500);
+    const [refused] = (
+      await store.transaction((client) => repository.claimDueRecoveries(client, 10, 60))
+    ).filter((claimed) => claimed.sellerId === sellerId);
+    expect(refused?.amount).toBe(500);
+    expect(await repository.releaseRecovery(store, refused!, null)).toBe(true);
+    const second = sale(`ord_${name}_after`);
+    await repository.insertOrder(store, second);
+    await repository.planTransfers(store, second, 'ch_after');
+    expect((await repository.listTransfersForOrder(store, second.id))[0]?.amount).toBe(400);
+    expect(await debt(`debt_b_${name}`)).toMatchObject({ recovered: 500, reversing: 0 });
   });
 });

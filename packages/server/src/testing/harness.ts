@@ -199,6 +199,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       'account.updated',
       'payout.paid',
       'payout.failed',
+      'balance.available',
     ] as Stripe.WebhookEndpointCreateParams.EnabledEvent[];
     const platformEndpoint = await stripe.webhookEndpoints.create({
       url: `${baseUrl}/webhooks`,

@@ -5,6 +5,11 @@ import type { Store } from '../stores/store';
 
 /** A fresh database on the test PostgreSQL server, so test files running in parallel never share rows. */
 export async function createTestPostgresStore(serverUrl: string): Promise<Store> {
+  return createPostgresStore({ connectionString: await createTestDatabase(serverUrl), max: 5 });
+}
+
+/** Creates a fresh database on the test server and returns its URL (for stores in other processes). */
+export async function createTestDatabase(serverUrl: string): Promise<string> {
   const name = `mk_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -15,5 +20,5 @@ export async function createTestPostgresStore(serverUrl: string): Promise<Store>
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return createPostgresStore({ connectionString: url.toString(), max: 5 });
+  return url.toString();
 }

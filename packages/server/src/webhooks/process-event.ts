@@ -4,7 +4,7 @@ import * as repository from '../stores/repository';
 import { accountEvents } from './handlers/accounts';
 import { disputeEvents } from './handlers/disputes';
 import { paymentEvents } from './handlers/payments';
-import { payoutEvents } from './handlers/payouts';
+import { balanceEvents, payoutEvents } from './handlers/payouts';
 import { refundEvents } from './handlers/refunds';
 import type { EventHandler, ProcessResult, Recorder } from './handlers/types';
 
@@ -12,8 +12,8 @@ export type { ProcessResult } from './handlers/types';
 
 /** Which handler applies each event type, by event family. */
 const HANDLERS: ReadonlyMap<string, EventHandler> = new Map(
-  [paymentEvents, refundEvents, disputeEvents, accountEvents, payoutEvents].flatMap((family) =>
-    family.types.map((type) => [type, family.handle] as const),
+  [paymentEvents, refundEvents, disputeEvents, accountEvents, payoutEvents, balanceEvents].flatMap(
+    (family) => family.types.map((type) => [type, family.handle] as const),
   ),
 );
 

@@ -49,7 +49,9 @@ export async function syncPayment(
     }
   }
   let newlyPaid = false;
+  const debts: Awaited<ReturnType<typeof context.refunds.netBeforeTransfers>> = [];
   const apply = async (client: SqlClient) => {
+    debts.length = 0;
     const locked = (await repository.findOrder(client, order.id, { forUpdate: true }))!;
     const unpaid =
       locked.status === 'awaiting_payment' ||
@@ -69,7 +71,7 @@ export async function syncPayment(
         newlyPaid = true;
         await repository.planTransfers(client, locked, chargeId);
         for (const refund of earlyRefunds)
-          await context.refunds.netBeforeTransfers(client, locked, refund);
+          debts.push(...(await context.refunds.netBeforeTransfers(client, locked, refund)));
       } else {
         await repository.planTransfers(client, locked, chargeId);
       }
@@ -94,11 +96,13 @@ export async function syncPayment(
   }
   if (newlyPaid) {
     context.worker.wake();
+    await context.refunds.announceDebts(debts);
     for (const repayment of await repository.listDebtRepaymentsForOrder(config.store, order.id))
       await config.hooks.onDebtRecovered?.({
         debtId: repayment.debtId,
         sellerId: repayment.sellerId,
         repaidByOrderId: repayment.orderId,
+        method: repayment.method,
         amount: repayment.amount,
         currency: repayment.currency,
       });

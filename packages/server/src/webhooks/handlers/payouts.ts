@@ -13,3 +13,21 @@ export const payoutEvents: EventFamily = {
     return result;
   },
 };
+
+/**
+ * balance.available on a connected account: its pending funds became available, so the reversals it
+ * refused for lack of balance are worth trying again now (the worker's periodic pass tries them too).
+ * Stripe: "Occurs whenever your Stripe balance has been updated (e.g., when a charge is available to be
+ * paid out)" (https://docs.stripe.com/api/events/types#event_types-balance.available).
+ */
+export const balanceEvents: EventFamily = {
+  types: ['balance.available'],
+  async handle(context, event, record) {
+    const accountId = event.account;
+    const result = await record(async (client) => {
+      if (accountId) await repository.scheduleDebtRecovery(client, accountId);
+    });
+    if (accountId) context.worker.wake();
+    return result;
+  },
+};
