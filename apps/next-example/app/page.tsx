@@ -34,7 +34,8 @@ export default async function HomePage() {
             {PRODUCTS.map((product) => (
               <li key={product.id}>
                 <span>
-                  {product.name} · {sellerName(product.sellerId)} · {formatMoney(product.amount, product.currency)}
+                  {product.name} · {sellerName(product.sellerId)} ·{' '}
+                  {formatMoney(product.amount, product.currency)}
                 </span>
                 <label>
                   <span className="visually-hidden">Quantity of {product.name}</span>{' '}

@@ -42,7 +42,14 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'marketkit-next-example-'));
   server = spawn(
     process.execPath,
-    [join(appDir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [
+      join(appDir, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
     {
       cwd: appDir,
       env: {
@@ -86,7 +93,10 @@ beforeAll(async () => {
     await new Promise((wait) => setTimeout(wait, 500));
   }
   browser = await launching;
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 900 },
+  });
   context.setDefaultTimeout(WAIT_MS);
   page = await context.newPage();
 });
@@ -144,7 +154,9 @@ describe('the Next.js example', () => {
       expect(transfers.reduce((sum, amount) => sum + amount, 0) + platformFee!).toBe(total);
 
       // What the page says is what Stripe (the app's sandbox) holds: two transfers in the order's group.
-      const sandboxUrl = new URL((await page.locator('meta[name="marketkit-sandbox"]').getAttribute('content'))!);
+      const sandboxUrl = new URL(
+        (await page.locator('meta[name="marketkit-sandbox"]').getAttribute('content'))!,
+      );
       const { keys } = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8')) as {
         keys: { secretKey: string };
       };
@@ -160,7 +172,10 @@ describe('the Next.js example', () => {
       expect(new Set(onStripe.data.map((transfer) => transfer.destination)).size).toBe(2);
     } catch (error) {
       mkdirSync(artifactsDir, { recursive: true });
-      await page.screenshot({ path: join(artifactsDir, 'FAILED-next-example-checkout.png'), fullPage: true });
+      await page.screenshot({
+        path: join(artifactsDir, 'FAILED-next-example-checkout.png'),
+        fullPage: true,
+      });
       console.error(serverOutput.join(''));
       throw error;
     }

@@ -22,7 +22,12 @@ export interface ExampleProduct {
 export const USERS: readonly ExampleUser[] = [
   { userId: 'buyer-grace', role: 'buyer', displayName: 'Grace', email: 'grace@example.com' },
   { userId: 'seller-ada', role: 'seller', displayName: 'Ada Ceramics', email: 'ada@example.com' },
-  { userId: 'seller-bruno', role: 'seller', displayName: 'Bruno Bikes', email: 'bruno@example.com' },
+  {
+    userId: 'seller-bruno',
+    role: 'seller',
+    displayName: 'Bruno Bikes',
+    email: 'bruno@example.com',
+  },
 ];
 
 export const PRODUCTS: readonly ExampleProduct[] = [

@@ -22,7 +22,8 @@ export interface Marketkit {
 
 /** Where the app is reachable: Stripe's links and the sandbox's webhooks come back here. */
 const publicUrl = (process.env.MARKETKIT_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-const dataDir = resolve(process.env.MARKETKIT_DATA_DIR ?? '.data');
+// Chosen at run time; `turbopackIgnore` keeps the build from tracing the whole project because of it.
+const dataDir = resolve(/* turbopackIgnore: true */ process.env.MARKETKIT_DATA_DIR ?? '.data');
 
 function required(name: string): string {
   const value = process.env[name];
@@ -37,8 +38,8 @@ async function startSandbox(): Promise<Sandbox> {
       'STRIPE_SECRET_KEY is not set. Set your Stripe keys, or MARKETKIT_SANDBOX=1 to run offline.',
     );
   }
-  // Imported only here: with real keys the sandbox is never loaded.
-  const { startSandbox: start } = await import('@marketkit/sandbox');
+  // Loaded by Node at run time, not bundled: with real keys the sandbox is never loaded, nor built in.
+  const { startSandbox: start } = await import(/* turbopackIgnore: true */ '@marketkit/sandbox');
   return start({ port: 0, host: '127.0.0.1', state: join(dataDir, 'sandbox.json') });
 }
 
@@ -47,7 +48,11 @@ async function registerSandboxWebhooks(stripe: Stripe, url: string): Promise<str
   const existing = await stripe.webhookEndpoints.list({ limit: 100 });
   for (const endpoint of existing.data) await stripe.webhookEndpoints.del(endpoint.id);
   const platform = await stripe.webhookEndpoints.create({ url, enabled_events: ['*'] });
-  const connect = await stripe.webhookEndpoints.create({ url, enabled_events: ['*'], connect: true });
+  const connect = await stripe.webhookEndpoints.create({
+    url,
+    enabled_events: ['*'],
+    connect: true,
+  });
   return [platform.secret!, connect.secret!];
 }
 
@@ -69,7 +74,14 @@ async function createMarketkit(): Promise<Marketkit> {
     webhookSecret,
     authenticate: (request) => {
       const user = readSession(request);
-      return user && { userId: user.userId, role: user.role, displayName: user.displayName, email: user.email };
+      return (
+        user && {
+          userId: user.userId,
+          role: user.role,
+          displayName: user.displayName,
+          email: user.email,
+        }
+      );
     },
     // Prices come from this server's catalogue; the browser only names products.
     pricing: createStaticPricing(

@@ -9,7 +9,8 @@ export const SESSION_COOKIE = 'marketkit_example_session';
 // globalThis because Next.js may load this module once per route bundle.
 const secretKey = Symbol.for('marketkit-example.session-secret');
 const holder = globalThis as typeof globalThis & { [secretKey]?: string };
-const secret = (holder[secretKey] ??= process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'));
+const secret = (holder[secretKey] ??=
+  process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'));
 
 function sign(userId: string): string {
   return createHmac('sha256', secret).update(userId).digest('base64url');

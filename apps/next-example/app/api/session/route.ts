@@ -12,7 +12,13 @@ export async function POST(request: Request): Promise<Response> {
   const user = findUser(form?.get('userId'));
   if (!user) {
     return Response.json(
-      { error: { code: 'invalid_request', message: 'Choose one of the listed users.', param: 'userId' } },
+      {
+        error: {
+          code: 'invalid_request',
+          message: 'Choose one of the listed users.',
+          param: 'userId',
+        },
+      },
       { status: 400 },
     );
   }

@@ -8,7 +8,9 @@ import { useMarketkit } from '@marketkit/react';
 
 const POLL_MS = 1000;
 const settled = (order: Order) =>
-  order.sellers.every((seller) => seller.transfer.status !== 'planned' && seller.transfer.status !== 'in_flight');
+  order.sellers.every(
+    (seller) => seller.transfer.status !== 'planned' && seller.transfer.status !== 'in_flight',
+  );
 
 export function OrderDetails({ orderId }: { orderId: string }) {
   const { api } = useMarketkit();
@@ -20,12 +22,16 @@ export function OrderDetails({ orderId }: { orderId: string }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       try {
-        const view = await api.request('getOrder', { params: { orderId }, signal: controller.signal });
+        const view = await api.request('getOrder', {
+          params: { orderId },
+          signal: controller.signal,
+        });
         if ('view' in view) throw new Error('This page shows orders to their buyer.');
         setOrder(view);
         if (!settled(view)) timer = setTimeout(load, POLL_MS);
       } catch (caught) {
-        if (!controller.signal.aborted) setError(caught instanceof Error ? caught.message : String(caught));
+        if (!controller.signal.aborted)
+          setError(caught instanceof Error ? caught.message : String(caught));
       }
     };
     void load();
@@ -40,10 +46,15 @@ export function OrderDetails({ orderId }: { orderId: string }) {
   const money = (amount: number) => formatMoney(amount, order.currency as CurrencyCode);
   return (
     <section aria-labelledby="order-title">
-      <h1 id="order-title">Order {order.status === 'paid' ? 'paid' : order.status.replace('_', ' ')}</h1>
+      <h1 id="order-title">
+        Order {order.status === 'paid' ? 'paid' : order.status.replace('_', ' ')}
+      </h1>
       <p>
-        Total <strong data-testid="order-total" data-amount={order.total}>{money(order.total)}</strong>,
-        of which the platform keeps{' '}
+        Total{' '}
+        <strong data-testid="order-total" data-amount={order.total}>
+          {money(order.total)}
+        </strong>
+        , of which the platform keeps{' '}
         <span data-testid="order-platform-fee" data-amount={order.platformFee}>
           {money(order.platformFee)}
         </span>
