@@ -1,10 +1,18 @@
 // The built example (`next start`, production mode, offline sandbox) in Chromium: a buyer pays one order
 // across two sellers and both sellers are paid. Needs `pnpm build` first (`pnpm test` runs it).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import Stripe from 'stripe';
@@ -34,8 +42,24 @@ let dataDir = '';
 const serverOutput: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(appDir, '.next/BUILD_ID'))) {
+  const buildId = join(appDir, '.next/BUILD_ID');
+  if (!existsSync(buildId)) {
     throw new Error('apps/next-example has no build: run `pnpm build` (or `pnpm test`) first.');
+  }
+  // A build older than the app's code would test what is no longer there.
+  const builtAt = statSync(buildId).mtimeMs;
+  const edited = ['app', 'lib', 'next.config.ts']
+    .flatMap((entry) => {
+      const path = join(appDir, entry);
+      return statSync(path).isDirectory()
+        ? readdirSync(path, { recursive: true, encoding: 'utf8' }).map((file) => join(path, file))
+        : [path];
+    })
+    .filter((file) => statSync(file).mtimeMs > builtAt);
+  if (edited.length > 0) {
+    throw new Error(
+      `apps/next-example changed after its build (${edited.map((file) => relative(appDir, file)).join(', ')}): run \`pnpm build\` again.`,
+    );
   }
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
