@@ -7,6 +7,10 @@ const config: NextConfig = {
   // `pnpm typecheck` checks this app with the rest of the monorepo; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // Nothing from the network and no files written into the repository: Next.js otherwise checks for
+  // upgrades during `next build` and `next dev`, and writes an AGENTS.md beside this file.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
 };
 
 export default config;
