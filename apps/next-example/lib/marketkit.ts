@@ -66,7 +66,9 @@ async function createMarketkit(): Promise<Marketkit> {
   const apiBase = `${publicUrl}/api/marketkit`;
   const webhookSecret = sandbox
     ? await registerSandboxWebhooks(stripe, `${apiBase}/webhooks`)
-    : required('STRIPE_WEBHOOK_SECRET').split(',');
+    : required('STRIPE_WEBHOOK_SECRET')
+        .split(',')
+        .map((secret) => secret.trim());
 
   const handler = createMarketkitHandler({
     stripe,

@@ -7,6 +7,17 @@ function backHome(cookie: string): Response {
 }
 
 export async function POST(request: Request): Promise<Response> {
+  // Only this site's own sign-in form: another site must not sign a visitor in as someone else.
+  const origin = request.headers.get('origin');
+  const sameSite =
+    origin === null ||
+    (URL.canParse(origin) && new URL(origin).host === request.headers.get('host'));
+  if (!sameSite) {
+    return Response.json(
+      { error: { code: 'cross_origin_forbidden', message: 'Sign in from this site.' } },
+      { status: 403 },
+    );
+  }
   const form = await request.formData().catch(() => null);
   if (form?.get('action') === 'sign-out') return backHome(clearedSessionCookie());
   const user = findUser(form?.get('userId'));
