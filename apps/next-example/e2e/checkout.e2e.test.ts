@@ -163,7 +163,7 @@ describe('the Next.js example', () => {
           timeout: WAIT_MS,
           interval: 500,
         })
-        .toEqual(['paid', 'paid']);
+        .toEqual(['Sent', 'Sent']);
 
       const amountOf = async (testId: string) =>
         page!
