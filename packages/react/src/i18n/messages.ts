@@ -112,6 +112,10 @@ export const riskMessages = {
   'risk.dispute_open': 'A customer disputed a payment of {amount}.',
   'risk.onboarding_incomplete': 'Finish setting up your account to start getting paid.',
   'risk.seller_debt': 'You owe {amount}, taken from your next sales.',
+  'risk.seller_debt.refund':
+    '{amount} from refunded order {order} will be deducted from your next sales.',
+  'risk.seller_debt.dispute':
+    '{amount} from the dispute you lost on order {order} will be deducted from your next sales.',
   'risk.deadline': ' by {date}',
   'risk.remediation.account_update': 'Update information',
   'risk.remediation.finish_onboarding': 'Finish setup',
@@ -139,6 +143,19 @@ export const platformRiskMessages = {
   'platformRisk.state.restricted': 'Restricted',
   'platformRisk.state.enabled': 'Enabled',
   'platformRisk.state.rejected': 'Rejected',
+  'platformRisk.exposureDebt': 'Including seller debt',
+  'platformRisk.debts': 'Seller debts',
+  'platformRisk.debts.seller': 'Seller',
+  'platformRisk.debts.order': 'Order',
+  'platformRisk.debts.source': 'Reason',
+  'platformRisk.debts.source.refund': 'Refund after payout',
+  'platformRisk.debts.source.dispute': 'Lost dispute',
+  'platformRisk.debts.amount': 'Owed at first',
+  'platformRisk.debts.outstanding': 'Outstanding',
+  'platformRisk.debts.age': 'Age',
+  'platformRisk.debts.age.today': 'Today',
+  'platformRisk.debts.age.one': '1 day',
+  'platformRisk.debts.age.other': '{count} days',
 };
 
 /** The whole English catalogue (the reference for other languages). */
