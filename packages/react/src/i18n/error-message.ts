@@ -1,6 +1,7 @@
 import type { Translator } from './format';
 import type { MessageKey } from './messages';
-import { declineGroup } from './error-messages';
+import { declineGroup } from './decline-messages';
+import { loadedErrorMessages } from './load-error-messages';
 
 /**
  * What to tell the user about a failure, in their language, with a next step. Never the server's or
@@ -13,7 +14,9 @@ export function describeError(error: Error | undefined, translator: Translator):
   if (error.name === 'NetworkError') return translator.t('common.networkError');
   const { code } = error as { code?: unknown };
   const key = `error.${String(code)}` as MessageKey;
-  return translator.has(key) ? translator.t(key) : translator.t('error.internal_error');
+  // The app's messages (a translation, overrides) first, then the English catalogue once loaded.
+  if (translator.has(key)) return translator.t(key);
+  return loadedErrorMessages()?.[key] ?? translator.t('error.internal_error');
 }
 
 /** A card payment Stripe refused: Stripe's decline or error code to the buyer's sentence. */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { reportError } from '../i18n/error-message';
+import { loadErrorMessages } from '../i18n/load-error-messages';
 
 export type ActionStatus = 'idle' | 'pending' | 'success' | 'error';
 
@@ -42,6 +43,8 @@ export function useAction<Args extends unknown[], Result>(
       return result;
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
+      // The error's sentence is ready before the error shows (its catalogue loads on the first failure).
+      await loadErrorMessages();
       if (mounted.current) setState({ status: 'error', error: failure });
       reportError(failure);
       onErrorRef.current?.(failure);

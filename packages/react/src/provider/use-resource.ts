@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { reportError } from '../i18n/error-message';
+import { loadErrorMessages } from '../i18n/load-error-messages';
 import type { ApiClient } from './api-client';
 
 export type ResourceStatus = 'idle' | 'loading' | 'success' | 'error';
@@ -56,6 +57,9 @@ export function useResource<Data>(
       if (id === generation.current) setState({ status: 'success', data });
     } catch (error) {
       if (id !== generation.current || current.signal.aborted) return;
+      // The error's sentence is ready before the error shows (its catalogue loads on the first failure).
+      await loadErrorMessages();
+      if (id !== generation.current) return;
       const failure = toError(error);
       setState((previous) => ({ status: 'error', data: previous.data, error: failure }));
       reportError(failure);

@@ -50,21 +50,6 @@ export const darkTheme: Required<AppearanceVariables> = {
   colorBorder: '#4f566b',
 };
 
-const CSS_VARIABLE_NAMES: Record<keyof AppearanceVariables, string> = {
-  colorPrimary: '--mk-color-primary',
-  colorBackground: '--mk-color-background',
-  colorText: '--mk-color-text',
-  colorTextSecondary: '--mk-color-text-secondary',
-  colorDanger: '--mk-color-danger',
-  colorSuccess: '--mk-color-success',
-  colorWarning: '--mk-color-warning',
-  colorBorder: '--mk-color-border',
-  fontFamily: '--mk-font-family',
-  fontSizeBase: '--mk-font-size-base',
-  borderRadius: '--mk-border-radius',
-  spacingUnit: '--mk-spacing-unit',
-};
-
 /** The preset merged with the app's overrides. */
 export function resolveAppearance(appearance: Appearance = {}): Required<AppearanceVariables> {
   const preset = appearance.theme === 'dark' ? darkTheme : lightTheme;
@@ -80,8 +65,9 @@ export function resolveAppearance(appearance: Appearance = {}): Required<Appeara
 export function appearanceToCssVariables(appearance: Appearance = {}): Record<string, string> {
   const variables = resolveAppearance(appearance);
   const style: Record<string, string> = {};
+  // `colorTextSecondary` → `--mk-color-text-secondary`: derived rather than tabled, as every provider loads it.
   for (const [name, value] of Object.entries(variables)) {
-    style[CSS_VARIABLE_NAMES[name as keyof AppearanceVariables]] = value;
+    style[`--mk-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`] = value;
   }
   return style;
 }
