@@ -24,6 +24,11 @@ export function describeDecline(code: string | undefined, translator: Translator
   return translator.t(`decline.${declineGroup(code)}`);
 }
 
+/** Whatever was thrown, as an `Error` (hooks keep and report only errors). */
+export function toError(thrown: unknown): Error {
+  return thrown instanceof Error ? thrown : new Error(String(thrown));
+}
+
 /** Developer detail goes to the console (and `onError`), never on screen. */
 export function reportError(error: Error): void {
   const { code, requestId } = error as { code?: unknown; requestId?: unknown };

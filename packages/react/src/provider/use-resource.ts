@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { reportError } from '../i18n/error-message';
+import { reportError, toError } from '../i18n/error-message';
 import { loadErrorMessages } from '../i18n/load-error-messages';
 import type { ApiClient } from './api-client';
 
@@ -17,10 +17,6 @@ export interface ResourceOptions {
   /** `false` keeps the hook idle (nothing to load yet). Default `true`. */
   enabled?: boolean;
   onError?: (error: Error) => void;
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**
