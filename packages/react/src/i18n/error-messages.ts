@@ -1,4 +1,18 @@
+import { ApiError, isErrorCode } from '@marketkit/core';
 import type { ErrorCode } from '@marketkit/core';
+
+/**
+ * The `ApiError` for a failed answer, built here rather than in the API client: this module loads on the
+ * first failure anyway, so pages that never fail skip core's error classes and their status table.
+ * Unknown codes (a newer server) become `internal_error`.
+ */
+export function createApiError(
+  code: string,
+  message: string,
+  options: { httpStatus: number; param?: string; requestId?: string },
+): ApiError {
+  return new ApiError(isErrorCode(code) ? code : 'internal_error', message, options);
+}
 
 /**
  * Loaded on demand (`load-error-messages.ts`) the first time something fails, so pages that never fail do
