@@ -10,18 +10,25 @@ const [javascript, declarations] = defineLibraryConfig({
     'locales/fr': 'src/locales-fr.ts',
     embedded: 'src/embedded/embedded-components.tsx',
     'error-messages': 'src/i18n/error-messages.ts',
+    'onboarding-button': 'src/onboarding-button/index.ts',
   },
   banner: "'use client';",
   platform: 'browser',
 });
 
-// What loads on demand: the embedded variants (`import('./embedded-components')`) and the English error
-// catalogue (`import('./error-messages')`, fetched on the first failure). Published, each import names the
+// What loads on demand: the embedded variants (`import('./embedded-components')`), the English error
+// catalogue (`import('./error-messages')`, fetched on the first failure) and the onboarding button
+// PayoutsPanel shows a seller without an account (`import('../onboarding-button')`). Published, each import names the
 // package's own entry, so bundlers split it off and pages that never need it never download it (a relative
 // chunk would be inlined by bundlers that do not split, such as size-limit's).
 const LAZY_ENTRIES = [
   ['./embedded-components', join('embedded', 'lazy.tsx'), '@marketkit/react/embedded'],
   ['./error-messages', join('i18n', 'load-error-messages.ts'), '@marketkit/react/error-messages'],
+  [
+    '../onboarding-button',
+    join('payouts-panel', 'payouts-panel.tsx'),
+    '@marketkit/react/onboarding-button',
+  ],
 ];
 function lazyEntries() {
   return {
@@ -61,6 +68,11 @@ function bundleStyles() {
 }
 
 export default [
-  { ...javascript, plugins: [lazyEntries(), ...javascript.plugins, bundleStyles()] },
+  {
+    ...javascript,
+    plugins: [lazyEntries(), ...javascript.plugins, bundleStyles()],
+    // Without bare `import './chunk.js'` lines hoisted into every entry: each entry imports only what it uses.
+    output: javascript.output.map((output) => ({ ...output, hoistTransitiveImports: false })),
+  },
   declarations,
 ];
