@@ -40,5 +40,5 @@ export function digitsOf(code: string): CurrencyDigits {
 export function isListedCurrency(code: unknown): code is string {
   if (typeof code !== 'string' || !/^[a-z]{3}$/.test(code)) return false;
   const group = CODES.split(' ').find((candidate) => candidate.charAt(0) === code.charAt(0));
-  return (group?.slice(1).match(/../g) ?? []).includes(code.slice(1));
+  return group?.slice(1).match(/../g)?.includes(code.slice(1)) ?? false;
 }
