@@ -1,6 +1,7 @@
+import type * as FailureModuleType from './error-messages';
 import type { Messages } from './messages';
 
-type FailureModule = typeof import('./error-messages');
+type FailureModule = typeof FailureModuleType;
 
 let loaded: FailureModule | undefined;
 let loading: Promise<FailureModule | undefined> | undefined;
