@@ -9,20 +9,33 @@ const [javascript, declarations] = defineLibraryConfig({
     index: 'src/index.ts',
     'locales/fr': 'src/locales-fr.ts',
     embedded: 'src/embedded/embedded-components.tsx',
+    'error-messages': 'src/i18n/error-messages.ts',
+    'onboarding-button': 'src/onboarding-button/index.ts',
   },
   banner: "'use client';",
   platform: 'browser',
 });
 
-// The embedded variants load through `import('./embedded-components')`. Published, that import names the
-// package's own `./embedded` entry, so bundlers split it off and pages without `variant="embedded"` never
-// download it (a relative chunk would be inlined by bundlers that do not split, such as size-limit's).
-function embeddedEntry() {
+// What loads on demand: the embedded variants (`import('./embedded-components')`), the English error
+// catalogue (`import('./error-messages')`, fetched on the first failure) and the onboarding button
+// PayoutsPanel shows a seller without an account (`import('../onboarding-button')`). Published, each import names the
+// package's own entry, so bundlers split it off and pages that never need it never download it (a relative
+// chunk would be inlined by bundlers that do not split, such as size-limit's).
+const LAZY_ENTRIES = [
+  ['./embedded-components', join('embedded', 'lazy.tsx'), '@marketkit/react/embedded'],
+  ['./error-messages', join('i18n', 'load-error-messages.ts'), '@marketkit/react/error-messages'],
+  [
+    '../onboarding-button',
+    join('payouts-panel', 'payouts-panel.tsx'),
+    '@marketkit/react/onboarding-button',
+  ],
+];
+function lazyEntries() {
   return {
-    name: 'marketkit-embedded-entry',
+    name: 'marketkit-lazy-entries',
     resolveId(source, importer) {
-      if (source === './embedded-components' && importer?.endsWith(join('embedded', 'lazy.tsx'))) {
-        return { id: '@marketkit/react/embedded', external: true };
+      for (const [request, from, entry] of LAZY_ENTRIES) {
+        if (source === request && importer?.endsWith(from)) return { id: entry, external: true };
       }
       return null;
     },
@@ -55,6 +68,11 @@ function bundleStyles() {
 }
 
 export default [
-  { ...javascript, plugins: [embeddedEntry(), ...javascript.plugins, bundleStyles()] },
+  {
+    ...javascript,
+    plugins: [lazyEntries(), ...javascript.plugins, bundleStyles()],
+    // Without bare `import './chunk.js'` lines hoisted into every entry: each entry imports only what it uses.
+    output: javascript.output.map((output) => ({ ...output, hoistTransitiveImports: false })),
+  },
   declarations,
 ];

@@ -80,6 +80,7 @@ export type {
 export { PlatformRiskTable, usePlatformRiskTable } from './platform-risk-table';
 export type {
   PlatformRiskTableProps,
+  PlatformRiskDebt,
   PlatformRiskSort,
   PlatformRiskSortKey,
   SortDirection,

@@ -1,3 +1,4 @@
+import { CODES, digitsOf } from './currency-digits';
 import { MoneyError } from './money-error';
 
 /** Lowercase ISO 4217 code, as Stripe's API expects it (`'usd'`, `'jpy'`). */
@@ -26,25 +27,8 @@ export interface CurrencyInfo {
   minimumCharge?: number;
 }
 
-/** Stripe's largest amount: eight digits of minor units. */
-export const MAX_AMOUNT = 99_999_999;
+export { MAX_AMOUNT } from './currency-digits';
 
-// Browsers download this table, so it is kept as strings, which compress far better than arrays of
-// literals. Every code Stripe supports (https://docs.stripe.com/currencies), sorted and grouped by first
-// letter: each group is that letter followed by the last two letters of its codes ('aedfnll' is aed afn all).
-const CODES =
-  'aedfnllmdngoarsudwgzn bambddtgnhdifmdndobrlsdwpynzd caddfhflpnyoprcvezk djfkkopzd ' +
-  'egptbur fjdkp gbpelipmdnftqyd hkdnltguf idrlsnrsk jmdodpy kesgshrmfrwwdydzt lakbpkrrdsl ' +
-  'maddlgakdmkntopurvrwkxnyrzn nadgniookprzd omr pabengkhpkrlnyg qar ronsdubwf ' +
-  'sarbdcrekgdhpleosrdzl thbjsndoprytdwdzs uahgxsdyuzs vnduv wst xafcdofpf yer zarmw';
-
-// Space-separated lists, so `includes(code)` can only match a whole three-letter code.
-// https://docs.stripe.com/currencies#zero-decimal
-const ZERO_DECIMAL = 'bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf';
-// https://docs.stripe.com/currencies#three-decimal
-const THREE_DECIMAL = 'bhd jod kwd omr tnd';
-// https://docs.stripe.com/currencies#special-cases (see `CurrencyInfo.step`)
-const WHOLE_UNITS_ONLY = 'huf isk twd';
 // https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts (for the settlement currency).
 const MINIMUM_CHARGE: Record<string, number | undefined> = {
   usd: 50,
@@ -73,26 +57,26 @@ const MINIMUM_CHARGE: Record<string, number | undefined> = {
   thb: 1000,
 };
 
-const CURRENCIES: ReadonlyMap<CurrencyCode, CurrencyInfo> = new Map(
-  CODES.split(' ')
-    .flatMap((group) => (group.slice(1).match(/../g) ?? []).map((rest) => group.charAt(0) + rest))
-    .map((code) => {
-      const [exponent, step]: [0 | 2 | 3, number] = ZERO_DECIMAL.includes(code)
-        ? [0, 1]
-        : THREE_DECIMAL.includes(code)
-          ? [3, 10]
-          : [2, WHOLE_UNITS_ONLY.includes(code) ? 100 : 1];
-      const minimumCharge = MINIMUM_CHARGE[code];
-      const currency: CurrencyInfo =
-        minimumCharge === undefined
-          ? { code, exponent, step }
-          : { code, exponent, step, minimumCharge };
-      return [code, Object.freeze(currency)];
-    }),
-);
+// A pure call without arguments: bundlers drop the whole table on pages that only show amounts
+// (`tryFormatMoney` reads `currency-digits.ts`).
+const CURRENCIES: ReadonlyMap<CurrencyCode, CurrencyInfo> = /* @__PURE__ */ (() =>
+  new Map(
+    CODES.split(' ')
+      .flatMap((group) => (group.slice(1).match(/../g) ?? []).map((rest) => group.charAt(0) + rest))
+      .map((code) => {
+        const { exponent, step } = digitsOf(code);
+        const minimumCharge = MINIMUM_CHARGE[code];
+        const currency: CurrencyInfo =
+          minimumCharge === undefined
+            ? { code, exponent, step }
+            : { code, exponent, step, minimumCharge };
+        return [code, Object.freeze(currency)];
+      }),
+  ))();
 
 /** Every currency MarketKit knows, sorted. */
-export const SUPPORTED_CURRENCIES: readonly CurrencyCode[] = Object.freeze([...CURRENCIES.keys()]);
+export const SUPPORTED_CURRENCIES: readonly CurrencyCode[] = /* @__PURE__ */ (() =>
+  Object.freeze([...CURRENCIES.keys()]))();
 
 export function isSupportedCurrency(code: unknown): code is CurrencyCode {
   return typeof code === 'string' && CURRENCIES.has(code);

@@ -1,17 +1,18 @@
 import { assertAmount, assertMinorUnits } from './assert-amount';
-import {
-  findCurrency,
-  getCurrency,
-  MAX_AMOUNT,
-  type CurrencyCode,
-  type CurrencyInfo,
-} from './currencies';
+import { getCurrency, type CurrencyCode } from './currencies';
+import { digitsOf, isListedCurrency, MAX_AMOUNT, type CurrencyDigits } from './currency-digits';
 import { MoneyError } from './money-error';
 
 /**
  * Decimal places shown to people. Currencies whose step is a whole unit (isk, huf, twd) are shown
  * without decimals, so "kr 1,234" parses back to 123400 and nobody types fractions Stripe rejects.
  */
+// What formatting needs of a currency: `tryFormatMoney` builds it from the lean table in
+// `currency-digits.ts`, so pages that only show amounts skip the full `CurrencyInfo` table.
+interface CurrencyInfo extends CurrencyDigits {
+  code: CurrencyCode;
+}
+
 function displayDigits({ exponent, step }: CurrencyInfo): number {
   return step === 10 ** exponent ? 0 : exponent;
 }
@@ -95,10 +96,10 @@ export function tryFormatMoney(
   currency: CurrencyCode,
   locale = 'en-US',
 ): string | undefined {
-  const info = findCurrency(currency);
-  if (info === undefined || !Number.isInteger(amount) || Math.abs(amount) > MAX_AMOUNT) {
+  if (!isListedCurrency(currency) || !Number.isInteger(amount) || Math.abs(amount) > MAX_AMOUNT) {
     return undefined;
   }
+  const info = { code: currency, ...digitsOf(currency) };
   try {
     return cachedFormatter(locale, info, 'symbol', shownDigits(amount, info)).format(
       toDecimalString(amount, info.exponent),

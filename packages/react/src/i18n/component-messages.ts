@@ -7,6 +7,7 @@ import {
   platformRiskMessages,
   riskMessages,
 } from './messages';
+import { declineMessages } from './decline-messages';
 
 export const riskBannerMessages = /* @__PURE__ */ Object.assign({}, commonMessages, riskMessages);
 export const onboardingButtonMessages = /* @__PURE__ */ Object.assign(
@@ -18,6 +19,7 @@ export const splitCheckoutMessages = /* @__PURE__ */ Object.assign(
   {},
   commonMessages,
   checkoutMessages,
+  declineMessages,
 );
 export const payoutsPanelMessages = /* @__PURE__ */ Object.assign(
   {},

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, ERROR_CODE_LIST, NetworkError } from '@marketkit/core';
 import { describeDecline, describeError, reportError } from './error-message';
 import { createTranslator } from './format';
-import { en } from './messages';
+import { commonMessages, en } from './messages';
+import { loadErrorMessages } from './load-error-messages';
 import { fr } from './fr';
 
 describe('describeError', () => {
@@ -56,6 +57,26 @@ describe('describeError', () => {
       '[marketkit] No such external account (stripe_error req_mk_9)',
     );
     warn.mockRestore();
+  });
+});
+
+describe('the error catalogue loaded on demand', () => {
+  it('says the generic sentence until the catalogue loads, then the one for the code, under the app’s messages', async () => {
+    const componentDefaults = createTranslator('en-US', undefined, commonMessages);
+    const error = new ApiError('rate_limited', 'Slow down.', { httpStatus: 429 });
+    expect(describeError(error, componentDefaults)).toBe(commonMessages['error.internal_error']);
+    await loadErrorMessages();
+    expect(describeError(error, componentDefaults)).toBe(en['error.rate_limited']);
+    // A translation or an override the app passes wins over the English catalogue.
+    const overridden = createTranslator(
+      'en-US',
+      { 'error.rate_limited': 'Easy there.' },
+      commonMessages,
+    );
+    expect(describeError(error, overridden)).toBe('Easy there.');
+    expect(describeError(error, createTranslator('fr-FR', fr, commonMessages))).toBe(
+      fr['error.rate_limited'],
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Translator } from './format';
 import type { MessageKey } from './messages';
-import { declineGroup } from './error-messages';
+import { declineGroup } from './decline-messages';
+import { loadedErrorMessages } from './load-error-messages';
 
 /**
  * What to tell the user about a failure, in their language, with a next step. Never the server's or
@@ -13,12 +14,19 @@ export function describeError(error: Error | undefined, translator: Translator):
   if (error.name === 'NetworkError') return translator.t('common.networkError');
   const { code } = error as { code?: unknown };
   const key = `error.${String(code)}` as MessageKey;
-  return translator.has(key) ? translator.t(key) : translator.t('error.internal_error');
+  // The app's messages (a translation, overrides) first, then the English catalogue once loaded.
+  if (translator.has(key)) return translator.t(key);
+  return loadedErrorMessages()?.[key] ?? translator.t('error.internal_error');
 }
 
 /** A card payment Stripe refused: Stripe's decline or error code to the buyer's sentence. */
 export function describeDecline(code: string | undefined, translator: Translator): string {
   return translator.t(`decline.${declineGroup(code)}`);
+}
+
+/** Whatever was thrown, as an `Error` (hooks keep and report only errors). */
+export function toError(thrown: unknown): Error {
+  return thrown instanceof Error ? thrown : new Error(String(thrown));
 }
 
 /** Developer detail goes to the console (and `onError`), never on screen. */

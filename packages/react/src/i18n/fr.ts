@@ -103,6 +103,10 @@ export const fr: Messages = {
   'risk.onboarding_incomplete':
     'Terminez la configuration de votre compte pour commencer à être payé.',
   'risk.seller_debt': 'Vous devez {amount}, déduits de vos prochaines ventes.',
+  'risk.seller_debt.refund':
+    '{amount} de la commande remboursée {order} seront déduits de vos prochaines ventes.',
+  'risk.seller_debt.dispute':
+    '{amount} du litige perdu sur la commande {order} seront déduits de vos prochaines ventes.',
   'risk.deadline': ' avant le {date}',
   'risk.remediation.account_update': 'Mettre à jour les informations',
   'risk.remediation.finish_onboarding': 'Terminer la configuration',
@@ -128,6 +132,19 @@ export const fr: Messages = {
   'platformRisk.state.restricted': 'Restreint',
   'platformRisk.state.enabled': 'Activé',
   'platformRisk.state.rejected': 'Refusé',
+  'platformRisk.exposureDebt': 'Dont dettes des vendeurs',
+  'platformRisk.debts': 'Dettes des vendeurs',
+  'platformRisk.debts.seller': 'Vendeur',
+  'platformRisk.debts.order': 'Commande',
+  'platformRisk.debts.source': 'Motif',
+  'platformRisk.debts.source.refund': 'Remboursement après virement',
+  'platformRisk.debts.source.dispute': 'Litige perdu',
+  'platformRisk.debts.amount': 'Montant initial',
+  'platformRisk.debts.outstanding': 'Restant dû',
+  'platformRisk.debts.age': 'Ancienneté',
+  'platformRisk.debts.age.today': 'Aujourd’hui',
+  'platformRisk.debts.age.one': '1 jour',
+  'platformRisk.debts.age.other': '{count} jours',
   'error.invalid_request':
     'Une erreur est survenue de notre côté. Réessayez ; si cela continue, contactez le support.',
   'error.invalid_json':

@@ -1,8 +1,9 @@
-import { declineMessages, errorMessages } from './error-messages';
+import { declineMessages } from './decline-messages';
+import { errorMessages } from './error-messages';
 
 /**
  * Every string the kit shows, in English, grouped by component so a page that renders one component
- * ships only that component's strings. Apps override any message through `<MarketkitProvider messages>`.
+ * ships only that component's strings (no spreads between groups: they would defeat tree-shaking). Apps override any message through `<MarketkitProvider messages>`.
  */
 export const commonMessages = {
   'common.loading': 'Loading…',
@@ -16,7 +17,9 @@ export const commonMessages = {
   'embedded.loading': 'Loading Stripe…',
   'embedded.error':
     'This part of the page could not be loaded. Check your connection and reload the page.',
-  ...errorMessages,
+  // Shown for any failure until the full error catalogue (loaded on demand) says more.
+  'error.internal_error':
+    'Something went wrong on our side. Try again; if it keeps happening, contact support.',
 };
 
 export const onboardingMessages = {
@@ -47,7 +50,6 @@ export const checkoutMessages = {
   'checkout.paidTo': '{name} receives {amount}',
   'checkout.declined': 'Your payment was not completed. {message}',
   'checkout.stripeUnavailable': 'The payment form could not be loaded.',
-  ...declineMessages,
 };
 
 export const payoutsMessages = {
@@ -112,6 +114,10 @@ export const riskMessages = {
   'risk.dispute_open': 'A customer disputed a payment of {amount}.',
   'risk.onboarding_incomplete': 'Finish setting up your account to start getting paid.',
   'risk.seller_debt': 'You owe {amount}, taken from your next sales.',
+  'risk.seller_debt.refund':
+    '{amount} from refunded order {order} will be deducted from your next sales.',
+  'risk.seller_debt.dispute':
+    '{amount} from the dispute you lost on order {order} will be deducted from your next sales.',
   'risk.deadline': ' by {date}',
   'risk.remediation.account_update': 'Update information',
   'risk.remediation.finish_onboarding': 'Finish setup',
@@ -139,19 +145,36 @@ export const platformRiskMessages = {
   'platformRisk.state.restricted': 'Restricted',
   'platformRisk.state.enabled': 'Enabled',
   'platformRisk.state.rejected': 'Rejected',
+  'platformRisk.exposureDebt': 'Including seller debt',
+  'platformRisk.debts': 'Seller debts',
+  'platformRisk.debts.seller': 'Seller',
+  'platformRisk.debts.order': 'Order',
+  'platformRisk.debts.source': 'Reason',
+  'platformRisk.debts.source.refund': 'Refund after payout',
+  'platformRisk.debts.source.dispute': 'Lost dispute',
+  'platformRisk.debts.amount': 'Owed at first',
+  'platformRisk.debts.outstanding': 'Outstanding',
+  'platformRisk.debts.age': 'Age',
+  'platformRisk.debts.age.today': 'Today',
+  'platformRisk.debts.age.one': '1 day',
+  'platformRisk.debts.age.other': '{count} days',
 };
 
 /** The whole English catalogue (the reference for other languages). */
 export const en: typeof commonMessages &
+  typeof errorMessages &
   typeof onboardingMessages &
   typeof checkoutMessages &
+  typeof declineMessages &
   typeof payoutsMessages &
   typeof riskMessages &
   typeof platformRiskMessages = /* @__PURE__ */ Object.assign(
   {},
   commonMessages,
+  errorMessages,
   onboardingMessages,
   checkoutMessages,
+  declineMessages,
   payoutsMessages,
   riskMessages,
   platformRiskMessages,

@@ -1,4 +1,4 @@
-import { forwardRef, useId, useState } from 'react';
+import { Suspense, forwardRef, lazy, useId, useState } from 'react';
 import type { FormEvent, HTMLAttributes } from 'react';
 import type { MoneyAmount, Payout, PayoutSchedule, Weekday } from '@marketkit/core';
 import { WEEKDAYS } from '@marketkit/core';
@@ -7,7 +7,6 @@ import { describeError } from '../i18n/error-message';
 import { payoutsPanelMessages } from '../i18n/component-messages';
 import type { Translator } from '../i18n/format';
 import { EmbeddedPayoutsLoader } from '../embedded/lazy';
-import { OnboardingButton } from '../onboarding-button/onboarding-button';
 import { Alert } from '../primitives/alert';
 import { Icon } from '../primitives/icon';
 import type { IconName } from '../primitives/icon';
@@ -24,6 +23,12 @@ export interface PayoutsPanelProps extends Omit<HTMLAttributes<HTMLElement>, 'on
   /** Called after a payout was created and confirmed by the server. */
   onPayout?: (payout: Payout) => void;
 }
+
+// Only a seller without an account sees it, once, so it loads then (`@marketkit/react/onboarding-button`
+// when published) rather than with every payouts page.
+const OnboardingButton = /* @__PURE__ */ lazy(() =>
+  import('../onboarding-button').then((module) => ({ default: module.OnboardingButton })),
+);
 
 const STATUS_TONE: Record<Payout['status'], string> = {
   paid: 'success',
@@ -225,7 +230,9 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
       body = (
         <div className="mk-PayoutsPanel-setup">
           <p>{t('payouts.setup')}</p>
-          <OnboardingButton showManage={false} onError={onError} />
+          <Suspense fallback={<Skeleton label={t('common.loading')} shape={['button']} />}>
+            <OnboardingButton showManage={false} onError={onError} />
+          </Suspense>
         </div>
       );
     } else if (failed) {

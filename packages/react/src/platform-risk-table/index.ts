@@ -2,6 +2,7 @@ export { PlatformRiskTable } from './platform-risk-table';
 export type { PlatformRiskTableProps } from './platform-risk-table';
 export { usePlatformRiskTable } from './use-platform-risk-table';
 export type {
+  PlatformRiskDebt,
   PlatformRiskSort,
   PlatformRiskSortKey,
   SortDirection,

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { emptyPlatformRiskFixture } from '../test/fixtures';
+import { emptyPlatformRiskFixture, platformRiskWithDebtsFixture } from '../test/fixtures';
 import { apiParameters, failsWith, neverAnswers } from '../stories-support/api-parameters';
 import { PlatformRiskTable } from './platform-risk-table';
 
@@ -62,6 +62,33 @@ export const SortBySeverity: Story = {
   play: async ({ canvasElement }) => {
     await within(canvasElement).findAllByRole('rowheader');
     await expect(rowNames(canvasElement)[0]).toBe('Ada’s Pottery');
+  },
+};
+
+/** Sellers who owe the platform after a refund or a lost dispute, by seller, with age and what is left. */
+export const SellerDebts: Story = {
+  parameters: apiParameters({ getPlatformRisk: platformRiskWithDebtsFixture }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const debts = await canvas.findByRole('table', { name: 'Seller debts' });
+    await expect(
+      within(debts)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Grace Textiles', 'Grace Textiles', 'Mo’s Frames']);
+    await expect(within(debts).getByText('12 days')).toBeVisible();
+    await expect(canvas.getByText('$44.25, €120.00')).toBeVisible();
+  },
+};
+
+export const SellerDebtsFrench: Story = {
+  globals: { locale: 'fr' },
+  parameters: apiParameters({ getPlatformRisk: platformRiskWithDebtsFixture }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const debts = await canvas.findByRole('table', { name: 'Dettes des vendeurs' });
+    await expect(within(debts).getByText('12 jours')).toBeVisible();
+    await expect(canvas.getByText('Dont dettes des vendeurs')).toBeVisible();
   },
 };
 

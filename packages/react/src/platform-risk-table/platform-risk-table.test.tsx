@@ -4,13 +4,18 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server } from '../test/server';
 import { TEST_API_BASE, apiErrorResponse, createMarketkitHandlers } from '../test/handlers';
-import { emptyPlatformRiskFixture, platformRiskFixture } from '../test/fixtures';
+import {
+  emptyPlatformRiskFixture,
+  platformRiskFixture,
+  platformRiskWithDebtsFixture,
+} from '../test/fixtures';
+import { fr } from '../i18n/fr';
 import { renderWithProvider } from '../test/render';
 import { expectNoAxeViolations } from '../test/axe';
 import { PlatformRiskTable } from './platform-risk-table';
 
 function accountNames() {
-  return within(screen.getByRole('table'))
+  return within(screen.getByRole('table', { name: 'Accounts at risk' }))
     .getAllByRole('rowheader')
     .map((cell) => cell.textContent);
 }
@@ -85,5 +90,50 @@ describe('PlatformRiskTable', () => {
     await expectNoAxeViolations(container);
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(accountNames()).toHaveLength(3));
+  });
+
+  it('lists what each seller owes, with its reason, age and what is left, counted in the exposure', async () => {
+    server.use(
+      ...createMarketkitHandlers({ overrides: { getPlatformRisk: platformRiskWithDebtsFixture } }),
+    );
+    const { container } = renderWithProvider(<PlatformRiskTable />);
+    const debts = await screen.findByRole('table', { name: 'Seller debts' });
+    expect(
+      within(debts)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Seller', 'Order', 'Reason', 'Outstanding', 'Owed at first', 'Age']);
+    // Grouped by seller, oldest first within a seller; names come from the accounts, not raw ids.
+    const rows = within(debts).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'Grace Textilesord_fixture_5Lost dispute$30.00$50.0012 days',
+      'Grace Textilesord_fixture_1Refund after payout$14.25$14.25Today',
+      'Mo’s Framesord_fixture_9Refund after payout€120.00€120.001 day',
+    ]);
+    expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent('Grace Textiles');
+    // Exposure per currency already includes the debts; the summary says how much of it is debt.
+    const summary = screen.getByRole('region', { name: 'Accounts at risk' });
+    expect(summary).toHaveTextContent('Platform exposure$86.75, €1,020.00');
+    expect(summary).toHaveTextContent('Including seller debt$44.25, €120.00');
+    await expectNoAxeViolations(container);
+  });
+
+  it('lists seller debts in French', async () => {
+    server.use(
+      ...createMarketkitHandlers({ overrides: { getPlatformRisk: platformRiskWithDebtsFixture } }),
+    );
+    renderWithProvider(<PlatformRiskTable />, { locale: 'fr-FR', messages: fr });
+    const debts = await screen.findByRole('table', { name: 'Dettes des vendeurs' });
+    const rows = within(debts).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent(/Litige perdu\s*30,00\s\$US\s*50,00\s\$US\s*12 jours/);
+    expect(rows[3]).toHaveTextContent(/Remboursement après virement.*1 jour$/);
+    expect(screen.getByText('Dont dettes des vendeurs')).toBeInTheDocument();
+  });
+
+  it('shows no debt table when nobody owes anything', async () => {
+    renderWithProvider(<PlatformRiskTable />);
+    await screen.findByRole('table', { name: 'Accounts at risk' });
+    expect(screen.queryByRole('table', { name: 'Seller debts' })).toBeNull();
+    expect(screen.queryByText('Including seller debt')).toBeNull();
   });
 });

@@ -12,7 +12,11 @@ import { platformRiskTableMessages } from '../i18n/component-messages';
 import type { MessageKey } from '../i18n/messages';
 import type { Translator } from '../i18n/format';
 import { usePlatformRiskTable } from './use-platform-risk-table';
-import type { PlatformRiskSort, PlatformRiskSortKey } from './use-platform-risk-table';
+import type {
+  PlatformRiskDebt,
+  PlatformRiskSort,
+  PlatformRiskSortKey,
+} from './use-platform-risk-table';
 
 export interface PlatformRiskTableProps extends Omit<HTMLAttributes<HTMLElement>, 'onError'> {
   onError?: (error: Error) => void;
@@ -21,6 +25,19 @@ export interface PlatformRiskTableProps extends Omit<HTMLAttributes<HTMLElement>
 
 function formatAmounts(amounts: readonly MoneyAmount[], translator: Translator): string {
   return amounts.map((money) => translator.money(money.amount, money.currency)).join(', ');
+}
+
+/** Outstanding debt per currency, in the order the currencies first appear. */
+function totalOutstanding(debts: readonly PlatformRiskDebt[]): MoneyAmount[] {
+  const totals = new Map<string, number>();
+  for (const { outstanding } of debts)
+    totals.set(outstanding.currency, (totals.get(outstanding.currency) ?? 0) + outstanding.amount);
+  return [...totals].map(([currency, amount]) => ({ amount, currency }));
+}
+
+function describeAge(days: number, translator: Translator): string {
+  if (days === 0) return translator.t('platformRisk.debts.age.today');
+  return translator.t(`platformRisk.debts.age.${days === 1 ? 'one' : 'other'}`, { count: days });
 }
 
 const COLUMNS: Array<{ key: PlatformRiskSortKey; label: MessageKey }> = [
@@ -37,6 +54,7 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
     const { t } = translator;
     const table = usePlatformRiskTable({ onError, defaultSort });
     const titleId = useId();
+    const debtsTitleId = useId();
     const classes = className
       ? `mk-PlatformRiskTable mk-Card ${className}`
       : 'mk-PlatformRiskTable mk-Card';
@@ -73,6 +91,12 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
                   : t('platformRisk.noExposure')}
               </dd>
             </div>
+            {table.debts.length > 0 && (
+              <div>
+                <dt>{t('platformRisk.exposureDebt')}</dt>
+                <dd>{formatAmounts(totalOutstanding(table.debts), translator)}</dd>
+              </div>
+            )}
           </dl>
           {table.accounts.length === 0 ? (
             <p>{t('platformRisk.empty')}</p>
@@ -128,6 +152,41 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
                 </tbody>
               </table>
             </div>
+          )}
+          {table.debts.length > 0 && (
+            <>
+              <h3 id={debtsTitleId} className="mk-PlatformRiskTable-subtitle">
+                {t('platformRisk.debts')}
+              </h3>
+              <div className="mk-PlatformRiskTable-scroll">
+                <table className="mk-PlatformRiskTable-table" aria-labelledby={debtsTitleId}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('platformRisk.debts.seller')}</th>
+                      <th scope="col">{t('platformRisk.debts.order')}</th>
+                      <th scope="col">{t('platformRisk.debts.source')}</th>
+                      <th scope="col">{t('platformRisk.debts.outstanding')}</th>
+                      <th scope="col">{t('platformRisk.debts.amount')}</th>
+                      <th scope="col">{t('platformRisk.debts.age')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {table.debts.map((debt) => (
+                      <tr key={debt.id} data-source={debt.source}>
+                        <th scope="row">{debt.sellerName}</th>
+                        <td>{debt.orderId}</td>
+                        <td>{t(`platformRisk.debts.source.${debt.source}`)}</td>
+                        <td>
+                          {translator.money(debt.outstanding.amount, debt.outstanding.currency)}
+                        </td>
+                        <td>{translator.money(debt.amount.amount, debt.amount.currency)}</td>
+                        <td>{describeAge(debt.ageDays, translator)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
           )}
         </>
       );

@@ -1,6 +1,11 @@
 import { useMemo, useState } from 'react';
 import { compareSeverity } from '@marketkit/core';
-import type { PlatformRiskAccount, PlatformRiskOverview, Severity } from '@marketkit/core';
+import type {
+  PlatformRiskAccount,
+  PlatformRiskOverview,
+  SellerDebt,
+  Severity,
+} from '@marketkit/core';
 import { usePlatformRisk } from '../provider/data-hooks';
 import type { ResourceState } from '../provider/use-resource';
 
@@ -18,8 +23,15 @@ export interface UsePlatformRiskTableOptions {
   defaultSort?: PlatformRiskSort;
 }
 
+/** A seller's uncollected debt with the name the platform knows them by. */
+export interface PlatformRiskDebt extends SellerDebt {
+  sellerName: string;
+}
+
 export interface UsePlatformRiskTableResult extends ResourceState<PlatformRiskOverview> {
   accounts: PlatformRiskAccount[];
+  /** Uncollected seller debts grouped by seller (by name), oldest first within a seller. */
+  debts: PlatformRiskDebt[];
   sort: PlatformRiskSort;
   /** Sorts by `key`; the same key again flips the direction. */
   sortBy: (key: PlatformRiskSortKey) => void;
@@ -66,9 +78,19 @@ export function usePlatformRiskTable({
     );
   }, [overview.data, sort]);
 
+  const debts = useMemo(() => {
+    const names = new Map(
+      (overview.data?.accounts ?? []).map((account) => [account.userId, account.displayName]),
+    );
+    return (overview.data?.debts ?? [])
+      .map((debt) => ({ ...debt, sellerName: names.get(debt.sellerId) ?? debt.sellerId }))
+      .sort((a, b) => a.sellerName.localeCompare(b.sellerName) || b.ageDays - a.ageDays);
+  }, [overview.data]);
+
   return {
     ...overview,
     accounts,
+    debts,
     sort,
     sortBy: (key) =>
       setSort((previous) =>

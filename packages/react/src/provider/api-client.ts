@@ -1,4 +1,5 @@
-import { API_ROUTES, ApiError, NetworkError, buildPath, isErrorCode } from '@marketkit/core';
+import { API_ROUTES, NetworkError, buildPath } from '@marketkit/core';
+import { loadFailureModule } from '../i18n/load-error-messages';
 import type { ApiContract, ApiErrorBody } from '@marketkit/core';
 
 /** Routes the browser calls (webhooks and redirect routes are for Stripe, not for the kit). */
@@ -55,6 +56,27 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 /**
+ * `ApiError` comes with the module that loads on the first failure (with the error sentences), so pages
+ * that never fail do not download core's error classes. If that module cannot load (the connection
+ * dropped right after the answer), the error carries the same fields on a plain `Error` named `ApiError`,
+ * which `describeError` and `onError` read the same way.
+ */
+async function toApiError(
+  code: string,
+  message: string,
+  options: { httpStatus: number; param?: string; requestId?: string },
+): Promise<Error> {
+  const failure = await loadFailureModule();
+  if (failure) return failure.createApiError(code, message, options);
+  return Object.assign(new Error(message), {
+    name: 'ApiError',
+    code,
+    status: options.httpStatus,
+    ...options,
+  });
+}
+
+/**
  * The kit's only way to talk to `@marketkit/server`: typed by the core contract, credentials included,
  * `{ error }` bodies turned into `ApiError` and unreachable servers into `NetworkError`.
  */
@@ -102,22 +124,16 @@ export function createApiClient({
         }
       }
       if (!response.ok) {
-        if (isErrorBody(payload)) {
-          const { code, message, param, requestId } = payload.error;
-          throw new ApiError(isErrorCode(code) ? code : 'internal_error', message, {
-            httpStatus: response.status,
-            param,
-            requestId,
-          });
-        }
-        // A proxy or gateway answered instead of the MarketKit router.
-        throw new ApiError(
-          response.status >= 500 ? 'internal_error' : 'invalid_request',
-          `The server answered ${response.status}.`,
-          {
-            httpStatus: response.status,
-          },
-        );
+        // A proxy or gateway may answer instead of the MarketKit router: no `{ error }` body then.
+        const { code, message, param, requestId } = isErrorBody(payload)
+          ? payload.error
+          : {
+              code: response.status >= 500 ? 'internal_error' : 'invalid_request',
+              message: `The server answered ${response.status}.`,
+              param: undefined,
+              requestId: undefined,
+            };
+        throw await toApiError(code, message, { httpStatus: response.status, param, requestId });
       }
       return payload as never;
     },

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
-import { appearanceToCssVariables } from '../theme/appearance';
+import { rootCssVariables } from '../theme/appearance';
 import type { Appearance } from '../theme/appearance';
 import { createTranslator } from '../i18n/format';
 import type { Translator } from '../i18n/format';
@@ -101,7 +101,7 @@ export function MarketkitProvider({
     [api, publishableKey, resolvedAppearance, locale, messages, translator, navigate, openWindow],
   );
   const style = useMemo(
-    () => appearanceToCssVariables(resolvedAppearance) as CSSProperties,
+    () => rootCssVariables(resolvedAppearance) as CSSProperties,
     [resolvedAppearance],
   );
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { reportError } from '../i18n/error-message';
+import { reportError, toError } from '../i18n/error-message';
+import { loadErrorMessages } from '../i18n/load-error-messages';
 
 export type ActionStatus = 'idle' | 'pending' | 'success' | 'error';
 
@@ -41,7 +42,9 @@ export function useAction<Args extends unknown[], Result>(
       if (mounted.current) setState({ status: 'success' });
       return result;
     } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
+      const failure = toError(error);
+      // The error's sentence is ready before the error shows (its catalogue loads on the first failure).
+      await loadErrorMessages();
       if (mounted.current) setState({ status: 'error', error: failure });
       reportError(failure);
       onErrorRef.current?.(failure);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { reportError } from '../i18n/error-message';
+import { reportError, toError } from '../i18n/error-message';
+import { loadErrorMessages } from '../i18n/load-error-messages';
 import type { ApiClient } from './api-client';
 
 export type ResourceStatus = 'idle' | 'loading' | 'success' | 'error';
@@ -16,10 +17,6 @@ export interface ResourceOptions {
   /** `false` keeps the hook idle (nothing to load yet). Default `true`. */
   enabled?: boolean;
   onError?: (error: Error) => void;
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**
@@ -56,6 +53,9 @@ export function useResource<Data>(
       if (id === generation.current) setState({ status: 'success', data });
     } catch (error) {
       if (id !== generation.current || current.signal.aborted) return;
+      // The error's sentence is ready before the error shows (its catalogue loads on the first failure).
+      await loadErrorMessages();
+      if (id !== generation.current) return;
       const failure = toError(error);
       setState((previous) => ({ status: 'error', data: previous.data, error: failure }));
       reportError(failure);

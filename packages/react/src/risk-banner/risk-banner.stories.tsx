@@ -97,6 +97,36 @@ export const DisputeOpen: Story = {
   },
 };
 
+/** What the seller owes after a refund or a lost dispute once they were paid out, and from which order. */
+export const SellerDebt: Story = {
+  parameters: withSignals(
+    riskSignalFixtures.sellerDebtRefund,
+    riskSignalFixtures.sellerDebtDispute,
+  ),
+  play: async ({ canvasElement }) => {
+    const statuses = await within(canvasElement).findAllByRole('status');
+    await expect(statuses[0]).toHaveTextContent(
+      '$14.25 from refunded order ord_fixture_1 will be deducted from your next sales.',
+    );
+    await expect(statuses[1]).toHaveTextContent(/dispute you lost on order ord_fixture_5/);
+    // Nothing to do but sell: no button, and it cannot be hidden.
+    await expect(within(canvasElement).queryByRole('button')).toBeNull();
+  },
+};
+
+export const SellerDebtFrench: Story = {
+  globals: { locale: 'fr' },
+  parameters: withSignals(
+    riskSignalFixtures.sellerDebtRefund,
+    riskSignalFixtures.sellerDebtDispute,
+  ),
+  play: async ({ canvasElement }) => {
+    const statuses = await within(canvasElement).findAllByRole('status');
+    await expect(statuses[0]).toHaveTextContent(/de la commande remboursée ord_fixture_1/);
+    await expect(statuses[1]).toHaveTextContent(/du litige perdu sur la commande ord_fixture_5/);
+  },
+};
+
 /** Info-level signals are the only ones a seller can hide. */
 export const InfoDismissible: Story = {
   parameters: withSignals(riskSignalFixtures.informational),

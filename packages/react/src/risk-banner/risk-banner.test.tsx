@@ -152,4 +152,35 @@ describe('RiskBanner', () => {
       'Votre solde est négatif (-42,50 $US). La plateforme le couvre jusqu’aux prochaines ventes.',
     );
   });
+
+  it('tells the seller what they owe, from which order and why, in English and French', async () => {
+    serveRisk(riskSignalFixtures.sellerDebtRefund, riskSignalFixtures.sellerDebtDispute);
+    const { container, unmount } = renderWithProvider(<RiskBanner />);
+    const statuses = await screen.findAllByRole('status');
+    expect(statuses.map((status) => status.textContent)).toEqual([
+      '$14.25 from refunded order ord_fixture_1 will be deducted from your next sales.',
+      '$30.00 from the dispute you lost on order ord_fixture_5 will be deducted from your next sales.',
+    ]);
+    // Nothing to press: the debt is taken from the next sales, and it cannot be dismissed.
+    expect(screen.queryByRole('button')).toBeNull();
+    await expectNoAxeViolations(container);
+    unmount();
+
+    renderWithProvider(<RiskBanner />, { locale: 'fr-FR', messages: fr });
+    const french = await screen.findAllByRole('status');
+    expect(french[0]).toHaveTextContent(
+      /^14,25\s\$US de la commande remboursée ord_fixture_1 seront déduits de vos prochaines ventes\.$/,
+    );
+    expect(french[1]).toHaveTextContent(
+      /^30,00\s\$US du litige perdu sur la commande ord_fixture_5 seront déduits de vos prochaines ventes\.$/,
+    );
+  });
+
+  it('still says what is owed when the server does not name the order', async () => {
+    serveRisk({ ...riskSignalFixtures.sellerDebtRefund, objectId: undefined, reason: undefined });
+    renderWithProvider(<RiskBanner />);
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'You owe $14.25, taken from your next sales.',
+    );
+  });
 });

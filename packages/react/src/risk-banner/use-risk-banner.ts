@@ -58,6 +58,11 @@ export function describeRiskSignal(signal: RiskSignal, translator: Translator): 
       return t('risk.negative_balance', { amount: signal.amount ? `-${amount}` : '' });
     case 'dispute_open':
       return t('risk.dispute_open', { amount });
+    case 'seller_debt':
+      // What is owed and why: a refund after the seller was paid out, or a dispute they lost.
+      return signal.objectId && (signal.reason === 'refund' || signal.reason === 'dispute')
+        ? t(`risk.seller_debt.${signal.reason}`, { amount, order: signal.objectId })
+        : t('risk.seller_debt', { amount });
     default:
       return t(`risk.${signal.kind}`, { amount });
   }

@@ -3,7 +3,7 @@ import type { Stripe, StripeElements, PaymentIntent, StripeError } from '@stripe
 import type { CheckoutItem, CheckoutResponse, Order } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { useCheckout } from '../provider/data-hooks';
-import { reportError } from '../i18n/error-message';
+import { reportError, toError } from '../i18n/error-message';
 import type { ResourceStatus } from '../provider/use-resource';
 
 /**
@@ -177,7 +177,7 @@ export function useSplitCheckout({
         callbacks.current.onSuccess?.({ orderId: current.orderId, order: paid });
       } catch (error) {
         if (!mounted.current) return;
-        const failure = error instanceof Error ? error : new Error(String(error));
+        const failure = toError(error);
         setPaymentState('failed');
         setPaymentError(failure.message);
         callbacks.current.onError?.(failure);

@@ -48,6 +48,7 @@ describe('fixtures', () => {
     PayoutScheduleResponseSchema.parse(fixtures.lockedPayoutScheduleFixture);
     RiskReportSchema.parse(fixtures.riskReportFixture(Object.values(fixtures.riskSignalFixtures)));
     PlatformRiskOverviewSchema.parse(fixtures.platformRiskFixture);
+    PlatformRiskOverviewSchema.parse(fixtures.platformRiskWithDebtsFixture);
     PlatformRiskOverviewSchema.parse(fixtures.emptyPlatformRiskFixture);
   });
 

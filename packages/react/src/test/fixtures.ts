@@ -390,6 +390,25 @@ export const riskSignalFixtures = {
     remediation: 'account_update',
     requirements: ['business_profile.url'],
   },
+  /** A refund after the seller was paid out, which Stripe would not reverse from their balance. */
+  sellerDebtRefund: {
+    id: 'seller_debt:debt_refund_1',
+    kind: 'seller_debt',
+    severity: 'warning',
+    remediation: 'none',
+    amount: { amount: 1_425, currency: 'usd' },
+    objectId: 'ord_fixture_1',
+    reason: 'refund',
+  },
+  sellerDebtDispute: {
+    id: 'seller_debt:debt_dispute_1',
+    kind: 'seller_debt',
+    severity: 'warning',
+    remediation: 'none',
+    amount: { amount: 3_000, currency: 'usd' },
+    objectId: 'ord_fixture_5',
+    reason: 'dispute',
+  },
 } satisfies Record<string, RiskSignal>;
 
 export function riskReportFixture(signals: RiskSignal[]): RiskReport {
@@ -449,6 +468,78 @@ export const platformRiskFixture: PlatformRiskOverview = {
   platformBalance: { available: [{ amount: 1_000_000, currency: 'usd' }], pending: [] },
   transfersOwed: [{ amount: 1_350, currency: 'usd' }],
   generatedAt: FIXTURE_NOW,
+};
+
+/** Two sellers owe the platform what Stripe would not reverse after a refund and a lost dispute. */
+export const platformRiskWithDebtsFixture: PlatformRiskOverview = {
+  ...platformRiskFixture,
+  accounts: [
+    ...platformRiskFixture.accounts.map((account) =>
+      account.userId === 'seller_grace'
+        ? {
+            ...account,
+            signals: [
+              ...account.signals,
+              riskSignalFixtures.sellerDebtRefund,
+              riskSignalFixtures.sellerDebtDispute,
+            ],
+            exposure: [{ amount: 4_250 + 1_425 + 3_000, currency: 'usd' }],
+          }
+        : account,
+    ),
+    {
+      accountId: 'acct_1SellerMo',
+      userId: 'seller_mo',
+      displayName: 'Mo’s Frames',
+      state: 'enabled',
+      highestSeverity: 'warning',
+      signals: [
+        {
+          ...riskSignalFixtures.sellerDebtRefund,
+          id: 'seller_debt:debt_refund_mo',
+          amount: { amount: 12_000, currency: 'eur' },
+          objectId: 'ord_fixture_9',
+        },
+      ],
+      exposure: [{ amount: 12_000, currency: 'eur' }],
+    },
+  ],
+  exposure: [
+    { amount: 4_250 + 1_425 + 3_000, currency: 'usd' },
+    { amount: 90_000 + 12_000, currency: 'eur' },
+  ],
+  debts: [
+    {
+      id: 'debt_dispute_1',
+      sellerId: 'seller_grace',
+      source: 'dispute',
+      orderId: 'ord_fixture_5',
+      amount: { amount: 5_000, currency: 'usd' },
+      outstanding: { amount: 3_000, currency: 'usd' },
+      createdAt: FIXTURE_NOW - 12 * DAY,
+      ageDays: 12,
+    },
+    {
+      id: 'debt_refund_mo',
+      sellerId: 'seller_mo',
+      source: 'refund',
+      orderId: 'ord_fixture_9',
+      amount: { amount: 12_000, currency: 'eur' },
+      outstanding: { amount: 12_000, currency: 'eur' },
+      createdAt: FIXTURE_NOW - DAY,
+      ageDays: 1,
+    },
+    {
+      id: 'debt_refund_1',
+      sellerId: 'seller_grace',
+      source: 'refund',
+      orderId: 'ord_fixture_1',
+      amount: { amount: 1_425, currency: 'usd' },
+      outstanding: { amount: 1_425, currency: 'usd' },
+      createdAt: FIXTURE_NOW,
+      ageDays: 0,
+    },
+  ],
 };
 
 export const emptyPlatformRiskFixture: PlatformRiskOverview = {

@@ -38,8 +38,8 @@ export const lightTheme: Required<AppearanceVariables> = {
   spacingUnit: '8px',
 };
 
-export const darkTheme: Required<AppearanceVariables> = {
-  ...lightTheme,
+// The dark preset's own values; the rest is the light preset's.
+const darkColors: AppearanceVariables = {
   colorPrimary: '#a5a0ff',
   colorBackground: '#1a1f36',
   colorText: '#f6f8fa',
@@ -50,40 +50,51 @@ export const darkTheme: Required<AppearanceVariables> = {
   colorBorder: '#4f566b',
 };
 
-const CSS_VARIABLE_NAMES: Record<keyof AppearanceVariables, string> = {
-  colorPrimary: '--mk-color-primary',
-  colorBackground: '--mk-color-background',
-  colorText: '--mk-color-text',
-  colorTextSecondary: '--mk-color-text-secondary',
-  colorDanger: '--mk-color-danger',
-  colorSuccess: '--mk-color-success',
-  colorWarning: '--mk-color-warning',
-  colorBorder: '--mk-color-border',
-  fontFamily: '--mk-font-family',
-  fontSizeBase: '--mk-font-size-base',
-  borderRadius: '--mk-border-radius',
-  spacingUnit: '--mk-spacing-unit',
-};
+// A pure call without arguments, so a page that only renders the provider drops the full preset.
+export const darkTheme: Required<AppearanceVariables> = /* @__PURE__ */ (() => ({
+  ...lightTheme,
+  ...darkColors,
+}))();
 
-/** The preset merged with the app's overrides. */
-export function resolveAppearance(appearance: Appearance = {}): Required<AppearanceVariables> {
-  const preset = appearance.theme === 'dark' ? darkTheme : lightTheme;
-  const overrides = Object.fromEntries(
+/** The app's variables without the empty ones (which keep the preset's value). */
+function definedVariables(appearance: Appearance): AppearanceVariables {
+  return Object.fromEntries(
     Object.entries(appearance.variables ?? {}).filter(
       ([, value]) => value !== undefined && value !== '',
     ),
   );
-  return { ...preset, ...overrides };
+}
+
+/** The preset merged with the app's overrides. */
+export function resolveAppearance(appearance: Appearance = {}): Required<AppearanceVariables> {
+  const preset = appearance.theme === 'dark' ? darkTheme : lightTheme;
+  return { ...preset, ...definedVariables(appearance) };
+}
+
+function toCssVariables(variables: AppearanceVariables): Record<string, string> {
+  const style: Record<string, string> = {};
+  // `colorTextSecondary` → `--mk-color-text-secondary`: derived rather than tabled, as every provider loads it.
+  for (const [name, value] of Object.entries(variables)) {
+    style[`--mk-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`] = value;
+  }
+  return style;
 }
 
 /** `--mk-*` custom properties for the kit's root element. */
 export function appearanceToCssVariables(appearance: Appearance = {}): Record<string, string> {
-  const variables = resolveAppearance(appearance);
-  const style: Record<string, string> = {};
-  for (const [name, value] of Object.entries(variables)) {
-    style[CSS_VARIABLE_NAMES[name as keyof AppearanceVariables]] = value;
-  }
-  return style;
+  return toCssVariables(resolveAppearance(appearance));
+}
+
+/**
+ * What the provider's root sets inline: the stylesheet (`theme.css`) already gives every `.mk-Root` the
+ * light preset, so only the dark preset's colours and the app's own variables are needed, and pages do
+ * not download the light preset twice.
+ */
+export function rootCssVariables(appearance: Appearance): Record<string, string> {
+  return toCssVariables({
+    ...(appearance.theme === 'dark' ? darkColors : {}),
+    ...definedVariables(appearance),
+  });
 }
 
 /** The Appearance object for `<Elements options={{ appearance }}>`. */

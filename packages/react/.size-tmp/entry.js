@@ -1,0 +1,1 @@
+import * as all from '@marketkit/react'; console.log(all)
