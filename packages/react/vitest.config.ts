@@ -20,5 +20,8 @@ export default defineMarketkitProject({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     testTimeout: 10_000,
+    // The integration suites start the sandbox, PGlite (a WebAssembly Postgres) and the router in their
+    // setup: seconds on a quiet machine, over 30 s when two cores are shared with Storybook and Chromium.
+    hookTimeout: 60_000,
   },
 });
