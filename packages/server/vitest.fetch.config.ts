@@ -1,12 +1,10 @@
 import { defineMarketkitProject } from '../../.config/vitest.shared';
 
-// The HTTP-level black-box suites again, over the fetch adapter (`createMarketkitHandler` behind Node's
-// own Request/Response). The adapters differ only in how a request becomes the core's call and its answer
-// a response (body reading and limits, encodings, content types, headers, redirects, raw webhook bodies), so
-// these suites are the ones that exercise that, on both. Suites about what happens after a request reaches
-// the core (checkout flows, pricing, orders, refunds, payouts, the outbox) run once, over Express; the
-// fetch adapter's whole checkout flow is also the Next.js example's browser test. The harness picks the
-// adapter from the env.
+// The black-box HTTP suites again, over the fetch adapter (`createMarketkitHandler` behind Node's own
+// Request/Response): both adapters pass the same suite. Suites about the outbox's timing under faults
+// (chaos, fencing, kill, call budget), the store and the money-conservation property (whose requests are
+// the same ones the flows make) run once, over Express.
+// The harness picks the adapter from the env.
 export default defineMarketkitProject({
   test: {
     name: 'server-fetch',
@@ -17,8 +15,17 @@ export default defineMarketkitProject({
       'src/http/csrf.test.ts',
       'src/http/bad-input.test.ts',
       'src/http/fuzz.test.ts',
+      'src/checkout/flows.test.ts',
+      'src/checkout/pricing.test.ts',
+      'src/refunds/refund-retries.test.ts',
+      'src/refunds/seller-debt.test.ts',
+      'src/payouts/payouts.test.ts',
+      'src/risk/risk.test.ts',
       'src/webhooks/webhooks.test.ts',
+      'src/webhooks/connect-events.test.ts',
       'src/accounts/account-links.test.ts',
+      'src/orders/order-list.test.ts',
+      'src/orders/seller-view.test.ts',
     ],
     globalSetup: ['./src/testing/postgres-global-setup.ts'],
     testTimeout: 20_000,
