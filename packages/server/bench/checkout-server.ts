@@ -52,7 +52,10 @@ const router = createMarketkitRouter({
   worker: { autoStart: false },
 });
 await router.marketkit.ready;
-for (const userId of ['a', 'b', 'c'].map((name) => `${sellerPrefix}${name}`)) {
+// The catalogue with each seller's connected account, for the hand-written baseline's process.
+const baselineCatalogue: [string, Record<string, unknown>][] = [];
+for (const name of ['a', 'b', 'c']) {
+  const userId = `${sellerPrefix}${name}`;
   const accountId = await router.marketkit.accounts.ensureAccount({
     userId,
     displayName: `Seller ${userId}`,
@@ -70,6 +73,10 @@ for (const userId of ['a', 'b', 'c'].map((name) => `${sellerPrefix}${name}`)) {
     body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...TEST_ONBOARDING_VALUES }),
   });
   await router.marketkit.accounts.refresh(userId);
+  baselineCatalogue.push([
+    `item_${name}`,
+    { sellerId: userId, accountId, description: 'Thing', amount: 1500, currency: 'usd' },
+  ]);
 }
 const app = express();
 // The router process's own CPU time, read before and after the measured rounds.
@@ -80,6 +87,7 @@ app.get('/_bench/cpu', (_request, response) => {
 app.use('/api', router);
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();
+  console.log(`catalogue=${JSON.stringify(baselineCatalogue)}`);
   console.log(`port=${typeof address === 'object' && address ? address.port : 0}`);
 });
 process.once('SIGTERM', () => {
