@@ -25,7 +25,7 @@ export interface App {
 
 /** `x-user` names the caller; `x-role` (buyer by default) says what they are. */
 export async function startApp(
-  sandbox: Sandbox,
+  sandbox: Pick<Sandbox, 'webhookSecret'>,
   stripe: Stripe,
   store: Store,
   options: Partial<MarketkitRouterOptions> = {},
@@ -65,7 +65,7 @@ export async function startApp(
 }
 
 export async function onboard(
-  sandbox: Sandbox,
+  sandbox: { completeOnboarding(accountId: string): Promise<unknown> },
   router: MarketkitRouter,
   userId: string,
 ): Promise<string> {

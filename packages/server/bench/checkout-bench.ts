@@ -2,17 +2,18 @@
 // its own process against the same sandbox process, measured in alternating rounds of the same run.
 import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import Stripe from 'stripe';
 import {
   measureRate,
   median,
   spawnProcess,
+  startSandboxProcess,
   stopProcess,
   type StartedProcess,
 } from './measure';
 
 const packageRoot = join(import.meta.dirname, '..');
 const tsx = ['--import', 'tsx', '--conditions=@marketkit/source'];
+
 
 export interface CheckoutOptions {
   /** PostgreSQL for both sides; the router uses PGlite when `routerStore` is 'pglite'. */
@@ -76,30 +77,13 @@ const cpuOf = async (port: number) => {
 };
 
 export async function checkoutThroughput(options: CheckoutOptions): Promise<CheckoutResult> {
-  const sandboxProcess = await spawnProcess(
-    [...tsx, 'src/cli.ts', '--port', '0', '--webhook-signing', 'shared'],
-    join(packageRoot, '../sandbox'),
-    /STRIPE_WEBHOOK_SECRET=\S+/,
-  );
+  const sandboxProcess = await startSandboxProcess();
   const started: StartedProcess[] = [];
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   try {
-    const sandboxUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(sandboxProcess.output)![1]!;
-    const sandboxPort = new URL(sandboxUrl).port;
-    const secretKey = /STRIPE_SECRET_KEY=(\S+)/.exec(sandboxProcess.output)![1]!;
-    const webhookSecret = /STRIPE_WEBHOOK_SECRET=(\S+)/.exec(sandboxProcess.output)![1]!;
-    const stripe = new Stripe(secretKey, {
-      host: '127.0.0.1',
-      port: Number(sandboxPort),
-      protocol: 'http',
-      maxNetworkRetries: 0,
-      httpAgent: new Agent({ keepAlive: true }),
-    });
+    const { url: sandboxUrl, port: sandboxPort, secretKey, webhookSecret, stripe } = sandboxProcess;
     const router = await spawnProcess(
       [
-        ...(options.profileDirectory
-          ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDirectory}`]
-          : []),
         ...tsx,
         'bench/checkout-server.ts',
         sandboxPort,
@@ -111,7 +95,11 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
       packageRoot,
       /port=\d+/,
       // Sellers are named per run: a PostgreSQL store outlives the sandbox process of an earlier run.
-      { ...process.env, BENCH_SELLER_PREFIX: `run${Date.now()}-` },
+      {
+        ...process.env,
+        BENCH_SELLER_PREFIX: `run${Date.now()}-`,
+        ...(options.profileDirectory ? { BENCH_CPU_PROF: options.profileDirectory } : {}),
+      },
     );
     started.push(router);
     const baseline = await spawnProcess(
@@ -187,6 +175,6 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
   } finally {
     agent.destroy();
     for (const { child } of started.reverse()) await stopProcess(child);
-    await stopProcess(sandboxProcess.child);
+    await stopProcess(sandboxProcess.process.child);
   }
 }

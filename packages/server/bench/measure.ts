@@ -1,6 +1,10 @@
 // Shared by the benchmark's parts: bounded concurrent loops, percentiles, child processes.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent } from 'node:http';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { TEST_ONBOARDING_VALUES } from '@marketkit/sandbox';
+import Stripe from 'stripe';
 
 export const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -75,6 +79,63 @@ export function stopProcess(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+export interface SandboxProcess {
+  process: StartedProcess;
+  url: string;
+  port: string;
+  secretKey: string;
+  webhookSecret: string;
+  /** A keep-alive SDK client for it, as an app would have. */
+  stripe: Stripe;
+  /** Completes a connected account's onboarding over the sandbox's HTTP API. */
+  completeOnboarding(accountId: string): Promise<void>;
+}
+
+/** The sandbox in its own process, as Stripe is not on the app's CPU. */
+export async function startSandboxProcess(): Promise<SandboxProcess> {
+  const started = await spawnProcess(
+    [
+      ...['--import', 'tsx', '--conditions=@marketkit/source'],
+      ...['src/cli.ts', '--port', '0', '--webhook-signing', 'shared'],
+    ],
+    join(import.meta.dirname, '../../sandbox'),
+    /STRIPE_WEBHOOK_SECRET=\S+/,
+  );
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(started.output)![1]!;
+  const port = new URL(url).port;
+  const secretKey = /STRIPE_SECRET_KEY=(\S+)/.exec(started.output)![1]!;
+  const stripe = new Stripe(secretKey, {
+    host: '127.0.0.1',
+    port: Number(port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+    httpAgent: new Agent({ keepAlive: true }),
+  });
+  return {
+    process: started,
+    url,
+    port,
+    secretKey,
+    webhookSecret: /STRIPE_WEBHOOK_SECRET=(\S+)/.exec(started.output)![1]!,
+    stripe,
+    async completeOnboarding(accountId) {
+      const session = await stripe.accountSessions.create({
+        account: accountId,
+        components: { account_onboarding: { enabled: true } },
+      });
+      const response = await fetch(`${url}/_sandbox/connect/onboarding`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${session.client_secret}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...TEST_ONBOARDING_VALUES }),
+      });
+      if (!response.ok) throw new Error(`onboarding failed: ${response.status}`);
+    },
+  };
 }
 
 /** One row of the summary table: what is measured, the figure, and the goal it is held to. */

@@ -1,21 +1,28 @@
 // Webhook events per second through the router, and the time to settle a many-seller order.
-import type { Sandbox } from '@marketkit/sandbox';
+import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import type { Sandbox } from '@marketkit/sandbox';
 import type Stripe from 'stripe';
 import type { Store } from '../src/stores/store';
 import { createPgliteStore } from '../src/stores/pglite-store';
 import { onboard, onSale, startApp } from './app';
-import { measureRate } from './measure';
+import { measureRate, type SandboxProcess } from './measure';
 
-/** Signed account.updated deliveries, `concurrency` at a time, each answered 200 and applied once. */
+/**
+ * Signed account.updated deliveries over keep-alive connections, `concurrency` at a time, each answered
+ * 200 and applied once; the rate, and this process's CPU per event (the sender's and the router's; the
+ * sandbox answering the handler's accounts.retrieve runs in its own process, as Stripe would).
+ */
 export async function webhookThroughput(
-  sandbox: Sandbox,
-  stripe: Stripe,
+  sandbox: SandboxProcess,
   store: Store,
   events: number,
   concurrency: number,
-): Promise<number> {
+): Promise<{ rate: number; cpuMs: number }> {
+  const { stripe } = sandbox;
   const app = await startApp(sandbox, stripe, store, { worker: { autoStart: false } });
+  const port = Number(new URL(app.url).port);
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const accountId = await onboard(sandbox, app.router, `hook_${store.kind}_${Date.now()}`);
   const account = await stripe.accounts.retrieve(accountId);
   const runId = Math.random().toString(36).slice(2, 8);
@@ -31,20 +38,41 @@ export async function webhookThroughput(
       payload,
       secret: sandbox.webhookSecret,
     });
-    const response = await fetch(`${app.url}/webhooks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
-      body: payload,
+    await new Promise<void>((resolve, reject) => {
+      const outgoing = httpRequest(
+        {
+          agent,
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/webhooks',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+            'stripe-signature': signature,
+          },
+        },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('end', () =>
+            incoming.statusCode === 200
+              ? resolve()
+              : reject(new Error(`webhook failed: ${incoming.statusCode} ${Buffer.concat(chunks)}`)),
+          );
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(payload);
     });
-    if (response.status !== 200)
-      throw new Error(`webhook failed: ${response.status} ${await response.text()}`);
-    await response.arrayBuffer();
   };
   try {
     await measureRate(50, concurrency, (index) => deliver(`evt_warm_${runId}_${index}`));
+    const cpuBefore = process.cpuUsage();
     const rate = await measureRate(events, concurrency, (index) =>
       deliver(`evt_bench_${runId}_${index}`),
     );
+    const cpu = process.cpuUsage(cpuBefore);
     // Exactly once: every event id recorded, none twice (the primary key would refuse it anyway).
     const { rows } = await store.query<{ count: number }>(
       "select count(*)::integer as count from mk_webhook_events where id like $1",
@@ -52,8 +80,9 @@ export async function webhookThroughput(
     );
     if (Number(rows[0]?.count) !== events)
       throw new Error(`expected ${events} recorded events, found ${rows[0]?.count}`);
-    return rate;
+    return { rate, cpuMs: (cpu.user + cpu.system) / 1000 / events };
   } finally {
+    agent.destroy();
     await app.stop();
   }
 }
