@@ -6,7 +6,7 @@ import type Stripe from 'stripe';
 import type { Store } from '../src/stores/store';
 import { createPgliteStore } from '../src/stores/pglite-store';
 import { onboard, onSale, startApp } from './app';
-import { measureRate, type SandboxProcess } from './measure';
+import { measureRate, profiled, type SandboxProcess } from './measure';
 
 /**
  * Signed account.updated deliveries over keep-alive connections, `concurrency` at a time, each answered
@@ -69,8 +69,8 @@ export async function webhookThroughput(
   try {
     await measureRate(50, concurrency, (index) => deliver(`evt_warm_${runId}_${index}`));
     const cpuBefore = process.cpuUsage();
-    const rate = await measureRate(events, concurrency, (index) =>
-      deliver(`evt_bench_${runId}_${index}`),
+    const rate = await profiled(process.env.BENCH_CPU_PROF, `webhooks-${store.kind}`, () =>
+      measureRate(events, concurrency, (index) => deliver(`evt_bench_${runId}_${index}`)),
     );
     const cpu = process.cpuUsage(cpuBefore);
     // Exactly once: every event id recorded, none twice (the primary key would refuse it anyway).
