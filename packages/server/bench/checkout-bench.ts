@@ -14,7 +14,6 @@ import {
 const packageRoot = join(import.meta.dirname, '..');
 const tsx = ['--import', 'tsx', '--conditions=@marketkit/source'];
 
-
 export interface CheckoutOptions {
   /** PostgreSQL for both sides; the router uses PGlite when `routerStore` is 'pglite'. */
   postgresUrl: string;

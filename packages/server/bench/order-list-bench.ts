@@ -90,7 +90,9 @@ async function planOf(store: Store): Promise<string | null> {
   if (!build) return null;
   const query = build({ kind: 'seller', userId: SELLER }, { limit: 10 });
   const { rows } = await store.query<Record<string, string>>(`explain ${query.sql}`, query.params);
-  const scan = rows.map((row) => Object.values(row)[0]!).find((line) => /mk_order_sellers/.test(line));
+  const scan = rows
+    .map((row) => Object.values(row)[0]!)
+    .find((line) => /mk_order_sellers/.test(line));
   return scan?.replace(/^[\s>-]+/, '').replace(/\s+\(cost.*$/, '') ?? null;
 }
 

@@ -40,7 +40,9 @@ const ms = (value: number) => `${value.toFixed(value >= 10 ? 0 : 2)} ms`;
 
 const postgresBin = findPostgresBin();
 if (!postgresBin) {
-  console.log('PostgreSQL binaries not found (apt-get install postgresql): PostgreSQL rows skipped');
+  console.log(
+    'PostgreSQL binaries not found (apt-get install postgresql): PostgreSQL rows skipped',
+  );
 }
 const postgresServer = postgresBin ? await startPostgres() : null;
 const sandbox = await startSandbox({ port: 0, webhookSigning: 'shared' });
@@ -60,7 +62,11 @@ async function database(name: string): Promise<string> {
 function sizes() {
   const entries = reactSizes();
   if (typeof entries === 'string') {
-    for (const measure of ['provider + RiskBanner', 'heaviest provider + one component', 'whole kit'])
+    for (const measure of [
+      'provider + RiskBanner',
+      'heaviest provider + one component',
+      'whole kit',
+    ])
       rows.push({ measure: `${measure}, first load`, value: entries, goal: '', met: null });
     return;
   }
@@ -71,12 +77,14 @@ function sizes() {
   const row = (measure: string, entry: (typeof entries)[number] | undefined, goal: number) =>
     rows.push({
       measure,
-      value: entry ? `${entry.bytes.toLocaleString('en')} B` : 'no such size-limit entry',
+      value: entry
+        ? `${entry.bytes.toLocaleString('en')} B ("${entry.name.slice(0, 28)}…")`
+        : 'no such size-limit entry',
       goal: `≤ ${goal.toLocaleString('en')} B`,
       met: entry ? entry.bytes <= goal : null,
     });
   row('provider + RiskBanner, first load', riskBanner, 4000);
-  row(`heaviest provider + one component (${heaviest?.name.slice(0, 30) ?? '?'})`, heaviest, 5000);
+  row('heaviest provider + one component, first load', heaviest, 5000);
   row('whole kit, embedded entry included', whole, 12000);
 }
 
@@ -111,7 +119,10 @@ async function checkouts() {
         '  hand-written Express + stripe + pg route:',
         `${formatRate(result.baselineRate)} req/s, ${result.baselineCpuMs.toFixed(2)} ms CPU/checkout`,
       );
-      line('  paymentIntents.create alone (SDK → sandbox):', `${formatRate(result.directRate)} req/s`);
+      line(
+        '  paymentIntents.create alone (SDK → sandbox):',
+        `${formatRate(result.directRate)} req/s`,
+      );
       const ratio = result.routerRate / result.baselineRate;
       line(`  router / hand-written:`, ratio.toFixed(2));
       if (stripeLatencyMs === 0 && routerStore === 'postgres') {
@@ -139,8 +150,14 @@ async function checkouts() {
 }
 
 async function webhooks() {
-  line('settle a 50-seller order (20 calls/s default):', `${(await settleSellers(sandbox, stripe, 50, 20)).toFixed(2)} s`);
-  line('settle a 50-seller order (1000 calls/s):', `${(await settleSellers(sandbox, stripe, 50, 1000)).toFixed(2)} s`);
+  line(
+    'settle a 50-seller order (20 calls/s default):',
+    `${(await settleSellers(sandbox, stripe, 50, 20)).toFixed(2)} s`,
+  );
+  line(
+    'settle a 50-seller order (1000 calls/s):',
+    `${(await settleSellers(sandbox, stripe, 50, 1000)).toFixed(2)} s`,
+  );
   const stripeProcess = await startSandboxProcess();
   const pglite = createPgliteStore();
   try {
@@ -199,7 +216,9 @@ function printOrderResults(store: string, results: OrderListResult[]) {
 }
 
 async function orders() {
-  console.log("GET /orders (through the router, one request at a time; a seller has ~133 orders at any size):");
+  console.log(
+    'GET /orders (through the router, one request at a time; a seller has ~133 orders at any size):',
+  );
   const stores: [string, number[], () => Promise<ReturnType<typeof createPgliteStore>>][] = [
     ['PGlite', settings.pgliteOrderSizes, async () => createPgliteStore()],
   ];
@@ -213,7 +232,13 @@ async function orders() {
     if (orderSizes.length === 0) continue;
     const store = await create();
     try {
-      const results = await orderListLatencies(sandbox, stripe, store, orderSizes, settings.orderSamples);
+      const results = await orderListLatencies(
+        sandbox,
+        stripe,
+        store,
+        orderSizes,
+        settings.orderSamples,
+      );
       printOrderResults(name, results);
       const first = results[0]!;
       const last = results.at(-1)!;
@@ -236,7 +261,9 @@ async function orders() {
 function printTable() {
   const widths = [58, 50, 12];
   console.log('\nissue #16, this run (2 shared cores: figures move with the machine’s load):');
-  console.log(`${'measure'.padEnd(widths[0]!)} ${'now'.padEnd(widths[1]!)} ${'goal'.padEnd(widths[2]!)} met`);
+  console.log(
+    `${'measure'.padEnd(widths[0]!)} ${'now'.padEnd(widths[1]!)} ${'goal'.padEnd(widths[2]!)} met`,
+  );
   for (const row of rows) {
     const met = row.met === null ? '—' : row.met ? 'yes' : 'NO';
     console.log(

@@ -13,42 +13,38 @@ export interface SizeEntry {
 
 const reactRoot = join(import.meta.dirname, '../../react');
 
+interface SizeLimitEntry {
+  name: string;
+  size: number;
+  sizeLimit?: number;
+}
+
+const parse = (output: string): SizeEntry[] =>
+  (JSON.parse(output.slice(output.indexOf('['))) as SizeLimitEntry[]).map((entry) => ({
+    name: entry.name,
+    bytes: entry.size,
+    limit: entry.sizeLimit ?? null,
+  }));
+
 /** size-limit's figures, or why there are none. */
 export function reactSizes(): SizeEntry[] | string {
-  if (!existsSync(join(reactRoot, 'dist/index.js')))
-    return 'packages/react is not built: run `pnpm --filter @marketkit/react build`, then `pnpm bench` again';
+  const built = ['react/dist/index.js', 'core/dist/index.js'].every((file) =>
+    existsSync(join(reactRoot, '..', file)),
+  );
+  if (!built) return 'not built: run `pnpm build`, then `pnpm bench` again';
   try {
-    const output = execFileSync('pnpm', ['exec', 'size-limit', '--json'], {
-      cwd: reactRoot,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 120_000,
-    });
-    const entries = JSON.parse(output.slice(output.indexOf('['))) as {
-      name: string;
-      size: number;
-      sizeLimit?: number;
-    }[];
-    return entries.map((entry) => ({
-      name: entry.name,
-      bytes: entry.size,
-      limit: entry.sizeLimit ?? null,
-    }));
+    return parse(
+      execFileSync('pnpm', ['exec', 'size-limit', '--json'], {
+        cwd: reactRoot,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 120_000,
+      }),
+    );
   } catch (error) {
-    // size-limit exits non-zero when a budget is exceeded but still prints its JSON.
+    // size-limit exits non-zero when a budget is exceeded, and still prints its figures.
     const output = (error as { stdout?: string }).stdout ?? '';
-    if (output.includes('[')) {
-      const entries = JSON.parse(output.slice(output.indexOf('['))) as {
-        name: string;
-        size: number;
-        sizeLimit?: number;
-      }[];
-      return entries.map((entry) => ({
-        name: entry.name,
-        bytes: entry.size,
-        limit: entry.sizeLimit ?? null,
-      }));
-    }
+    if (output.includes('"size"')) return parse(output);
     return `size-limit failed: ${(error as Error).message.split('\n')[0]}`;
   }
 }

@@ -58,7 +58,9 @@ export async function webhookThroughput(
           incoming.on('end', () =>
             incoming.statusCode === 200
               ? resolve()
-              : reject(new Error(`webhook failed: ${incoming.statusCode} ${Buffer.concat(chunks)}`)),
+              : reject(
+                  new Error(`webhook failed: ${incoming.statusCode} ${Buffer.concat(chunks)}`),
+                ),
           );
         },
       );
@@ -75,7 +77,7 @@ export async function webhookThroughput(
     const cpu = process.cpuUsage(cpuBefore);
     // Exactly once: every event id recorded, none twice (the primary key would refuse it anyway).
     const { rows } = await store.query<{ count: number }>(
-      "select count(*)::integer as count from mk_webhook_events where id like $1",
+      'select count(*)::integer as count from mk_webhook_events where id like $1',
       [`evt_bench_${runId}_%`],
     );
     if (Number(rows[0]?.count) !== events)

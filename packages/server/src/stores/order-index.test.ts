@@ -76,9 +76,9 @@ describe.each(stores)('per-seller order index on %s', (_name, create) => {
 
   it('finds orders placed before the upgrade in their sellers’ lists', async () => {
     const ids = async (sellerId: string) =>
-      (
-        await repository.listOrders(store, { kind: 'seller', userId: sellerId }, { limit: 10 })
-      ).map((order) => order.id);
+      (await repository.listOrders(store, { kind: 'seller', userId: sellerId }, { limit: 10 })).map(
+        (order) => order.id,
+      );
     expect((await ids('seller_old_a')).sort()).toEqual(['ord_old_1', 'ord_old_2']);
     expect(await ids('seller_old_b')).toEqual(['ord_old_2']);
   });
@@ -132,14 +132,25 @@ describe.each(stores)('per-seller order index on %s', (_name, create) => {
       ).toEqual(expect.arrayContaining(['mk_orders_pkey']));
     }
 
-    const adminNodes = await planOf(store, repository.orderListQuery({ kind: 'all' }, { limit: 10 }));
+    const adminNodes = await planOf(
+      store,
+      repository.orderListQuery({ kind: 'all' }, { limit: 10 }),
+    );
     expect(adminNodes.some((node) => node['Index Name'] === 'mk_orders_newest')).toBe(true);
   });
 
   it('applies a migration merged later under a lower id than one already applied', async () => {
     const newest = Math.max(...MIGRATIONS.map((migration) => migration.id));
-    const later = { id: newest + 2, name: 'applied first', sql: 'create table mk_gap_b (id integer)' };
-    const earlier = { id: newest + 1, name: 'merged late', sql: 'create table mk_gap_a (id integer)' };
+    const later = {
+      id: newest + 2,
+      name: 'applied first',
+      sql: 'create table mk_gap_b (id integer)',
+    };
+    const earlier = {
+      id: newest + 1,
+      name: 'merged late',
+      sql: 'create table mk_gap_a (id integer)',
+    };
     await store.transaction((client) => applyMigrations(client, [...MIGRATIONS, later]));
     await store.transaction((client) => applyMigrations(client, [...MIGRATIONS, earlier, later]));
     const { rows } = await store.query<{ id: number }>('select id from mk_migrations order by id');

@@ -23,9 +23,10 @@ export async function findWebhookEvents(
   client: SqlClient,
   eventIds: readonly string[],
 ): Promise<Set<string>> {
-  const { rows } = await client.query('select id from mk_webhook_events where id = any($1::text[])', [
-    [...eventIds],
-  ]);
+  const { rows } = await client.query(
+    'select id from mk_webhook_events where id = any($1::text[])',
+    [[...eventIds]],
+  );
   return new Set(rows.map((row) => String(row.id)));
 }
 
