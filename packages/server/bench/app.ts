@@ -53,6 +53,9 @@ export async function startApp(
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  // Seeding a million orders leaves the client's keep-alive socket idle far longer than Node's 5 s
+  // default; a server closing it just as the next request goes out would fail that request.
+  server.keepAliveTimeout = 120_000;
   return {
     router,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`,
