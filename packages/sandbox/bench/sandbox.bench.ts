@@ -117,7 +117,10 @@ async function main() {
       maxNetworkRetries: 0,
       httpAgent: sandboxAgent,
     });
-    const account = await stripe.accounts.create({ type: 'express' });
+    const account = await stripe.accounts.create({
+      type: 'express',
+      capabilities: { transfers: { requested: true } },
+    });
     const bodies = {
       account: JSON.stringify(await stripe.accounts.retrieve(account.id)),
       intent: JSON.stringify(await stripe.paymentIntents.create({ amount: 1000, currency: 'usd' })),

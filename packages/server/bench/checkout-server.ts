@@ -1,7 +1,10 @@
 // The router in its own process for the checkout benchmark (so client, router and sandbox each get CPU
 // time the way they would in production). Args: sandbox port, secret key, webhook secret, sandbox URL,
 // and optionally a PostgreSQL connection string (PGlite otherwise).
+import { writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import express from 'express';
 import Stripe from 'stripe';
 import { createStaticPricing } from '../src/checkout/pricing';
@@ -52,7 +55,10 @@ const router = createMarketkitRouter({
   worker: { autoStart: false },
 });
 await router.marketkit.ready;
-for (const userId of ['a', 'b', 'c'].map((name) => `${sellerPrefix}${name}`)) {
+// The catalogue with each seller's connected account, for the hand-written baseline's process.
+const baselineCatalogue: [string, Record<string, unknown>][] = [];
+for (const name of ['a', 'b', 'c']) {
+  const userId = `${sellerPrefix}${name}`;
   const accountId = await router.marketkit.accounts.ensureAccount({
     userId,
     displayName: `Seller ${userId}`,
@@ -70,19 +76,40 @@ for (const userId of ['a', 'b', 'c'].map((name) => `${sellerPrefix}${name}`)) {
     body: JSON.stringify({ scenario: 'pass', accept_tos: true, ...TEST_ONBOARDING_VALUES }),
   });
   await router.marketkit.accounts.refresh(userId);
+  baselineCatalogue.push([
+    `item_${name}`,
+    { sellerId: userId, accountId, description: 'Thing', amount: 1500, currency: 'usd' },
+  ]);
 }
+// BENCH_CPU_PROF=<dir>: a CPU profile of the measured rounds only (from the first CPU reading, after
+// the warm-up, to exit), so start-up and compilation do not crowd the picture.
+const profileDirectory = process.env.BENCH_CPU_PROF;
+const profiler = profileDirectory ? new Session() : undefined;
+let profiling = false;
 const app = express();
 // The router process's own CPU time, read before and after the measured rounds.
-app.get('/_bench/cpu', (_request, response) => {
+app.get('/_bench/cpu', async (_request, response) => {
+  if (profiler && !profiling) {
+    profiling = true;
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const usage = process.cpuUsage();
   response.json({ microseconds: usage.user + usage.system });
 });
 app.use('/api', router);
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();
+  console.log(`catalogue=${JSON.stringify(baselineCatalogue)}`);
   console.log(`port=${typeof address === 'object' && address ? address.port : 0}`);
 });
-process.once('SIGTERM', () => {
+process.once('SIGTERM', async () => {
+  if (profiler && profiling) {
+    const { profile } = await profiler.post('Profiler.stop');
+    const file = join(profileDirectory!, `router-${process.pid}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+  }
   server.closeAllConnections();
   server.close(() => void router.marketkit.close().then(() => process.exit(0)));
 });

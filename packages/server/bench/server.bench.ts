@@ -1,429 +1,283 @@
-// `pnpm --filter @marketkit/server bench`: POST /checkout through the router beside direct
-// paymentIntents.create calls against the same sandbox in the same run; time to settle a 50-seller
-// order; webhook events per second on PGlite and on PostgreSQL. Loopback only, bounded loops.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent, request as httpRequest, type Server } from 'node:http';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
-import { startSandbox, type Sandbox } from '@marketkit/sandbox';
-import express from 'express';
+// `pnpm bench`: every row of issue #16's table with its goal, measured in one run on loopback with
+// bounded loops — POST /checkout through the router beside a hand-written Express + stripe + pg route;
+// router CPU per checkout; webhook events/s; GET /orders at 10k–1M orders; the React bundle sizes
+// (size-limit); plus the time to settle a 50-seller order.
+import { startSandbox } from '@marketkit/sandbox';
+import pg from 'pg';
 import Stripe from 'stripe';
-import { createStaticPricing, type CatalogueItem } from '../src/checkout/pricing';
-import { createMarketkitRouter, type MarketkitRouter } from '../src/router';
-import type { MarketkitRouterOptions } from '../src/router';
 import { createPgliteStore } from '../src/stores/pglite-store';
 import { createPostgresStore } from '../src/stores/postgres-store';
-import type { Store } from '../src/stores/store';
 import { findPostgresBin, startPostgres } from '../src/testing/start-postgres';
+import { checkoutThroughput, type CheckoutResult } from './checkout-bench';
+import { formatRate, startSandboxProcess, stopProcess, type Row } from './measure';
+import { orderListLatencies, type OrderListResult } from './order-list-bench';
+import { reactSizes, sizeRows } from './sizes';
+import { settleSellers, webhookThroughput } from './webhook-bench';
 
 // Same as the router process (see checkout-server.ts): no source-mapped stacks on the client side either.
 process.setSourceMapsEnabled(false);
 
-const packageRoot = join(import.meta.dirname, '..');
-/** Requests per round and side. */
-const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 300);
-const WEBHOOK_EVENTS = Number(process.env.BENCH_EVENTS ?? 400);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const SETTLE_SELLERS = 50;
-const ROUNDS = 3;
-// BENCH_ONLY=checkout skips the settle and webhook parts; BENCH_CPU_PROF=<dir> profiles the router process.
-const ONLY_CHECKOUT = process.env.BENCH_ONLY === 'checkout';
-const PROFILE_DIR = process.env.BENCH_CPU_PROF;
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function measure(count: number, run: (index: number) => Promise<unknown>): Promise<number> {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next;
-      next += 1;
-      await run(index);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return count / ((performance.now() - started) / 1000);
-}
-
-/** The in-process apps' catalogue: each scenario puts its sellers' items on sale before checking out. */
-const catalogue: Record<string, CatalogueItem> = {};
-const onSale = (sellerId: string, amount: number) => {
-  const itemId = `item_${sellerId}_${amount}`;
-  catalogue[itemId] = { sellerId, description: 'Thing', amount, currency: 'usd' };
-  return itemId;
+const numbers = (value: string) => value.split(',').filter(Boolean).map(Number);
+const settings = {
+  checkouts: Number(process.env.BENCH_CHECKOUTS ?? 300),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+  events: Number(process.env.BENCH_EVENTS ?? 1000),
+  orderSizes: numbers(process.env.BENCH_ORDER_SIZES ?? '10000,100000,1000000'),
+  pgliteOrderSizes: numbers(process.env.BENCH_PGLITE_ORDER_SIZES ?? '10000,100000'),
+  orderSamples: Number(process.env.BENCH_ORDER_SAMPLES ?? 100),
+  // 0 skips the second checkout run with Stripe-like latency on every PaymentIntent call.
+  stripeLatencyMs: Number(process.env.BENCH_STRIPE_LATENCY_MS ?? 0),
+  // checkout | webhooks | orders | sizes: run one part only. BENCH_CPU_PROF=<dir> profiles the router.
+  only: process.env.BENCH_ONLY,
+  profileDirectory: process.env.BENCH_CPU_PROF,
 };
+const runs = (part: string) => !settings.only || settings.only === part;
 
-interface App {
-  router: MarketkitRouter;
-  url: string;
-  stop(): Promise<void>;
-}
+const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
+const rows: Row[] = [];
+const ms = (value: number) => `${value.toFixed(value >= 10 ? 0 : 2)} ms`;
 
-async function startApp(
-  sandbox: Sandbox,
-  stripe: Stripe,
-  store: Store,
-  options: Partial<MarketkitRouterOptions> = {},
-): Promise<App> {
-  const router = createMarketkitRouter({
-    stripe,
-    store,
-    webhookSecret: sandbox.webhookSecret,
-    authenticate: (request) => {
-      const user = request.get('x-user');
-      return user ? { userId: user, role: user === 'admin' ? 'admin' : 'buyer' } : null;
-    },
-    platform: { country: 'US', defaultCurrency: 'usd' },
-    fees: { basisPoints: 1000 },
-    urls: { apiBase: 'http://127.0.0.1/api', onboardingReturn: 'http://127.0.0.1/seller' },
-    pricing: (input) => createStaticPricing(catalogue)(input),
-    ...options,
-  });
-  await router.marketkit.ready;
-  const app = express();
-  app.use('/api', router);
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  return {
-    router,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`,
-    async stop() {
-      await router.marketkit.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
-async function onboard(sandbox: Sandbox, stripe: Stripe, router: MarketkitRouter, userId: string) {
-  const accountId = await router.marketkit.accounts.ensureAccount({
-    userId,
-    displayName: `Seller ${userId}`,
-  });
-  await sandbox.completeOnboarding(accountId);
-  await router.marketkit.accounts.refresh(userId);
-  return accountId;
-}
-
-/** Starts a process and waits for its banner on stdout. */
-async function spawnProcess(
-  args: string[],
-  cwd: string,
-  ready: RegExp,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const output = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`process did not start: ${text}`)), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      if (ready.test(text)) {
-        clearTimeout(timer);
-        resolve(text);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`process exited with ${code}: ${text}`)));
-  });
-  return { child, output };
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-/**
- * Router vs direct, with the sandbox and the router each in their own process and a keep-alive
- * client like the SDK's, so the comparison measures the router, not a shared event loop.
- */
-async function checkoutThroughput(postgresUrl: string | undefined, stripeLatencyMs: number) {
-  const tsx = ['--import', 'tsx', '--conditions=@marketkit/source'];
-  const sandboxProcess = await spawnProcess(
-    [...tsx, 'src/cli.ts', '--port', '0', '--webhook-signing', 'shared'],
-    join(packageRoot, '../sandbox'),
-    /STRIPE_WEBHOOK_SECRET=\S+/,
+const postgresBin = findPostgresBin();
+if (!postgresBin) {
+  console.log(
+    'PostgreSQL binaries not found (apt-get install postgresql): PostgreSQL rows skipped',
   );
-  let routerProcess: { child: ChildProcess; output: string } | undefined;
-  const sellerPrefix = `run${stripeLatencyMs}-`;
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  try {
-    const sandboxUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(sandboxProcess.output)![1]!;
-    const sandboxPort = new URL(sandboxUrl).port;
-    const secretKey = /STRIPE_SECRET_KEY=(\S+)/.exec(sandboxProcess.output)![1]!;
-    const webhookSecret = /STRIPE_WEBHOOK_SECRET=(\S+)/.exec(sandboxProcess.output)![1]!;
-    const stripe = new Stripe(secretKey, {
-      host: '127.0.0.1',
-      port: Number(sandboxPort),
-      protocol: 'http',
-      maxNetworkRetries: 0,
-      httpAgent: new Agent({ keepAlive: true }),
-    });
-    routerProcess = await spawnProcess(
-      [
-        ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
-        ...tsx,
-        'bench/checkout-server.ts',
-        sandboxPort,
-        secretKey,
-        webhookSecret,
-        sandboxUrl,
-        ...(postgresUrl ? [postgresUrl] : []),
-      ],
-      packageRoot,
-      /port=\d+/,
-      { ...process.env, BENCH_SELLER_PREFIX: sellerPrefix },
-    );
-    const routerPort = Number(/port=(\d+)/.exec(routerProcess.output)![1]);
-    if (stripeLatencyMs > 0) {
-      // The sandbox's latency fault on every PaymentIntent call, for router and direct calls alike.
-      const fault = await fetch(`${sandboxUrl}/_sandbox/faults`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          path: '/v1/payment_intents',
-          count: 1_000_000,
-          latencyMs: stripeLatencyMs,
-        }),
-      });
-      if (!fault.ok) throw new Error(`could not inject latency: ${fault.status}`);
-    }
-    // checkout-server.ts sells one item per seller at 1500.
-    const body = JSON.stringify({
-      currency: 'usd',
-      items: ['a', 'b', 'c'].map((name) => ({ itemId: `item_${name}`, quantity: 1 })),
-    });
-    const viaRouter = () =>
-      new Promise<void>((resolve, reject) => {
-        const outgoing = httpRequest(
-          {
-            agent,
-            host: '127.0.0.1',
-            port: routerPort,
-            method: 'POST',
-            path: '/api/checkout',
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-              'x-user': 'buyer',
-            },
-          },
-          (incoming) => {
-            const chunks: Buffer[] = [];
-            incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-            incoming.on('end', () =>
-              incoming.statusCode === 200
-                ? resolve()
-                : reject(
-                    new Error(
-                      `checkout failed: ${incoming.statusCode} ${Buffer.concat(chunks).toString()}`,
-                    ),
-                  ),
-            );
-          },
-        );
-        outgoing.on('error', reject);
-        outgoing.end(body);
-      });
-    const direct = () =>
-      stripe.paymentIntents.create({
-        amount: 4500,
-        currency: 'usd',
-        transfer_group: 'bench',
-        automatic_payment_methods: { enabled: true },
-        metadata: { marketkit_order_id: 'bench' },
-      });
-    // Warm both paths (JIT, sockets, caches), then alternate three rounds each and take the medians,
-    // so drift in machine load hits both sides alike and one slow round does not decide the ratio.
-    await measure(100, viaRouter);
-    await measure(100, direct);
-    const routerCpu = async () => {
-      const response = await fetch(`http://127.0.0.1:${routerPort}/_bench/cpu`);
-      return ((await response.json()) as { microseconds: number }).microseconds;
-    };
-    const routerRates: number[] = [];
-    const directRates: number[] = [];
-    let routerMicroseconds = 0;
-    const routerRound = async () => {
-      const before = await routerCpu();
-      routerRates.push(await measure(CHECKOUTS, viaRouter));
-      routerMicroseconds += (await routerCpu()) - before;
-    };
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const routerFirst = round % 2 === 0;
-      if (routerFirst) await routerRound();
-      directRates.push(await measure(CHECKOUTS, direct));
-      if (!routerFirst) await routerRound();
-    }
-    return {
-      routerRate: median(routerRates),
-      directRate: median(directRates),
-      routerCpuMs: routerMicroseconds / 1000 / (ROUNDS * CHECKOUTS),
-    };
-  } finally {
-    agent.destroy();
-    if (routerProcess) await stopProcess(routerProcess.child);
-    await stopProcess(sandboxProcess.child);
-  }
 }
-
-async function settleFiftySellers(sandbox: Sandbox, stripe: Stripe, callsPerSecond: number) {
-  const store = createPgliteStore();
-  const app = await startApp(sandbox, stripe, store, { worker: { callsPerSecond } });
-  const endpoint = await stripe.webhookEndpoints.create({
-    url: `${app.url}/webhooks`,
-    enabled_events: ['payment_intent.succeeded'],
-  });
-  const sellers = Array.from(
-    { length: SETTLE_SELLERS },
-    (_, index) => `settle_${callsPerSecond}_${index}`,
-  );
-  for (const seller of sellers) await onboard(sandbox, stripe, app.router, seller);
-  const response = await fetch(`${app.url}/checkout`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-user': 'buyer' },
-    body: JSON.stringify({
-      currency: 'usd',
-      items: sellers.map((sellerId) => ({ itemId: onSale(sellerId, 1000), quantity: 1 })),
-    }),
-  });
-  const checkout = (await response.json()) as { orderId: string; paymentIntentId: string };
-  const started = performance.now();
-  await stripe.paymentIntents.confirm(checkout.paymentIntentId, {
-    payment_method: 'pm_card_bypassPending',
-    return_url: 'https://marketplace.example/checkout/return',
-  });
-  await sandbox.flushWebhooks();
-  await app.router.marketkit.worker.drain({ timeoutMs: 60_000 });
-  const seconds = (performance.now() - started) / 1000;
-  const transfers = await stripe.transfers.list({ transfer_group: checkout.orderId, limit: 100 });
-  if (transfers.data.length !== SETTLE_SELLERS)
-    throw new Error(`expected ${SETTLE_SELLERS} transfers, got ${transfers.data.length}`);
-  await stripe.webhookEndpoints.del(endpoint.id);
-  await app.stop();
-  await store.close();
-  return seconds;
-}
-
-async function webhookThroughput(sandbox: Sandbox, stripe: Stripe, store: Store) {
-  const app = await startApp(sandbox, stripe, store, { worker: { autoStart: false } });
-  const accountId = await onboard(sandbox, stripe, app.router, `hook_${store.kind}`);
-  const account = await stripe.accounts.retrieve(accountId);
-  const runId = Math.random().toString(36).slice(2, 8);
-  const deliver = async (index: number) => {
-    const payload = JSON.stringify({
-      id: `evt_bench_${store.kind}_${runId}_${index}`,
-      object: 'event',
-      type: 'account.updated',
-      account: accountId,
-      data: { object: account },
-    });
-    const signature = stripe.webhooks.generateTestHeaderString({
-      payload,
-      secret: sandbox.webhookSecret,
-    });
-    const response = await fetch(`${app.url}/webhooks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': signature },
-      body: payload,
-    });
-    if (response.status !== 200)
-      throw new Error(`webhook failed: ${response.status} ${await response.text()}`);
-    await response.arrayBuffer();
-  };
-  await measure(30, (index) => deliver(1_000_000 + index));
-  const rate = await measure(WEBHOOK_EVENTS, deliver);
-  await app.stop();
-  return rate;
-}
-
-const format = (value: number) => value.toFixed(value >= 100 ? 0 : 1);
-
-const line = (label: string, value: string) => console.log(`${label.padEnd(46)} ${value}`);
-
-const postgresServer = findPostgresBin() ? await startPostgres() : null;
+const postgresServer = postgresBin ? await startPostgres() : null;
 const sandbox = await startSandbox({ port: 0, webhookSigning: 'shared' });
 const stripe = new Stripe(sandbox.secretKey, { ...sandbox.stripeOptions, maxNetworkRetries: 0 });
 
-/** Stripe answers PaymentIntent creates in hundreds of milliseconds; 50 ms is a conservative stand-in. */
-const STRIPE_LIKE_LATENCY_MS = Number(process.env.BENCH_STRIPE_LATENCY_MS ?? 50);
+/** A database of its own on the bench's server, so parts never see each other's rows. */
+async function database(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: postgresServer!.connectionString });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresServer!.connectionString);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function sizes() {
+  const entries = reactSizes();
+  if (typeof entries === 'string') {
+    for (const measure of [
+      'provider + RiskBanner',
+      'heaviest provider + one component',
+      'whole kit',
+    ])
+      rows.push({ measure: `${measure}, first load`, value: entries, goal: '', met: null });
+    return;
+  }
+  console.log('React bundle (size-limit, gzip, React and @stripe/* external):');
+  for (const entry of entries)
+    line(`  ${entry.name.slice(0, 50)}`, `${entry.bytes} B (budget ${entry.limit ?? '—'} B)`);
+  const { riskBanner, heaviest, whole } = sizeRows(entries);
+  const row = (measure: string, entry: (typeof entries)[number] | undefined, goal: number) =>
+    rows.push({
+      measure,
+      value: entry
+        ? `${entry.bytes.toLocaleString('en')} B ("${entry.name.slice(0, 28)}…")`
+        : 'no such size-limit entry',
+      goal: `≤ ${goal.toLocaleString('en')} B`,
+      met: entry ? entry.bytes <= goal : null,
+    });
+  row('provider + RiskBanner, first load', riskBanner, 4000);
+  row('heaviest provider + one component, first load', heaviest, 5000);
+  row('whole kit, embedded entry included', whole, 12000);
+}
 
 async function checkouts() {
-  const checkoutStores: [string, string | undefined][] = [['PGlite', undefined]];
-  if (postgresServer && process.env.BENCH_STORE !== 'pglite')
-    checkoutStores.push(['PostgreSQL', postgresServer.connectionString]);
-  for (const latencyMs of [0, STRIPE_LIKE_LATENCY_MS]) {
+  if (!postgresServer) return;
+  const postgresUrl = await database('bench_checkout');
+  const stores: ('postgres' | 'pglite')[] =
+    process.env.BENCH_CHECKOUT_PGLITE === '1' ? ['postgres', 'pglite'] : ['postgres'];
+  const latencies = settings.stripeLatencyMs > 0 ? [0, settings.stripeLatencyMs] : [0];
+  for (const stripeLatencyMs of latencies) {
     console.log(
-      latencyMs === 0
-        ? 'checkout, sandbox answering at once (CPU-bound worst case for the router):'
-        : `checkout, sandbox answering after ${latencyMs} ms (Stripe-like latency):`,
+      stripeLatencyMs === 0
+        ? 'POST /checkout, sandbox answering at once (the CPU-bound worst case for the router):'
+        : `POST /checkout, sandbox answering after ${stripeLatencyMs} ms (Stripe-like latency):`,
     );
-    for (const [name, connectionString] of checkoutStores) {
-      const { routerRate, directRate, routerCpuMs } = await checkoutThroughput(
-        connectionString,
-        latencyMs,
+    for (const routerStore of stores) {
+      const result: CheckoutResult = await checkoutThroughput({
+        postgresUrl,
+        routerStore,
+        stripeLatencyMs,
+        requests: settings.checkouts,
+        rounds: settings.rounds,
+        concurrency: settings.concurrency,
+        profileDirectory: settings.profileDirectory,
+      });
+      const store = routerStore === 'postgres' ? 'PostgreSQL' : 'PGlite';
+      line(
+        `  MarketKit router (${store}):`,
+        `${formatRate(result.routerRate)} req/s, ${result.routerCpuMs.toFixed(2)} ms CPU/checkout`,
       );
       line(
-        `  POST /checkout via router (${name}):`,
-        `${format(routerRate)} req/s (router process CPU ${routerCpuMs.toFixed(2)} ms/checkout)`,
+        '  hand-written Express + stripe + pg route:',
+        `${formatRate(result.baselineRate)} req/s, ${result.baselineCpuMs.toFixed(2)} ms CPU/checkout`,
       );
-      line('  paymentIntents.create direct, same run:', `${format(directRate)} req/s`);
       line(
-        `  router / direct ratio (${name}):`,
-        `${(routerRate / directRate).toFixed(2)} (target >= 0.8)`,
+        '  paymentIntents.create alone (SDK → sandbox):',
+        `${formatRate(result.directRate)} req/s`,
       );
+      const ratio = result.routerRate / result.baselineRate;
+      line(`  router / hand-written:`, ratio.toFixed(2));
+      if (stripeLatencyMs === 0 && routerStore === 'postgres') {
+        rows.push({
+          measure: 'POST /checkout: router ÷ hand-written route (PostgreSQL)',
+          value: ratio.toFixed(2),
+          goal: '≥ 0.9',
+          met: ratio >= 0.9,
+        });
+        rows.push({
+          measure: 'router CPU per checkout (PostgreSQL)',
+          value: `${result.routerCpuMs.toFixed(2)} ms (hand-written ${result.baselineCpuMs.toFixed(2)})`,
+          goal: '≤ 0.6 ms',
+          met: result.routerCpuMs <= 0.6,
+        });
+      }
     }
   }
   console.log(
-    `  (median of ${ROUNDS} alternating rounds of ${CHECKOUTS} requests per side after warm-up, concurrency ${CONCURRENCY},`,
+    `  (median of ${settings.rounds} rotating rounds of ${settings.checkouts} requests per side after warm-up,`,
   );
-  console.log('   keep-alive clients on both sides; sandbox and router each in their own process)');
+  console.log(
+    `   concurrency ${settings.concurrency}, keep-alive clients; sandbox, router and hand-written route each in their own process)`,
+  );
 }
 
-async function settleAndWebhooks() {
+async function webhooks() {
   line(
-    `settle a ${SETTLE_SELLERS}-seller order (20 calls/s default):`,
-    `${(await settleFiftySellers(sandbox, stripe, 20)).toFixed(2)} s`,
+    'settle a 50-seller order (20 calls/s default):',
+    `${(await settleSellers(sandbox, stripe, 50, 20)).toFixed(2)} s`,
   );
   line(
-    `settle a ${SETTLE_SELLERS}-seller order (1000 calls/s):`,
-    `${(await settleFiftySellers(sandbox, stripe, 1000)).toFixed(2)} s`,
+    'settle a 50-seller order (1000 calls/s):',
+    `${(await settleSellers(sandbox, stripe, 50, 1000)).toFixed(2)} s`,
   );
-
+  const stripeProcess = await startSandboxProcess();
   const pglite = createPgliteStore();
-  line(
-    'webhook events/s on PGlite:',
-    `${format(await webhookThroughput(sandbox, stripe, pglite))} (${WEBHOOK_EVENTS} account.updated events)`,
-  );
-  await pglite.close();
-  if (!postgresServer) {
+  try {
+    const { rate, cpuMs } = await webhookThroughput(
+      stripeProcess,
+      pglite,
+      settings.events,
+      settings.concurrency,
+    );
+    line(
+      'webhook events/s on PGlite:',
+      `${formatRate(rate)} (${settings.events} account.updated events; ${cpuMs.toFixed(2)} ms CPU/event for sender + router)`,
+    );
+  } finally {
+    await pglite.close();
+  }
+  if (!postgresServer) return void (await stopProcess(stripeProcess.process.child));
+  const postgres = createPostgresStore({ connectionString: await database('bench_webhooks') });
+  try {
+    const { rate, cpuMs } = await webhookThroughput(
+      stripeProcess,
+      postgres,
+      settings.events,
+      settings.concurrency,
+    );
     line(
       'webhook events/s on PostgreSQL:',
-      'skipped (PostgreSQL binaries not found; apt-get install postgresql)',
+      `${formatRate(rate)} (${settings.events} account.updated events; ${cpuMs.toFixed(2)} ms CPU/event for sender + router)`,
     );
-  } else {
-    const postgres = createPostgresStore({ connectionString: postgresServer.connectionString });
+    rows.push({
+      measure: 'webhook events/s (PostgreSQL)',
+      value: `${formatRate(rate)} (${cpuMs.toFixed(2)} ms CPU/event, sender + router)`,
+      goal: '≥ 1,500',
+      met: rate >= 1500,
+    });
+  } finally {
+    await postgres.close();
+    await stopProcess(stripeProcess.process.child);
+  }
+}
+
+function printOrderResults(store: string, results: OrderListResult[]) {
+  for (const result of results) {
+    const page = (label: string, latency: OrderListResult['sellerFirst']) =>
+      `${label} p50 ${ms(latency.p50)} p99 ${ms(latency.p99)}`;
+    line(
+      `  ${store}, ${result.orders.toLocaleString('en')} orders (seeded in ${result.seedSeconds.toFixed(0)} s):`,
+      [
+        page("seller's 1st", result.sellerFirst),
+        page('10th', result.sellerTenth),
+        page("admin's 1st", result.adminFirst),
+      ].join(' · '),
+    );
+    if (result.sellerPlan) line('', `  seller page plan: ${result.sellerPlan}`);
+  }
+}
+
+async function orders() {
+  console.log(
+    'GET /orders (through the router, one request at a time; a seller has ~133 orders at any size):',
+  );
+  const stores: [string, number[], () => Promise<ReturnType<typeof createPgliteStore>>][] = [
+    ['PGlite', settings.pgliteOrderSizes, async () => createPgliteStore()],
+  ];
+  if (postgresServer)
+    stores.push([
+      'PostgreSQL',
+      settings.orderSizes,
+      async () => createPostgresStore({ connectionString: await database('bench_orders') }),
+    ]);
+  for (const [name, orderSizes, create] of stores) {
+    if (orderSizes.length === 0) continue;
+    const store = await create();
     try {
-      line(
-        'webhook events/s on PostgreSQL:',
-        `${format(await webhookThroughput(sandbox, stripe, postgres))} (${WEBHOOK_EVENTS} account.updated events)`,
+      const results = await orderListLatencies(
+        sandbox,
+        stripe,
+        store,
+        orderSizes,
+        settings.orderSamples,
       );
+      printOrderResults(name, results);
+      const first = results[0]!;
+      const last = results.at(-1)!;
+      const growth = (pick: (result: OrderListResult) => number) => pick(last) / pick(first);
+      const firstGrowth = growth((result) => result.sellerFirst.p50);
+      const tenthGrowth = growth((result) => result.sellerTenth.p50);
+      if (name === 'PostgreSQL' || !postgresServer)
+        rows.push({
+          measure: `seller's GET /orders p50, ${first.orders.toLocaleString('en')} → ${last.orders.toLocaleString('en')} orders (${name})`,
+          value: `1st page ${ms(first.sellerFirst.p50)} → ${ms(last.sellerFirst.p50)} (${firstGrowth.toFixed(1)}×), 10th ${ms(first.sellerTenth.p50)} → ${ms(last.sellerTenth.p50)} (${tenthGrowth.toFixed(1)}×)`,
+          goal: 'within 2×',
+          met: firstGrowth <= 2 && tenthGrowth <= 2,
+        });
     } finally {
-      await postgres.close();
+      await store.close();
     }
+  }
+}
+
+function printTable() {
+  const widths = [58, 50, 12];
+  console.log('\nissue #16, this run (2 shared cores: figures move with the machine’s load):');
+  console.log(
+    `${'measure'.padEnd(widths[0]!)} ${'now'.padEnd(widths[1]!)} ${'goal'.padEnd(widths[2]!)} met`,
+  );
+  for (const row of rows) {
+    const met = row.met === null ? '—' : row.met ? 'yes' : 'NO';
+    console.log(
+      `${row.measure.padEnd(widths[0]!)} ${row.value.padEnd(widths[1]!)} ${row.goal.padEnd(widths[2]!)} ${met}`,
+    );
   }
 }
 
 try {
-  await checkouts();
-  if (!ONLY_CHECKOUT) await settleAndWebhooks();
+  if (runs('sizes')) sizes();
+  if (runs('checkout')) await checkouts();
+  if (runs('webhooks')) await webhooks();
+  if (runs('orders')) await orders();
+  printTable();
 } finally {
   await sandbox.stop();
   await postgresServer?.stop();

@@ -52,10 +52,21 @@ async function readRawBody(request: Request): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+// Written straight to Node's response, as the fetch adapter does: Express's res.json would also hash
+// every body for an ETag, which no MarketKit answer (all dynamic, most to POSTs) can use.
 function send(response: Response, answer: CoreResponse): void {
-  response.status(answer.status).set(answer.headers);
-  if (answer.body === undefined) response.end();
-  else response.json(answer.body);
+  if (answer.body === undefined) {
+    response.writeHead(answer.status, answer.headers).end();
+    return;
+  }
+  const body = JSON.stringify(answer.body);
+  response
+    .writeHead(answer.status, {
+      ...answer.headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+    })
+    .end(body);
 }
 
 /**

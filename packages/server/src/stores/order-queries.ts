@@ -29,6 +29,10 @@ function toOrder(row: Row): OrderRecord {
 
 const ORDER_COLUMNS = '*, extract(epoch from created_at)::integer as created_epoch';
 
+/**
+ * Stores a new order and its rows in the per-seller index in one statement, so neither exists without
+ * the other (a data-modifying `with` is one statement: atomic, and one round trip instead of four).
+ */
 export async function insertOrder(
   client: SqlClient,
   order: Pick<
@@ -39,8 +43,13 @@ export async function insertOrder(
   },
 ): Promise<void> {
   await client.query(
-    `insert into mk_orders (id, buyer_user_id, currency, total, platform_fee, status, sellers, payment_intent_id)
-     values ($1, $2, $3, $4, $5, 'awaiting_payment', $6::jsonb, $7)`,
+    `with inserted as (
+       insert into mk_orders (id, buyer_user_id, currency, total, platform_fee, status, sellers, payment_intent_id)
+       values ($1, $2, $3, $4, $5, 'awaiting_payment', $6::jsonb, $7)
+       returning id, created_at
+     )
+     insert into mk_order_sellers (seller_id, created_at, order_id)
+     select distinct seller_id, inserted.created_at, inserted.id from inserted, unnest($8::text[]) seller_id`,
     [
       order.id,
       order.buyerUserId,
@@ -49,6 +58,7 @@ export async function insertOrder(
       order.platformFee,
       JSON.stringify(order.sellers),
       order.paymentIntentId ?? null,
+      order.sellers.map((seller) => seller.sellerId),
     ],
   );
 }
@@ -112,6 +122,45 @@ export type OrderScope =
   { kind: 'all' } | { kind: 'buyer'; userId: string } | { kind: 'seller'; userId: string };
 
 /**
+ * The statement and parameters `listOrders` runs (exported so tests and the bench can EXPLAIN it).
+ * One statement per scope and cursor (no `$1 is null or …`), so each keeps its index plan when
+ * prepared: every page is a range scan of one index from the cursor's (created_at, id), newest first.
+ */
+export function orderListQuery(
+  scope: OrderScope,
+  options: { limit: number; startingAfter?: string | undefined },
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [options.limit + 1];
+  const where: string[] = [];
+  if (scope.kind !== 'all') {
+    params.push(scope.userId);
+    where.push(`${scope.kind === 'buyer' ? 'buyer_user_id' : 'seller_id'} = $${params.length}`);
+  }
+  if (options.startingAfter !== undefined) {
+    params.push(options.startingAfter);
+    where.push(
+      `(created_at, ${scope.kind === 'seller' ? 'order_id' : 'id'}) < (select created_at, id from mk_orders where id = $${params.length})`,
+    );
+  }
+  const filter = where.length > 0 ? `where ${where.join(' and ')}` : '';
+  if (scope.kind !== 'seller') {
+    return {
+      sql: `select ${ORDER_COLUMNS} from mk_orders ${filter} order by created_at desc, id desc limit $1`,
+      params,
+    };
+  }
+  // The seller's own rows of mk_order_sellers, newest first, then each order by its primary key.
+  return {
+    sql: `select orders.*, extract(epoch from orders.created_at)::integer as created_epoch
+          from (select order_id, created_at from mk_order_sellers ${filter}
+                order by created_at desc, order_id desc limit $1) page
+          join mk_orders orders on orders.id = page.order_id
+          order by page.created_at desc, page.order_id desc`,
+    params,
+  };
+}
+
+/**
  * A page of orders, newest first, after the order `startingAfter` (which the caller checked is in
  * scope). Reads `limit + 1` rows so the caller knows whether another page exists.
  */
@@ -120,20 +169,8 @@ export async function listOrders(
   scope: OrderScope,
   options: { limit: number; startingAfter?: string },
 ): Promise<OrderRecord[]> {
-  const { rows } = await client.query(
-    `select ${ORDER_COLUMNS} from mk_orders
-     where ($1::text is null or buyer_user_id = $1)
-       and ($2::jsonb is null or sellers @> $2::jsonb)
-       and ($3::text is null or (created_at, id) < (select created_at, id from mk_orders where id = $3))
-     order by created_at desc, id desc
-     limit $4`,
-    [
-      scope.kind === 'buyer' ? scope.userId : null,
-      scope.kind === 'seller' ? JSON.stringify([{ sellerId: scope.userId }]) : null,
-      options.startingAfter ?? null,
-      options.limit + 1,
-    ],
-  );
+  const { sql, params } = orderListQuery(scope, options);
+  const { rows } = await client.query(sql, params);
   return rows.map(toOrder);
 }
 

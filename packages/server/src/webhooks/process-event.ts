@@ -1,11 +1,11 @@
 import type Stripe from 'stripe';
 import type { RouteContext } from '../context';
-import * as repository from '../stores/repository';
 import { accountEvents } from './handlers/accounts';
 import { disputeEvents } from './handlers/disputes';
 import { paymentEvents } from './handlers/payments';
 import { balanceEvents, payoutEvents } from './handlers/payouts';
 import { refundEvents } from './handlers/refunds';
+import type { EventBatcher } from './event-batcher';
 import type { EventHandler, ProcessResult, Recorder } from './handlers/types';
 
 export type { ProcessResult } from './handlers/types';
@@ -20,22 +20,16 @@ const HANDLERS: ReadonlyMap<string, EventHandler> = new Map(
 /**
  * Applies one verified event. Effects are derived from the object as Stripe has it now (not from the
  * event's snapshot), so late, repeated and out-of-order deliveries converge on the same state. The
- * event id is recorded in the same transaction as the effects: a crash before commit means the retry
- * is processed again, never twice.
+ * event id is recorded in the same transaction as the effects (batched with concurrent events, see
+ * event-batcher.ts): a crash before commit means the retry is processed again, never twice.
  */
 export async function processEvent(
   context: RouteContext,
+  events: EventBatcher,
   event: Stripe.Event,
 ): Promise<ProcessResult> {
-  const { store } = context.config;
-  if (await repository.hasWebhookEvent(store, event.id)) return 'duplicate';
-  const record: Recorder = (apply) =>
-    store.transaction(async (client) => {
-      if (!(await repository.recordWebhookEvent(client, event.id, event.type)))
-        return 'duplicate' as const;
-      await apply?.(client);
-      return 'processed' as const;
-    });
+  if (await events.seen(event.id)) return 'duplicate';
+  const record: Recorder = (apply) => events.record(event.id, event.type, apply);
   const handler = HANDLERS.get(event.type);
   if (handler) return handler(context, event, record);
   await record();
