@@ -1,1 +1,0 @@
-import * as all from '@marketkit/react'; console.log(all)
