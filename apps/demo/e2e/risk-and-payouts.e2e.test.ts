@@ -115,7 +115,12 @@ describe('payouts and risk', () => {
     await page.goto('/#/seller');
     await expect
       .poll(() => page.locator('.mk-RiskBanner').textContent(), { timeout: WAIT_MS })
-      .toContain('You owe');
+      .toMatch(
+        /\$\d+\.\d\d from the dispute you lost on order #\d{6} will be deducted from your next sales\./,
+      );
+    expect(await page.locator('.mk-RiskBanner').textContent()).toContain(
+      `on order #${orderNumber(orderId)}`,
+    );
     await harness.screenshot('seller-debt', page);
     await harness.signIn(page, 'admin-hana');
     await page.goto('/#/admin');
@@ -138,6 +143,8 @@ describe('payouts and risk', () => {
     const { page } = harness;
     await harness.signIn(page, 'buyer-grace');
     const orderId = await buy(page, ['Serving bowl'], '4242 4242 4242 4242');
+    const owed = (amount: string) =>
+      `${amount} from refunded order #${orderNumber(orderId)} will be deducted from your next sales.`;
     await advanceUntilAvailable(page, 'seller-ada');
     await payOutNow(page, 'seller-ada');
     expect(await availableBalance('seller-ada')).toBe(0);
@@ -160,14 +167,14 @@ describe('payouts and risk', () => {
       return (await page.locator('.mk-RiskBanner').textContent()) ?? '';
     };
     // The bowl's $52.20 share (after the 10 % platform fee) could not be reversed: the seller owes it.
-    await expect.poll(banner, { timeout: WAIT_MS }).toContain('You owe $52.20');
+    await expect.poll(banner, { timeout: WAIT_MS }).toContain(owed('$52.20'));
     await harness.screenshot('seller-debt-after-refund', page);
 
     // The next sale (a mug: $21.60 for the seller) is kept to repay it, so the debt shrinks by that much.
     await harness.signIn(page, 'buyer-grace');
     await buy(page, ['Speckled mug'], '4242 4242 4242 4242');
     await harness.demo.settle();
-    await expect.poll(banner, { timeout: WAIT_MS }).toContain('You owe $30.60');
+    await expect.poll(banner, { timeout: WAIT_MS }).toContain(owed('$30.60'));
 
     // Another bowl ($52.20) repays the rest: nothing owed any more.
     await harness.signIn(page, 'buyer-grace');
@@ -177,7 +184,7 @@ describe('payouts and risk', () => {
     await page.goto('/#/seller');
     await expect
       .poll(() => page.textContent('body'), { timeout: WAIT_MS })
-      .not.toContain('You owe');
+      .not.toContain('deducted from your next sales');
     await harness.screenshot('seller-debt-repaid', page);
   });
 });

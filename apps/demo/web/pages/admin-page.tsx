@@ -60,7 +60,7 @@ export function AdminPage() {
       </header>
       <div className="demo-Stack">
         {/* The table is its own card, with its own "Accounts at risk" heading. */}
-        <PlatformRiskTable key={revision} />
+        <PlatformRiskTable key={revision} orderLabel={(orderId) => `#${orderNumber(orderId)}`} />
         <div className="demo-Columns">
           <RefundForm orders={orders ?? []} onDone={reload} />
           {config.mode === 'sandbox' ? (

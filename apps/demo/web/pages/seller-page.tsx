@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { OnboardingButton, PayoutsPanel, RiskBanner, useAccountStatus } from '@marketkit/react';
 import { useDemo } from '../app';
-import { useDemoTranslator } from '../i18n';
+import { orderNumber, useDemoTranslator } from '../i18n';
 
 type Variant = 'default' | 'embedded';
 const VARIANT_KEY = 'marketkit-demo-seller-variant';
@@ -41,7 +41,10 @@ export function SellerPage() {
       </header>
       {/* Remounted on toggle so each variant starts from its own state. */}
       <div key={variant} className="demo-Stack">
-        <RiskBanner variant={embedded ? 'embedded' : undefined} />
+        <RiskBanner
+          variant={embedded ? 'embedded' : undefined}
+          orderLabel={(orderId) => `#${orderNumber(orderId)}`}
+        />
         {showGettingPaid ? (
           <section className="demo-Card" aria-labelledby="onboarding-title">
             <h2 id="onboarding-title" className="demo-CardTitle">

@@ -118,6 +118,21 @@ describe('PlatformRiskTable', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('names each debt’s order the way the app does when given an orderLabel', async () => {
+    server.use(
+      ...createMarketkitHandlers({ overrides: { getPlatformRisk: platformRiskWithDebtsFixture } }),
+    );
+    renderWithProvider(
+      <PlatformRiskTable orderLabel={(orderId) => `Order ${orderId.slice(-1)}`} />,
+    );
+    const debts = await screen.findByRole('table', { name: 'Seller debts' });
+    const orders = within(debts)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[0]!.textContent);
+    expect(orders).toEqual(['Order 5', 'Order 1', 'Order 9']);
+  });
+
   it('lists seller debts in French', async () => {
     server.use(
       ...createMarketkitHandlers({ overrides: { getPlatformRisk: platformRiskWithDebtsFixture } }),

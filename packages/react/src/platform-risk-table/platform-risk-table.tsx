@@ -21,6 +21,8 @@ import type {
 export interface PlatformRiskTableProps extends Omit<HTMLAttributes<HTMLElement>, 'onError'> {
   onError?: (error: Error) => void;
   defaultSort?: PlatformRiskSort;
+  /** How the app names an order (its own order number); MarketKit's order id by default. */
+  orderLabel?: (orderId: string) => string;
 }
 
 function formatAmounts(amounts: readonly MoneyAmount[], translator: Translator): string {
@@ -49,7 +51,7 @@ const COLUMNS: Array<{ key: PlatformRiskSortKey; label: MessageKey }> = [
 
 /** Admin view: every connected account with risk signals, the platform's exposure per currency, sortable. */
 export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, PlatformRiskTableProps>(
-  function PlatformRiskTable({ onError, defaultSort, className, ...props }, ref) {
+  function PlatformRiskTable({ onError, defaultSort, orderLabel, className, ...props }, ref) {
     const { translator } = useMarketkit('PlatformRiskTable', platformRiskTableMessages);
     const { t } = translator;
     const table = usePlatformRiskTable({ onError, defaultSort });
@@ -174,7 +176,7 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
                     {table.debts.map((debt) => (
                       <tr key={debt.id} data-source={debt.source}>
                         <th scope="row">{debt.sellerName}</th>
-                        <td>{debt.orderId}</td>
+                        <td>{orderLabel ? orderLabel(debt.orderId) : debt.orderId}</td>
                         <td>{t(`platformRisk.debts.source.${debt.source}`)}</td>
                         <td>
                           {translator.money(debt.outstanding.amount, debt.outstanding.currency)}

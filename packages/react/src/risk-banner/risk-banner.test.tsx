@@ -176,6 +176,14 @@ describe('RiskBanner', () => {
     );
   });
 
+  it('names the order the way the app does when given an orderLabel', async () => {
+    serveRisk(riskSignalFixtures.sellerDebtRefund);
+    renderWithProvider(<RiskBanner orderLabel={(orderId) => `#${orderId.slice(-1)}07`} />);
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      '$14.25 from refunded order #107 will be deducted from your next sales.',
+    );
+  });
+
   it('still says what is owed when the server does not name the order', async () => {
     serveRisk({ ...riskSignalFixtures.sellerDebtRefund, objectId: undefined, reason: undefined });
     renderWithProvider(<RiskBanner />);

@@ -14,14 +14,24 @@ export interface RiskBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'o
   variant?: 'default' | 'embedded';
   onError?: (error: Error) => void;
   onDismiss?: (signal: RiskSignal) => void;
+  /** How the app names an order to its sellers (its own order number); MarketKit's order id by default. */
+  orderLabel?: (orderId: string) => string;
 }
 
 /** The signed-in seller's most pressing account problems, each with the button that fixes it. */
 export const RiskBanner = /* @__PURE__ */ forwardRef<HTMLDivElement, RiskBannerProps>(
-  function RiskBanner({ variant = 'default', onError, onDismiss, className, ...props }, ref) {
+  function RiskBanner(
+    { variant = 'default', onError, onDismiss, orderLabel, className, ...props },
+    ref,
+  ) {
     const { translator } = useMarketkit('RiskBanner', riskBannerMessages);
     const { t } = translator;
-    const banner = useRiskBanner({ enabled: variant !== 'embedded', onError, onDismiss });
+    const banner = useRiskBanner({
+      enabled: variant !== 'embedded',
+      onError,
+      onDismiss,
+      orderLabel,
+    });
     const classes = className ? `mk-RiskBanner ${className}` : 'mk-RiskBanner';
 
     if (variant === 'embedded') {

@@ -15,6 +15,8 @@ export interface UseRiskBannerOptions {
   onError?: (error: Error) => void;
   /** Called after an info-level signal is dismissed. */
   onDismiss?: (signal: RiskSignal) => void;
+  /** How the app names an order to its sellers (its own order number); MarketKit's order id by default. */
+  orderLabel?: (orderId: string) => string;
 }
 
 export interface UseRiskBannerResult {
@@ -41,7 +43,11 @@ export function isDismissible(signal: RiskSignal): boolean {
 }
 
 /** The sentence a user reads for a signal, in the provider's language. */
-export function describeRiskSignal(signal: RiskSignal, translator: Translator): string {
+export function describeRiskSignal(
+  signal: RiskSignal,
+  translator: Translator,
+  orderLabel: (orderId: string) => string = (orderId) => orderId,
+): string {
   const { t } = translator;
   const deadline =
     signal.deadline === undefined
@@ -61,7 +67,10 @@ export function describeRiskSignal(signal: RiskSignal, translator: Translator): 
     case 'seller_debt':
       // What is owed and why: a refund after the seller was paid out, or a dispute they lost.
       return signal.objectId && (signal.reason === 'refund' || signal.reason === 'dispute')
-        ? t(`risk.seller_debt.${signal.reason}`, { amount, order: signal.objectId })
+        ? t(`risk.seller_debt.${signal.reason}`, {
+            amount,
+            order: orderLabel(signal.objectId),
+          })
         : t('risk.seller_debt', { amount });
     default:
       return t(`risk.${signal.kind}`, { amount });
@@ -72,6 +81,7 @@ export function useRiskBanner({
   enabled = true,
   onError,
   onDismiss,
+  orderLabel,
 }: UseRiskBannerOptions = {}): UseRiskBannerResult {
   const { api, navigate, openLinkInNewTab, translator } = useMarketkit(
     'RiskBanner',
@@ -120,6 +130,6 @@ export function useRiskBanner({
     },
     remediationStatus: remediation.status,
     remediationError: remediation.error,
-    describe: (signal) => describeRiskSignal(signal, translator),
+    describe: (signal) => describeRiskSignal(signal, translator, orderLabel),
   };
 }
