@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import type { MarketkitConfig } from '../parse-options';
 import * as repository from '../stores/repository';
-import type { RecoveryJob, ReversalJob } from '../stores/repository';
+import type { DebtRecord, RecoveryJob, ReversalJob } from '../stores/repository';
 import type { SqlClient } from '../stores/store';
 import type { CallBudget } from './call-budget';
 import {
@@ -17,6 +17,40 @@ import {
 export interface OutboxQueue<Job = unknown> {
   claim(client: SqlClient, limit: number, leaseSeconds: number): Promise<Job[]>;
   execute(job: Job): Promise<void>;
+}
+
+/** Logs a newly recorded (or grown) seller debt and tells the app through `onDebtRecorded`. */
+export async function announceDebt(
+  config: MarketkitConfig,
+  debt: DebtRecord & { added: number },
+  why: string,
+  error?: string,
+): Promise<void> {
+  config.logger.warn(
+    { refundId: debt.refundId, sellerId: debt.sellerId, amount: debt.added, error },
+    why,
+  );
+  await config.hooks.onDebtRecorded?.({
+    debtId: debt.id,
+    sellerId: debt.sellerId,
+    accountId: debt.accountId,
+    orderId: debt.orderId,
+    refundId: debt.refundId,
+    amount: debt.added,
+    currency: debt.currency,
+  });
+}
+
+/** A reversal of `transferId` Stripe already made (found by its metadata), whatever key made it. */
+async function findReversal(
+  stripe: Stripe,
+  budget: CallBudget,
+  transferId: string,
+  matches: (metadata: Stripe.Metadata) => boolean,
+): Promise<Stripe.TransferReversal | null> {
+  await budget.take();
+  const page = await stripe.transfers.listReversals(transferId, { limit: 100 });
+  return page.data.find((reversal) => matches(reversal.metadata ?? {})) ?? null;
 }
 
 /** Stripe refuses a reversal the destination's balance cannot cover. */
@@ -64,17 +98,15 @@ export function createReversalQueue(
   const options = config.worker;
 
   /** The row's reversal if Stripe made it under any key (after a 5xx, Stripe replays the saved 500). */
-  async function findOnStripe(job: ReversalJob): Promise<Stripe.TransferReversal | null> {
-    await budget.take();
-    const page = await stripe.transfers.listReversals(job.transferId, { limit: 100 });
-    return (
-      page.data.find(
-        (reversal) =>
-          reversal.metadata?.marketkit_refund_id === job.refundId &&
-          reversal.metadata?.marketkit_seller_id === job.sellerId,
-      ) ?? null
+  const findOnStripe = (job: ReversalJob) =>
+    findReversal(
+      stripe,
+      budget,
+      job.transferId,
+      (metadata) =>
+        metadata.marketkit_refund_id === job.refundId &&
+        metadata.marketkit_seller_id === job.sellerId,
     );
-  }
 
   async function retryLater(
     job: ReversalJob,
@@ -94,20 +126,8 @@ export function createReversalQueue(
     const debt = await store.transaction((client) =>
       repository.recordRefusedReversal(client, job, description, debtRetryDelay(config)),
     );
-    if (!debt) return;
-    logger.warn(
-      { refundId: job.refundId, sellerId: job.sellerId, amount: debt.added, error: description },
-      'Reversal refused; recorded as seller debt',
-    );
-    await config.hooks.onDebtRecorded?.({
-      debtId: debt.id,
-      sellerId: debt.sellerId,
-      accountId: debt.accountId,
-      orderId: debt.orderId,
-      refundId: debt.refundId,
-      amount: debt.added,
-      currency: debt.currency,
-    });
+    if (debt)
+      await announceDebt(config, debt, 'Reversal refused; recorded as seller debt', description);
   }
 
   async function settleError(job: ReversalJob, error: unknown): Promise<void> {
@@ -173,12 +193,15 @@ export function createRecoveryQueue(
   const { store, stripe, logger } = config;
   const options = config.worker;
 
-  async function findOnStripe(job: RecoveryJob): Promise<Stripe.TransferReversal | null> {
-    await budget.take();
-    const page = await stripe.transfers.listReversals(job.transferId, { limit: 100 });
+  const findOnStripe = (job: RecoveryJob) => {
     const key = repository.recoveryIdempotencyKey(job);
-    return page.data.find((reversal) => reversal.metadata?.marketkit_recovery === key) ?? null;
-  }
+    return findReversal(
+      stripe,
+      budget,
+      job.transferId,
+      (metadata) => metadata.marketkit_recovery === key,
+    );
+  };
 
   async function recovered(job: RecoveryJob, stripeReversalId: string): Promise<void> {
     const amount = await store.transaction((client) =>

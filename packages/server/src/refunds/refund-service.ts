@@ -5,6 +5,7 @@ import type { MarketkitConfig } from '../parse-options';
 import * as repository from '../stores/repository';
 import type { DebtRecord, OrderRecord, RefundRecord } from '../stores/repository';
 import type { SqlClient } from '../stores/store';
+import { announceDebt } from '../outbox/reversal-jobs';
 
 export type RefundReason = RefundRecord['reason'];
 
@@ -61,21 +62,12 @@ export function createRefundService(
   }
 
   async function announce(debts: readonly (DebtRecord & { added: number })[]): Promise<void> {
-    for (const debt of debts) {
-      logger.warn(
-        { refundId: debt.refundId, sellerId: debt.sellerId, amount: debt.added },
+    for (const debt of debts)
+      await announceDebt(
+        config,
+        debt,
         'Seller share of a refund no transfer can give back; recorded as seller debt',
       );
-      await config.hooks.onDebtRecorded?.({
-        debtId: debt.id,
-        sellerId: debt.sellerId,
-        accountId: debt.accountId,
-        orderId: debt.orderId,
-        refundId: debt.refundId,
-        amount: debt.added,
-        currency: debt.currency,
-      });
-    }
   }
 
   /**
