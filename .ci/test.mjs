@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `pnpm test`: every check the project has, in order, then one plain summary line CI can read.
-// Steps keep running after a failure so one run shows everything that is wrong.
-import { spawnSync } from 'node:child_process';
+// `pnpm test`: every check the project has, then one plain summary line CI can read.
+// Steps keep running after a failure so one run shows everything that is wrong. Vitest spends much of its
+// time waiting (browsers, sandbox latency, timers), so the static checks run beside it rather than before
+// it; their output is held back and printed whole when they end, so logs never interleave.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const reportFile = '.tmp/vitest-report.json';
@@ -34,80 +36,124 @@ function ensureSystemPackages() {
   );
   if (install.status !== 0) process.exit(install.status ?? 1);
 }
-ensureSystemPackages();
-const steps = [
-  { name: 'typecheck', command: 'pnpm', args: ['run', 'typecheck'] },
-  { name: 'lint', command: 'pnpm', args: ['run', 'lint'] },
-  { name: 'format', command: 'pnpm', args: ['run', 'format:check'] },
-  { name: 'build', command: 'pnpm', args: ['run', 'build'] },
-  {
-    name: 'vitest',
-    command: 'pnpm',
-    args: [
-      'exec',
-      'vitest',
-      'run',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${reportFile}`,
-    ],
-    tests: true,
-    env: { MARKETKIT_SANDBOX_RECORD: recordings },
-  },
-  // Every response and webhook payload of the vitest step, checked against the `stripe` declarations.
-  {
-    name: 'shape conformance',
-    command: 'pnpm',
-    args: ['--filter', '@marketkit/sandbox', 'run', 'conformance', recordings],
-  },
-  // The static Storybook must keep building offline, not only its stories passing as tests.
-  { name: 'storybook build', command: 'pnpm', args: ['run', 'storybook:build'] },
-  // Package checks (publint, are-the-types-wrong, size budgets) live in each package's `check` script.
-  {
-    name: 'package checks',
-    command: 'pnpm',
-    args: ['-r', '--workspace-concurrency=1', '--if-present', 'run', 'check'],
-  },
-];
 
+const step = (name, args, extra = {}) => ({ name, command: 'pnpm', args, ...extra });
+const typecheck = step('typecheck', ['run', 'typecheck']);
+const lint = step('lint', ['run', 'lint']);
+const format = step('format', ['run', 'format:check']);
+// Vitest's browser tests run the Next.js example's production build, and the package checks read dist/.
+const build = step('build', ['run', 'build']);
+const vitest = step(
+  'vitest',
+  [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reportFile}`,
+  ],
+  { tests: true, env: { MARKETKIT_SANDBOX_RECORD: recordings } },
+);
+// Every response and webhook payload of the vitest step, checked against the `stripe` declarations.
+const conformance = step('shape conformance', [
+  '--filter',
+  '@marketkit/sandbox',
+  'run',
+  'conformance',
+  recordings,
+]);
+// The static Storybook must keep building offline, not only its stories passing as tests.
+const storybookBuild = step('storybook build', ['run', 'storybook:build']);
+// Package checks (publint, are-the-types-wrong, size budgets) live in each package's `check` script.
+const packageChecks = step('package checks', [
+  '-r',
+  '--workspace-concurrency=1',
+  '--if-present',
+  'run',
+  'check',
+]);
+
+/** Runs one step; `streamed` steps print as they go, the others print their output when they end. */
+function run(current, { streamed }) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    if (streamed) console.log(`\n▶ ${current.name}`);
+    const child = spawn(current.command, current.args, {
+      stdio: streamed ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...current.env },
+    });
+    const output = [];
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
+    const finish = (status) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (!streamed) {
+        console.log(`\n▶ ${current.name} (ran beside the others, ${seconds}s)`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      resolve({ step: current, ok: status === 0, seconds });
+    };
+    child.on('error', (error) => {
+      output.push(Buffer.from(`${error.message}\n`));
+      finish(1);
+    });
+    child.on('close', finish);
+  });
+}
+
+/** Runs steps one after another; resolves with every result. */
+async function inOrder(steps, options) {
+  const results = [];
+  for (const current of steps) results.push(await run(current, options));
+  return results;
+}
+
+ensureSystemPackages();
+const startedAt = Date.now();
 mkdirSync('.tmp', { recursive: true });
 rmSync(reportFile, { force: true });
 rmSync(recordings, { recursive: true, force: true });
 
+// Lint and format only read files, so they overlap the build; the type check waits for it because
+// `next typegen` and `next build` both write the example's .next/types.
+const [buildResults, earlyChecks] = await Promise.all([
+  inOrder([build], { streamed: true }),
+  inOrder([lint, format], { streamed: false }),
+]);
+const [testResults, lateChecks] = await Promise.all([
+  inOrder([vitest, conformance], { streamed: true }),
+  inOrder([typecheck, storybookBuild, packageChecks], { streamed: false }),
+]);
+const results = [...earlyChecks, ...buildResults, ...lateChecks, ...testResults];
+
 let passed = 0;
 let failed = 0;
-const results = [];
-for (const step of steps) {
-  const started = Date.now();
-  console.log(`\n▶ ${step.name}`);
-  const run = spawnSync(step.command, step.args, {
-    stdio: 'inherit',
-    env: { ...process.env, ...step.env },
-  });
-  const ok = run.status === 0;
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (step.tests) {
-    if (existsSync(reportFile)) {
-      const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-      passed += report.numPassedTests;
-      failed += report.numFailedTests;
-      results.push(
-        `${ok ? 'ok  ' : 'FAIL'} ${step.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped (${seconds}s)`,
-      );
-      // A failing run with no failing test (a crashed file, an unhandled error) still fails.
-      if (!ok && report.numFailedTests === 0) failed += 1;
-    } else {
-      failed += 1;
-      results.push(`FAIL ${step.name}: no report written (${seconds}s)`);
-    }
-  } else {
+const lines = [];
+for (const { step: current, ok, seconds } of results) {
+  if (!current.tests) {
     if (ok) passed += 1;
     else failed += 1;
-    results.push(`${ok ? 'ok  ' : 'FAIL'} ${step.name} (${seconds}s)`);
+    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${current.name} (${seconds}s)`);
+    continue;
   }
+  if (!existsSync(reportFile)) {
+    failed += 1;
+    lines.push(`FAIL ${current.name}: no report written (${seconds}s)`);
+    continue;
+  }
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  lines.push(
+    `${ok ? 'ok  ' : 'FAIL'} ${current.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped (${seconds}s)`,
+  );
+  // A failing run with no failing test (a crashed file, an unhandled error) still fails.
+  if (!ok && report.numFailedTests === 0) failed += 1;
 }
 
 console.log('\nSummary (each non-test step counts as one check):');
-for (const line of results) console.log(`  ${line}`);
+for (const line of lines) console.log(`  ${line}`);
+console.log(`  wall time ${((Date.now() - startedAt) / 1000).toFixed(0)}s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

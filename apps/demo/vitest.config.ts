@@ -5,9 +5,8 @@ export default defineMarketkitProject({
     name: 'demo-e2e',
     environment: 'node',
     include: ['e2e/**/*.e2e.test.ts'],
-    // One demo server and one Chromium per file; files run one after another so two browsers never fight
-    // over the two cores.
-    fileParallelism: false,
+    // One demo server and one Chromium per file. Files may run beside other projects' files: a project
+    // without file parallelism would run alone after everything else.
     globalSetup: ['./e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 90_000,

@@ -9,6 +9,9 @@ export default defineMarketkitProject({
   test: {
     name: 'server-fetch',
     environment: 'node',
+    // The suites share no global state: a worker keeps its module cache instead of importing the server,
+    // the SDK and PGlite again for every file.
+    isolate: false,
     env: { MARKETKIT_ADAPTER: 'fetch' },
     include: [
       'src/http/security.test.ts',

@@ -76,7 +76,7 @@ beforeAll(async () => {
     connect: true,
   });
   installSandboxStripe({ apiBase: sandbox.url });
-}, 30_000);
+});
 
 afterAll(async () => {
   uninstallSandboxStripe();

@@ -51,7 +51,7 @@ beforeAll(async () => {
     enabled_events: ['account.updated'],
     connect: true,
   });
-}, 30_000);
+});
 
 afterAll(async () => {
   await router?.marketkit.close();
