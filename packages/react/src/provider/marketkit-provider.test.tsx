@@ -206,6 +206,7 @@ describe('MarketkitProvider', () => {
     expect(root).toHaveAttribute('lang', 'fr-FR');
     expect(root.style.getPropertyValue('--mk-color-primary')).toBe('#ff5500');
     expect(root.style.getPropertyValue('--mk-border-radius')).toBe('12px');
-    expect(root.style.getPropertyValue('--mk-color-background')).toBe('#1a1f36');
+    // The dark preset's colours come from the stylesheet (`.mk-Root[data-theme='dark']`), not inline.
+    expect(root.style.getPropertyValue('--mk-color-background')).toBe('');
   });
 });
