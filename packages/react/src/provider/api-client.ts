@@ -63,12 +63,6 @@ function toQuery(body: unknown): string {
   return query ? `?${query}` : '';
 }
 
-function isErrorBody(value: unknown): value is ApiErrorBody {
-  if (!value || typeof value !== 'object' || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return !!error && typeof error === 'object' && 'message' in error && 'code' in error;
-}
-
 /**
  * `ApiError` comes with the module that loads on the first failure (with the error sentences), so pages
  * that never fail do not download core's error classes. If that module cannot load (the connection
@@ -126,25 +120,25 @@ export function createSend({
       if (options.signal?.aborted) throw error;
       throw new NetworkError(undefined, { cause: error });
     }
-    const text = await response.text().catch(() => '');
-    let payload: unknown = undefined;
-    if (text) {
-      try {
-        payload = JSON.parse(text);
-      } catch {
-        payload = undefined;
-      }
+    let payload: { error?: Partial<ApiErrorBody['error']> } | undefined;
+    try {
+      // An empty or non-JSON body (or one cut off) reads as no payload.
+      payload = JSON.parse(await response.text());
+    } catch {
+      payload = undefined;
     }
     if (!response.ok) {
       // A proxy or gateway may answer instead of the MarketKit router: no `{ error }` body then.
-      const { code, message, param, requestId } = isErrorBody(payload)
-        ? payload.error
-        : {
-            code: response.status >= 500 ? 'internal_error' : 'invalid_request',
-            message: `The server answered ${response.status}.`,
-            param: undefined,
-            requestId: undefined,
-          };
+      const error = payload?.error;
+      const { code, message, param, requestId } =
+        error && typeof error === 'object' && 'message' in error && 'code' in error
+          ? (error as ApiErrorBody['error'])
+          : {
+              code: response.status >= 500 ? 'internal_error' : 'invalid_request',
+              message: `The server answered ${response.status}.`,
+              param: undefined,
+              requestId: undefined,
+            };
       throw await toApiError(code, message, { httpStatus: response.status, param, requestId });
     }
     return payload as never;
