@@ -34,7 +34,7 @@ describe('translator', () => {
     expect(french.date(1_768_435_200)).toBe('15 janv. 2026');
   });
 
-  it('shows every Stripe currency exactly as core formats it, with Stripe\'s minor units', () => {
+  it("shows every Stripe currency exactly as core formats it, with Stripe's minor units", () => {
     const amounts = [0, 1, -5, 7, 10, 99, 100, 12_345, 12_300, 123_456, -123_450, MAX_AMOUNT];
     for (const locale of ['en-US', 'fr-FR', 'de-DE', 'ja-JP', 'ar-EG', 'hi-IN']) {
       const translator = createTranslator(locale);

@@ -23,9 +23,9 @@ describe('openLinkInNewTab', () => {
   it('closes the blank tab when the link could not be minted', async () => {
     const tab = fakeTab();
     vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
-    await expect(openLinkInNewTab(undefined, () => Promise.reject(new Error('rate_limited')))).rejects.toThrow(
-      'rate_limited',
-    );
+    await expect(
+      openLinkInNewTab(undefined, () => Promise.reject(new Error('rate_limited'))),
+    ).rejects.toThrow('rate_limited');
     expect(tab.close).toHaveBeenCalled();
   });
 });

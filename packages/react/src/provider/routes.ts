@@ -20,7 +20,10 @@ export const createLoginLinkRoute: ApiRoute<'createLoginLink'> = {
   method: 'POST',
   path: '/login-links',
 };
-export const createCheckoutRoute: ApiRoute<'createCheckout'> = { method: 'POST', path: '/checkout' };
+export const createCheckoutRoute: ApiRoute<'createCheckout'> = {
+  method: 'POST',
+  path: '/checkout',
+};
 export const getOrderRoute: ApiRoute<'getOrder'> = { method: 'GET', path: '/orders/:orderId' };
 export const getBalanceRoute: ApiRoute<'getBalance'> = { method: 'GET', path: '/balance' };
 export const listPayoutsRoute: ApiRoute<'listPayouts'> = { method: 'GET', path: '/payouts' };

@@ -85,10 +85,7 @@ export function useRiskBanner({
   onDismiss,
   orderLabel,
 }: UseRiskBannerOptions = {}): UseRiskBannerResult {
-  const { api, navigate, openWindow, translator } = useMarketkit(
-    'RiskBanner',
-    riskBannerMessages,
-  );
+  const { api, navigate, openWindow, translator } = useMarketkit('RiskBanner', riskBannerMessages);
   const risk = useRisk({ enabled, onError });
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
 
