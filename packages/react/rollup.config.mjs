@@ -11,6 +11,7 @@ const [javascript, declarations] = defineLibraryConfig({
     embedded: 'src/embedded/embedded-components.tsx',
     'error-messages': 'src/i18n/error-messages.ts',
     'onboarding-button': 'src/onboarding-button/index.ts',
+    'api-routes': 'src/provider/api-routes.ts',
   },
   banner: "'use client';",
   platform: 'browser',
@@ -18,7 +19,8 @@ const [javascript, declarations] = defineLibraryConfig({
 
 // What loads on demand: the embedded variants (`import('./embedded-components')`), the English error
 // catalogue (`import('./error-messages')`, fetched on the first failure) and the onboarding button
-// PayoutsPanel shows a seller without an account (`import('../onboarding-button')`). Published, each import names the
+// PayoutsPanel shows a seller without an account (`import('../onboarding-button')`) and the table of every
+// route, for app code calling `useMarketkit().api.request(name)` (`import('./api-routes')`). Published, each import names the
 // package's own entry, so bundlers split it off and pages that never need it never download it (a relative
 // chunk would be inlined by bundlers that do not split, such as size-limit's).
 const LAZY_ENTRIES = [
@@ -29,6 +31,7 @@ const LAZY_ENTRIES = [
     join('payouts-panel', 'payouts-panel.tsx'),
     '@marketkit/react/onboarding-button',
   ],
+  ['./api-routes', join('provider', 'marketkit-provider.tsx'), '@marketkit/react/api-routes'],
 ];
 function lazyEntries() {
   return {

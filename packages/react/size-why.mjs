@@ -19,12 +19,13 @@ const LAZY = [
   ['./embedded-components', 'lazy.tsx', '@marketkit/react/embedded'],
   ['./error-messages', 'load-error-messages.ts', '@marketkit/react/error-messages'],
   ['../onboarding-button', 'payouts-panel.tsx', '@marketkit/react/onboarding-button'],
+  ['./api-routes', 'marketkit-provider.tsx', '@marketkit/react/api-routes'],
 ];
 const lazyEntries = (ignored) => ({
   name: 'lazy-entries',
   setup(build) {
     build.onResolve(
-      { filter: /^\.\.?\/(embedded-components|error-messages|onboarding-button)$/ },
+      { filter: /^\.\.?\/(embedded-components|error-messages|onboarding-button|api-routes)$/ },
       ({ path, importer }) => {
         const lazy = LAZY.find(([request, from]) => request === path && importer.endsWith(from));
         return lazy && ignored.includes(lazy[2]) ? { path: lazy[2], external: true } : undefined;

@@ -9,13 +9,20 @@ export {
   assertAmount,
   formatMoney,
   tryFormatMoney,
+  currencyDigits,
   parseMoney,
   addMoney,
   sumAmounts,
   MoneyError,
   isMoneyError,
 } from './money';
-export type { CurrencyCode, CurrencyInfo, Money, AssertAmountOptions } from './money';
+export type {
+  CurrencyCode,
+  CurrencyDigits,
+  CurrencyInfo,
+  Money,
+  AssertAmountOptions,
+} from './money';
 
 export { allocateSplit, MAX_ORDER_LINES, SplitError, isSplitError } from './split';
 export type {

@@ -27,7 +27,7 @@ export interface CurrencyDigits {
   step: number;
 }
 
-/** Internal: minor units of a code (supported or not); `currencies.ts` and `tryFormatMoney` share it. */
+/** Minor units of a code (supported or not): `currencies.ts`, `tryFormatMoney` and the browser kit share it. */
 export function digitsOf(code: string): CurrencyDigits {
   return ZERO_DECIMAL.includes(code)
     ? { exponent: 0, step: 1 }

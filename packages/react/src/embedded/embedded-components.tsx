@@ -11,6 +11,7 @@ import {
 import type { EmbeddedComponent } from '@marketkit/core';
 import type { MarketkitContextValue } from '../provider/marketkit-provider';
 import { EmbeddedConnect } from './embedded-connect';
+import { createAccountSessionRoute } from '../provider/routes';
 
 export interface EmbeddedBaseProps {
   /** The provider's values, with a translator that knows the `embedded.*` messages. */
@@ -32,7 +33,7 @@ function useConnect(
     () => ({
       publishableKey,
       fetchClientSecret: async () => {
-        const session = await api.request('createAccountSession', {
+        const session = await api.send(createAccountSessionRoute, {
           body: { components: componentsKey.split(',') as EmbeddedComponent[] },
         });
         return session.clientSecret;

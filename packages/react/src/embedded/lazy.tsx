@@ -1,7 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
-import { commonMessages } from '../i18n/messages';
+import { embeddedLoaderMessages } from '../i18n/component-messages';
 import { Skeleton } from '../primitives/skeleton';
 import type { EmbeddedBaseProps, EmbeddedOnboardingProps } from './embedded-components';
 
@@ -31,7 +31,7 @@ function ClientOnly<Props extends EmbeddedBaseProps>({
   component: ComponentType<Props>;
   props: LoaderProps<Props>;
 }) {
-  const marketkit = useMarketkit('EmbeddedConnect', commonMessages);
+  const marketkit = useMarketkit('EmbeddedConnect', embeddedLoaderMessages);
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   const fallback = (

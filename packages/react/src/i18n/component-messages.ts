@@ -1,7 +1,12 @@
-// Each component's defaults: the shared strings plus its own, so a page ships only what it renders.
+// Each component's defaults: the shared strings it shows plus its own, so a page ships only what it renders.
 import {
   checkoutMessages,
-  commonMessages,
+  closeMessages,
+  confirmMessages,
+  dismissMessages,
+  embeddedMessages,
+  failureMessages,
+  loadingMessages,
   onboardingMessages,
   payoutsMessages,
   platformRiskMessages,
@@ -9,25 +14,37 @@ import {
 } from './messages';
 import { declineMessages } from './decline-messages';
 
-export const riskBannerMessages = /* @__PURE__ */ Object.assign({}, commonMessages, riskMessages);
+export const riskBannerMessages = /* @__PURE__ */ Object.assign(
+  {},
+  failureMessages,
+  dismissMessages,
+  riskMessages,
+);
 export const onboardingButtonMessages = /* @__PURE__ */ Object.assign(
   {},
-  commonMessages,
+  failureMessages,
+  loadingMessages,
+  closeMessages,
   onboardingMessages,
 );
 export const splitCheckoutMessages = /* @__PURE__ */ Object.assign(
   {},
-  commonMessages,
+  failureMessages,
   checkoutMessages,
   declineMessages,
 );
 export const payoutsPanelMessages = /* @__PURE__ */ Object.assign(
   {},
-  commonMessages,
+  failureMessages,
+  loadingMessages,
+  confirmMessages,
   payoutsMessages,
 );
 export const platformRiskTableMessages = /* @__PURE__ */ Object.assign(
   {},
-  commonMessages,
+  failureMessages,
+  loadingMessages,
   platformRiskMessages,
 );
+/** What the embedded variants' loader and Connect components show. */
+export { embeddedMessages as embeddedLoaderMessages };

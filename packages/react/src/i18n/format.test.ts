@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { MAX_AMOUNT, SUPPORTED_CURRENCIES, tryFormatMoney } from '@marketkit/core';
 import { createTranslator } from './format';
 import { en } from './messages';
 import { fr } from './fr';
@@ -31,6 +32,35 @@ describe('translator', () => {
     expect(french.money(123_456, 'eur').replace(/\s/g, ' ')).toBe('1 234,56 €');
     expect(english.date(1_768_435_200)).toBe('Jan 15, 2026');
     expect(french.date(1_768_435_200)).toBe('15 janv. 2026');
+  });
+
+  it("shows every Stripe currency exactly as core formats it, with Stripe's minor units", () => {
+    const amounts = [0, 1, -5, 7, 10, 99, 100, 12_345, 12_300, 123_456, -123_450, MAX_AMOUNT];
+    for (const locale of ['en-US', 'fr-FR', 'de-DE', 'ja-JP', 'ar-EG', 'hi-IN']) {
+      const translator = createTranslator(locale);
+      for (const currency of SUPPORTED_CURRENCIES) {
+        for (const amount of amounts) {
+          expect(translator.money(amount, currency), `${amount} ${currency} ${locale}`).toBe(
+            tryFormatMoney(amount, currency, locale),
+          );
+        }
+      }
+    }
+    // Zero-decimal, three-decimal and whole-unit currencies follow Stripe, not Intl's own digits.
+    const english = createTranslator('en-US');
+    const money = (amount: number, currency: string) =>
+      english.money(amount, currency).replace(/\s/g, ' ');
+    expect(money(500, 'ugx')).toBe('UGX 500');
+    expect(money(1230, 'kwd')).toBe('KWD 1.230');
+    expect(money(123_400, 'isk')).toBe('ISK 1,234');
+    expect(money(12_345, 'isk')).toBe('ISK 123.45');
+  });
+
+  it('shows what is not an amount unformatted rather than failing', () => {
+    const english = createTranslator('en-US');
+    expect(english.money(0.5, 'usd')).toBe('0.5 USD');
+    expect(english.money(MAX_AMOUNT + 1, 'usd')).toBe('100000000 USD');
+    expect(english.money(100, 'not a code')).toBe('100 NOT A CODE');
   });
 
   it('lets the app override single messages and keeps English for the rest', () => {

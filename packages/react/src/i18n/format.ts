@@ -1,4 +1,4 @@
-import { tryFormatMoney } from '@marketkit/core';
+import { MAX_AMOUNT, currencyDigits } from '@marketkit/core';
 import type { MessageKey, Messages } from './messages';
 
 export interface Translator {
@@ -24,6 +24,8 @@ export function createTranslator(
 ): Translator {
   // Dates in UTC so the server render and the browser render agree (no hydration mismatch).
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  // Intl.NumberFormat construction is slow; one per currency and number of decimals.
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
   return {
     locale,
     t(key, values) {
@@ -36,8 +38,32 @@ export function createTranslator(
     },
     has: (key) => Object.hasOwn(messages, key) || Object.hasOwn(defaults, key),
     money(amount, currency) {
-      // A currency core does not know yet still renders, unformatted, rather than crashing the page.
-      return tryFormatMoney(amount, currency, locale) ?? `${amount} ${currency.toUpperCase()}`;
+      // Stripe's minor units (https://docs.stripe.com/currencies), not Intl's: Intl gives ISK, HUF and
+      // TWD decimals Stripe does not take, and no decimals to some Stripe bills in hundredths. Amounts
+      // come from the server, which only holds Stripe's currencies, so the browser skips the table of
+      // supported codes. Whole-unit currencies show no decimals unless the amount has some (fractional
+      // ISK Stripe reported before 2023); the result matches core's `formatMoney` for every listed code.
+      const { exponent, step } = currencyDigits(currency);
+      const digits = amount % step === 0 && step === 10 ** exponent ? 0 : exponent;
+      try {
+        if (!Number.isInteger(amount) || Math.abs(amount) > MAX_AMOUNT) throw amount;
+        const key = currency + digits;
+        let format = moneyFormats.get(key);
+        if (!format) {
+          format = new Intl.NumberFormat(locale, {
+            style: 'currency',
+            currency,
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          });
+          moneyFormats.set(key, format);
+        }
+        // Exact: both are integers below 2^53, so the quotient is the double nearest the decimal amount.
+        return format.format(amount / 10 ** exponent);
+      } catch {
+        // Not an amount or not a currency code: still rendered, unformatted, rather than crashing the page.
+        return `${amount} ${currency.toUpperCase()}`;
+      }
     },
     date: (timestamp) => dateFormat.format(new Date(timestamp * 1000)),
   };

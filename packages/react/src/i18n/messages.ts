@@ -5,22 +5,41 @@ import { errorMessages } from './error-messages';
  * Every string the kit shows, in English, grouped by component so a page that renders one component
  * ships only that component's strings (no spreads between groups: they would defeat tree-shaking). Apps override any message through `<MarketkitProvider messages>`.
  */
-export const commonMessages = {
-  'common.loading': 'Loading…',
+// The shared strings in small groups, so each component ships only the ones it shows.
+/** What every component says when something fails (`describeError` and the retry button). */
+export const failureMessages = {
   'common.retry': 'Try again',
-  'common.cancel': 'Cancel',
-  'common.confirm': 'Confirm',
-  'common.close': 'Close',
-  'common.dismiss': 'Dismiss',
   'common.errorLoading': 'This could not be loaded. {message}',
   'common.networkError': 'The server could not be reached. Check your connection and try again.',
-  'embedded.loading': 'Loading Stripe…',
-  'embedded.error':
-    'This part of the page could not be loaded. Check your connection and reload the page.',
   // Shown for any failure until the full error catalogue (loaded on demand) says more.
   'error.internal_error':
     'Something went wrong on our side. Try again; if it keeps happening, contact support.',
 };
+/** The embedded variants' loading and failure (Stripe's Connect components). */
+export const embeddedMessages = {
+  'embedded.loading': 'Loading Stripe…',
+  'embedded.error':
+    'This part of the page could not be loaded. Check your connection and reload the page.',
+};
+export const loadingMessages = { 'common.loading': 'Loading…' };
+export const confirmMessages = { 'common.cancel': 'Cancel', 'common.confirm': 'Confirm' };
+export const closeMessages = { 'common.close': 'Close' };
+export const dismissMessages = { 'common.dismiss': 'Dismiss' };
+
+export const commonMessages: typeof failureMessages &
+  typeof embeddedMessages &
+  typeof loadingMessages &
+  typeof confirmMessages &
+  typeof closeMessages &
+  typeof dismissMessages = /* @__PURE__ */ Object.assign(
+  {},
+  loadingMessages,
+  failureMessages,
+  confirmMessages,
+  closeMessages,
+  dismissMessages,
+  embeddedMessages,
+);
 
 export const onboardingMessages = {
   'onboarding.not_started': 'Set up payouts',

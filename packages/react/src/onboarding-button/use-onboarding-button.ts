@@ -6,6 +6,12 @@ import type {
   OnboardingState,
 } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
+import { openLinkInNewTab } from '../provider/open-in-new-tab';
+import {
+  createAccountLinkRoute,
+  createAccountRoute,
+  createLoginLinkRoute,
+} from '../provider/routes';
 import { useAccountStatus } from '../provider/data-hooks';
 import { useAction } from '../provider/use-action';
 import type { ActionStatus } from '../provider/use-action';
@@ -56,7 +62,7 @@ export function useOnboardingButton({
   onError,
   onExit,
 }: UseOnboardingButtonOptions = {}): UseOnboardingButtonResult {
-  const { api, navigate, openLinkInNewTab } = useMarketkit('OnboardingButton');
+  const { api, navigate, openWindow } = useMarketkit('OnboardingButton');
   const account = useAccountStatus({ onError });
   const { refetch } = account;
   const [dialog, setDialog] = useState<'open' | 'closed'>('closed');
@@ -83,7 +89,7 @@ export function useOnboardingButton({
   }, [refetch]);
 
   const mintLink = useCallback(
-    (type: AccountLinkType) => api.request('createAccountLink', { body: { type } }),
+    (type: AccountLinkType) => api.send(createAccountLinkRoute, { body: { type } }),
     [api],
   );
 
@@ -118,7 +124,7 @@ export function useOnboardingButton({
   async function startOnboarding() {
     let data = account.data;
     if (!data || !ACTIONABLE.has(data.state)) return;
-    if (!data.accountId) data = await api.request('createAccount');
+    if (!data.accountId) data = await api.send(createAccountRoute);
     if (variant === 'embedded') {
       setDialog('open');
       return;
@@ -135,7 +141,7 @@ export function useOnboardingButton({
   }
 
   const manageAction = useAction(
-    () => openLinkInNewTab(async () => (await api.request('createLoginLink')).url),
+    () => openLinkInNewTab(openWindow, async () => (await api.send(createLoginLinkRoute)).url),
     onError,
   );
 

@@ -11,6 +11,12 @@ import type {
 } from '@marketkit/core';
 import { createIdempotencyKey } from '../provider/api-client';
 import { useMarketkit } from '../provider/marketkit-provider';
+import { openLinkInNewTab } from '../provider/open-in-new-tab';
+import {
+  createLoginLinkRoute,
+  createPayoutRoute,
+  updatePayoutScheduleRoute,
+} from '../provider/routes';
 import {
   useAccountStatus,
   useBalance,
@@ -80,7 +86,7 @@ export function usePayoutsPanel({
   onError,
   onPayout,
 }: UsePayoutsPanelOptions = {}): UsePayoutsPanelResult {
-  const { api, openLinkInNewTab } = useMarketkit('PayoutsPanel');
+  const { api, openWindow } = useMarketkit('PayoutsPanel');
   // Cursors of the pages seen so far: page n starts after cursors[n - 1].
   const [cursors, setCursors] = useState<string[]>([]);
   const startingAfter = cursors[cursors.length - 1];
@@ -107,7 +113,7 @@ export function usePayoutsPanel({
       : null;
 
   const payout = useAction(async (request: PendingPayout) => {
-    const created = await api.request('createPayout', {
+    const created = await api.send(createPayoutRoute, {
       body: {
         amount: request.money.amount,
         currency: request.money.currency,
@@ -126,14 +132,14 @@ export function usePayoutsPanel({
   }, onError);
 
   const scheduleAction = useAction(async (next: PayoutSchedule) => {
-    await api.request('updatePayoutSchedule', { body: next });
+    await api.send(updatePayoutScheduleRoute, { body: next });
     await schedule.refetch();
   }, onError);
 
   // Login links are single-use, so one is minted per click (in a tab opened by the click) rather than
   // rendered into an href.
   const dashboard = useAction(
-    () => openLinkInNewTab(async () => (await api.request('createLoginLink')).url),
+    () => openLinkInNewTab(openWindow, async () => (await api.send(createLoginLinkRoute)).url),
     onError,
   );
 

@@ -5,6 +5,14 @@ import type { ApiContract, ApiErrorBody } from '@marketkit/core';
 /** Routes the browser calls (webhooks and redirect routes are for Stripe, not for the kit). */
 export type ClientRouteName = keyof ApiContract;
 
+/**
+ * One route of the core contract (`API_ROUTES[Name]`: its method and path), tagged with its name so
+ * `send` knows the request and response types. Components import only the routes they call.
+ */
+export type ApiRoute<Name extends ClientRouteName = ClientRouteName> = (typeof API_ROUTES)[Name] & {
+  readonly name?: Name;
+};
+
 export interface ApiRequestOptions<Name extends ClientRouteName> {
   /** `:params` in the route path, e.g. `{ orderId }`. */
   params?: Record<string, string>;
@@ -33,8 +41,14 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
+  /** Calls a route by name: `request('getOrder', { params: { orderId } })`. */
   request<Name extends ClientRouteName>(
     name: Name,
+    options?: ApiRequestOptions<Name>,
+  ): Promise<ApiContract[Name]['response']>;
+  /** Calls a route given by its method and path (`API_ROUTES[name]`), without the table of every route. */
+  send<Name extends ClientRouteName>(
+    route: ApiRoute<Name>,
     options?: ApiRequestOptions<Name>,
   ): Promise<ApiContract[Name]['response']>;
 }
@@ -47,12 +61,6 @@ function toQuery(body: unknown): string {
   }
   const query = search.toString();
   return query ? `?${query}` : '';
-}
-
-function isErrorBody(value: unknown): value is ApiErrorBody {
-  if (!value || typeof value !== 'object' || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return !!error && typeof error === 'object' && 'message' in error && 'code' in error;
 }
 
 /**
@@ -77,65 +85,68 @@ async function toApiError(
 }
 
 /**
- * The kit's only way to talk to `@marketkit/server`: typed by the core contract, credentials included,
+ * `send` for `createApiClient` and the provider: typed by the core contract, credentials included,
  * `{ error }` bodies turned into `ApiError` and unreachable servers into `NetworkError`.
  */
-export function createApiClient({
+export function createSend({
   apiBase,
   fetch: fetchImplementation,
   getHeaders,
-}: ApiClientOptions): ApiClient {
+}: ApiClientOptions): ApiClient['send'] {
   const base = apiBase.replace(/\/+$/, '');
-  return {
-    async request(name, options = {}) {
-      const route = API_ROUTES[name];
-      const path = buildPath(route.path, options.params);
-      const isRead = route.method === 'GET';
-      const url = `${base}${path}${isRead ? toQuery(options.body) : ''}`;
-      // Resolved per call so tests and apps can swap `globalThis.fetch` after the provider mounted.
-      const doFetch = fetchImplementation ?? globalThis.fetch;
-      let response: Response;
-      try {
-        response = await doFetch(url, {
-          method: route.method,
-          credentials: 'include',
-          // JSON on every request, bodies or not: the server refuses other content types on routes that
-          // change state (its CSRF defence), so this is what proves a request came from this client.
-          headers: {
-            'Content-Type': 'application/json',
-            Accept: 'application/json',
-            ...(options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}),
-            ...getHeaders?.(),
-          },
-          body: isRead || options.body === undefined ? undefined : JSON.stringify(options.body),
-          signal: options.signal,
-        });
-      } catch (error) {
-        if (options.signal?.aborted) throw error;
-        throw new NetworkError(undefined, { cause: error });
-      }
-      const text = await response.text().catch(() => '');
-      let payload: unknown = undefined;
-      if (text) {
-        try {
-          payload = JSON.parse(text);
-        } catch {
-          payload = undefined;
-        }
-      }
-      if (!response.ok) {
-        // A proxy or gateway may answer instead of the MarketKit router: no `{ error }` body then.
-        const { code, message, param, requestId } = isErrorBody(payload)
-          ? payload.error
+  return async (route, options = {}) => {
+    const path = buildPath(route.path, options.params);
+    const isRead = route.method === 'GET';
+    const url = `${base}${path}${isRead ? toQuery(options.body) : ''}`;
+    // Resolved per call so tests and apps can swap `globalThis.fetch` after the provider mounted.
+    const doFetch = fetchImplementation ?? globalThis.fetch;
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method: route.method,
+        credentials: 'include',
+        // JSON on every request, bodies or not: the server refuses other content types on routes that
+        // change state (its CSRF defence), so this is what proves a request came from this client.
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          ...(options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}),
+          ...getHeaders?.(),
+        },
+        body: isRead || options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw new NetworkError(undefined, { cause: error });
+    }
+    let payload: { error?: Partial<ApiErrorBody['error']> } | undefined;
+    try {
+      // An empty or non-JSON body (or one cut off) reads as no payload.
+      payload = JSON.parse(await response.text());
+    } catch {
+      payload = undefined;
+    }
+    if (!response.ok) {
+      // A proxy or gateway may answer instead of the MarketKit router: no `{ error }` body then.
+      const error = payload?.error;
+      const { code, message, param, requestId } =
+        error && typeof error === 'object' && 'message' in error && 'code' in error
+          ? (error as ApiErrorBody['error'])
           : {
               code: response.status >= 500 ? 'internal_error' : 'invalid_request',
               message: `The server answered ${response.status}.`,
               param: undefined,
               requestId: undefined,
             };
-        throw await toApiError(code, message, { httpStatus: response.status, param, requestId });
-      }
-      return payload as never;
-    },
+      throw await toApiError(code, message, { httpStatus: response.status, param, requestId });
+    }
+    return payload as never;
   };
+}
+
+/** The kit's typed client for `@marketkit/server`, with every route of the contract by name. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const send = createSend(options);
+  return { send, request: (name, requestOptions) => send(API_ROUTES[name], requestOptions) };
 }

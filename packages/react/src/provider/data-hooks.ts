@@ -11,6 +11,15 @@ import type {
 } from '@marketkit/core';
 import { useMarketkit } from './marketkit-provider';
 import { useResource } from './use-resource';
+import {
+  createCheckoutRoute,
+  getAccountStatusRoute,
+  getBalanceRoute,
+  getPayoutScheduleRoute,
+  getPlatformRiskRoute,
+  getRiskRoute,
+  listPayoutsRoute,
+} from './routes';
 import type { ResourceOptions, ResourceState } from './use-resource';
 
 export type { ResourceOptions, ResourceState, ResourceStatus } from './use-resource';
@@ -21,7 +30,7 @@ export function useAccountStatus(options?: ResourceOptions): ResourceState<Accou
   return useResource(
     api,
     'account',
-    (client, signal) => client.request('getAccountStatus', { signal }),
+    (client, signal) => client.send(getAccountStatusRoute, { signal }),
     options,
   );
 }
@@ -32,7 +41,7 @@ export function useBalance(options?: ResourceOptions): ResourceState<BalanceResp
   return useResource(
     api,
     'balance',
-    (client, signal) => client.request('getBalance', { signal }),
+    (client, signal) => client.send(getBalanceRoute, { signal }),
     options,
   );
 }
@@ -55,7 +64,7 @@ export function usePayouts({
     api,
     `payouts:${pageSize}:${startingAfter ?? ''}`,
     (client, signal) =>
-      client.request('listPayouts', { body: { limit: pageSize, startingAfter }, signal }),
+      client.send(listPayoutsRoute, { body: { limit: pageSize, startingAfter }, signal }),
     options,
   );
 }
@@ -68,7 +77,7 @@ export function usePayoutSchedule(
   return useResource(
     api,
     'payout-schedule',
-    (client, signal) => client.request('getPayoutSchedule', { signal }),
+    (client, signal) => client.send(getPayoutScheduleRoute, { signal }),
     options,
   );
 }
@@ -79,7 +88,7 @@ export function useRisk(options?: ResourceOptions): ResourceState<RiskReport> {
   return useResource(
     api,
     'risk',
-    (client, signal) => client.request('getRisk', { signal }),
+    (client, signal) => client.send(getRiskRoute, { signal }),
     options,
   );
 }
@@ -90,7 +99,7 @@ export function usePlatformRisk(options?: ResourceOptions): ResourceState<Platfo
   return useResource(
     api,
     'platform-risk',
-    (client, signal) => client.request('getPlatformRisk', { signal }),
+    (client, signal) => client.send(getPlatformRiskRoute, { signal }),
     options,
   );
 }
@@ -126,7 +135,7 @@ export function useCheckout({
     api,
     key,
     (client, signal) =>
-      client.request('createCheckout', {
+      client.send(createCheckoutRoute, {
         body: JSON.parse(key) as { items: CheckoutItem[]; currency: string },
         signal,
       }),

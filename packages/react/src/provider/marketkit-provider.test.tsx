@@ -10,7 +10,7 @@ import { PayoutsPanel } from '../payouts-panel/payouts-panel';
 import { RiskBanner } from '../risk-banner/risk-banner';
 import { SplitCheckout } from '../split-checkout/split-checkout';
 import { PlatformRiskTable } from '../platform-risk-table/platform-risk-table';
-import { MarketkitProvider } from './marketkit-provider';
+import { MarketkitProvider, useMarketkit } from './marketkit-provider';
 import { createApiClient } from './api-client';
 import { useAccountStatus, useBalance, usePayouts, useRisk } from './data-hooks';
 
@@ -122,6 +122,41 @@ describe('MarketkitProvider', () => {
     });
   });
 
+  it('lets app code call any route by name through the provider’s client, with the app’s headers', async () => {
+    const seen: Array<{ url: string; method: string; authorization: string | null }> = [];
+    const fetchSpy = vi.fn<typeof fetch>((input, init) => {
+      const request = new Request(input, init);
+      seen.push({
+        url: request.url,
+        method: request.method,
+        authorization: request.headers.get('Authorization'),
+      });
+      return Promise.resolve(HttpResponse.json(payoutsPageFixture));
+    });
+    const { result } = renderHook(() => useMarketkit(), {
+      wrapper: ({ children }) => (
+        <MarketkitProvider
+          apiBase="https://api.example.test/marketkit"
+          publishableKey="pk_test_x"
+          fetch={fetchSpy}
+          getHeaders={() => ({ Authorization: 'Bearer user-token' })}
+        >
+          {children}
+        </MarketkitProvider>
+      ),
+    });
+    await expect(
+      result.current.api.request('listPayouts', { body: { limit: 5, startingAfter: 'po_1' } }),
+    ).resolves.toEqual(payoutsPageFixture);
+    expect(seen).toEqual([
+      {
+        url: 'https://api.example.test/marketkit/payouts?limit=5&startingAfter=po_1',
+        method: 'GET',
+        authorization: 'Bearer user-token',
+      },
+    ]);
+  });
+
   it('reports an unreachable server as a NetworkError and a proxy page as an ApiError', async () => {
     server.use(
       http.get(`${TEST_API_BASE}/balance`, () => HttpResponse.error()),
@@ -206,6 +241,7 @@ describe('MarketkitProvider', () => {
     expect(root).toHaveAttribute('lang', 'fr-FR');
     expect(root.style.getPropertyValue('--mk-color-primary')).toBe('#ff5500');
     expect(root.style.getPropertyValue('--mk-border-radius')).toBe('12px');
-    expect(root.style.getPropertyValue('--mk-color-background')).toBe('#1a1f36');
+    // The dark preset's colours come from the stylesheet (`.mk-Root[data-theme='dark']`), not inline.
+    expect(root.style.getPropertyValue('--mk-color-background')).toBe('');
   });
 });

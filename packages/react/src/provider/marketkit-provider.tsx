@@ -5,10 +5,8 @@ import type { Appearance } from '../theme/appearance';
 import { createTranslator } from '../i18n/format';
 import type { Translator } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
-import { createApiClient } from './api-client';
-import { openInNewTab } from './open-in-new-tab';
+import { createSend } from './api-client';
 import type { ApiClient } from './api-client';
-import { getStripe } from './stripe-loader';
 
 export interface MarketkitProviderProps {
   /** Where the app mounted `createMarketkitRouter`, e.g. `/api/marketkit` or `https://api.example.com/marketkit`. */
@@ -42,10 +40,8 @@ export interface MarketkitContextValue {
   /** Formats with the app's messages only; components layer their English defaults on top. */
   translator: Translator;
   navigate: (url: string) => void;
-  /** Opens the link `load` mints in a new tab: `openWindow` if the app gave one, else a tab opened during the click. */
-  openLinkInNewTab: (load: () => Promise<string>) => Promise<void>;
-  /** Stripe.js for the publishable key; `null` on the server. */
-  getStripe: () => ReturnType<typeof getStripe>;
+  /** The app's way to open a link in a new tab, if it gave one (`openLinkInNewTab` falls back to a tab opened during the click). */
+  openWindow: ((url: string) => void) | undefined;
 }
 
 const MarketkitContext = createContext<MarketkitContextValue | null>(null);
@@ -73,15 +69,19 @@ export function MarketkitProvider({
   useEffect(() => {
     transport.current = { fetch, getHeaders };
   });
-  const api = useMemo(
-    () =>
-      createApiClient({
-        apiBase,
-        fetch: (input, init) => (transport.current.fetch ?? globalThis.fetch)(input, init),
-        getHeaders: () => transport.current.getHeaders?.() ?? {},
-      }),
-    [apiBase],
-  );
+  const api = useMemo<ApiClient>(() => {
+    const send = createSend({
+      apiBase,
+      fetch: (input, init) => (transport.current.fetch ?? globalThis.fetch)(input, init),
+      getHeaders: () => transport.current.getHeaders?.() ?? {},
+    });
+    // Components send their own routes; the table of every route loads only if app code asks by name.
+    return {
+      send,
+      request: async (name, options) =>
+        send((await import('./api-routes')).API_ROUTES[name], options),
+    };
+  }, [apiBase]);
   const translator = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   const resolvedAppearance = useMemo(() => appearance ?? {}, [appearance]);
   const value = useMemo<MarketkitContextValue>(
@@ -93,10 +93,7 @@ export function MarketkitProvider({
       messages,
       translator,
       navigate,
-      openLinkInNewTab: openWindow
-        ? async (load) => openWindow(await load())
-        : (load) => openInNewTab(load),
-      getStripe: () => getStripe(publishableKey),
+      openWindow,
     }),
     [api, publishableKey, resolvedAppearance, locale, messages, translator, navigate, openWindow],
   );

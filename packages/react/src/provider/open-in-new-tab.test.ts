@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openInNewTab } from './open-in-new-tab';
+import { openLinkInNewTab } from './open-in-new-tab';
 
-describe('openInNewTab', () => {
+describe('openLinkInNewTab', () => {
   afterEach(() => vi.restoreAllMocks());
 
   function fakeTab() {
@@ -12,7 +12,7 @@ describe('openInNewTab', () => {
     const tab = fakeTab();
     const open = vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
     let resolve: (url: string) => void = () => {};
-    const done = openInNewTab(() => new Promise((settle) => (resolve = settle)));
+    const done = openLinkInNewTab(undefined, () => new Promise((settle) => (resolve = settle)));
     expect(open).toHaveBeenCalledWith('', '_blank');
     expect(tab.opener).toBeNull();
     resolve('https://connect.stripe.com/express/login');
@@ -23,9 +23,9 @@ describe('openInNewTab', () => {
   it('closes the blank tab when the link could not be minted', async () => {
     const tab = fakeTab();
     vi.spyOn(window, 'open').mockReturnValue(tab as unknown as Window);
-    await expect(openInNewTab(() => Promise.reject(new Error('rate_limited')))).rejects.toThrow(
-      'rate_limited',
-    );
+    await expect(
+      openLinkInNewTab(undefined, () => Promise.reject(new Error('rate_limited'))),
+    ).rejects.toThrow('rate_limited');
     expect(tab.close).toHaveBeenCalled();
   });
 });

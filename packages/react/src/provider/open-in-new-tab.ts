@@ -3,7 +3,12 @@
  * Browsers only allow `window.open` during the click, so the tab opens first, blank and cut off from this
  * page (`opener = null`), then goes to the link once it arrives, or closes if minting it failed.
  */
-export async function openInNewTab(load: () => Promise<string>): Promise<void> {
+export async function openLinkInNewTab(
+  openWindow: ((url: string) => void) | undefined,
+  load: () => Promise<string>,
+): Promise<void> {
+  // The app's own way (`<MarketkitProvider openWindow>`) wins.
+  if (openWindow) return openWindow(await load());
   const tab = window.open('', '_blank');
   if (tab) tab.opener = null;
   let url: string;

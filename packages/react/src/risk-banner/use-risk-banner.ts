@@ -2,6 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { compareSeverity, highestSeverity } from '@marketkit/core';
 import type { RiskSignal, Severity } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
+import { openLinkInNewTab } from '../provider/open-in-new-tab';
+import { createAccountLinkRoute, createLoginLinkRoute } from '../provider/routes';
 import { riskBannerMessages } from '../i18n/component-messages';
 import { useRisk } from '../provider/data-hooks';
 import { useAction } from '../provider/use-action';
@@ -83,10 +85,7 @@ export function useRiskBanner({
   onDismiss,
   orderLabel,
 }: UseRiskBannerOptions = {}): UseRiskBannerResult {
-  const { api, navigate, openLinkInNewTab, translator } = useMarketkit(
-    'RiskBanner',
-    riskBannerMessages,
-  );
+  const { api, navigate, openWindow, translator } = useMarketkit('RiskBanner', riskBannerMessages);
   const risk = useRisk({ enabled, onError });
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
 
@@ -109,12 +108,12 @@ export function useRiskBanner({
 
   const remediation = useAction(async (signal: RiskSignal) => {
     if (signal.remediation === 'respond_to_dispute') {
-      await openLinkInNewTab(async () => (await api.request('createLoginLink')).url);
+      await openLinkInNewTab(openWindow, async () => (await api.send(createLoginLinkRoute)).url);
       return;
     }
     if (signal.remediation === 'none') return;
     const type = signal.remediation === 'finish_onboarding' ? 'onboarding' : 'update';
-    const { url } = await api.request('createAccountLink', { body: { type } });
+    const { url } = await api.send(createAccountLinkRoute, { body: { type } });
     navigate(url);
   }, onError);
 

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe, StripeElements, PaymentIntent, StripeError } from '@stripe/stripe-js';
 import type { CheckoutItem, CheckoutResponse, Order } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
+import { getOrderRoute } from '../provider/routes';
+import { getStripe } from '../provider/stripe-loader';
 import { useCheckout } from '../provider/data-hooks';
 import { reportError, toError } from '../i18n/error-message';
 import type { ResourceStatus } from '../provider/use-resource';
@@ -77,7 +79,7 @@ export function useSplitCheckout({
   orderPollInterval = 1000,
   orderPollAttempts = 10,
 }: UseSplitCheckoutOptions): UseSplitCheckoutResult {
-  const { api, getStripe } = useMarketkit('SplitCheckout');
+  const { api, publishableKey } = useMarketkit('SplitCheckout');
   const checkout = useCheckout({ items, currency, onError });
   const [paymentState, setPaymentState] = useState<PaymentState>('ready');
   const [paymentError, setPaymentError] = useState<string>();
@@ -106,14 +108,17 @@ export function useSplitCheckout({
 
   // Stripe.js is loaded only once there is something to pay, and never during a server render.
   const hasCheckout = checkout.data !== undefined;
-  const stripe = useMemo(() => (hasCheckout ? getStripe() : null), [hasCheckout, getStripe]);
+  const stripe = useMemo(
+    () => (hasCheckout ? getStripe(publishableKey) : null),
+    [hasCheckout, publishableKey],
+  );
 
   const awaitOrder = useCallback(
     async (id: string): Promise<Order | undefined> => {
       let latest: Order | undefined;
       for (let attempt = 0; attempt < orderPollAttempts; attempt++) {
         try {
-          const view = await api.request('getOrder', { params: { orderId: id } });
+          const view = await api.send(getOrderRoute, { params: { orderId: id } });
           // The buyer always gets the whole order; a seller's view of it has no total to show here.
           latest = 'view' in view ? undefined : view;
           if (!latest) break;

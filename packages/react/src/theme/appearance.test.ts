@@ -1,4 +1,6 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   appearanceToCssVariables,
@@ -38,6 +40,28 @@ describe('appearance', () => {
       darkTheme.colorBackground,
     );
     expect(appearanceToCssVariables({})['--mk-color-background']).toBe(lightTheme.colorBackground);
+  });
+
+  it('gives the stylesheet the light preset on every root and the dark colours under data-theme="dark"', () => {
+    const css = readFileSync(join(import.meta.dirname, 'theme.css'), 'utf8');
+    const declarations = (selector: string) => {
+      const start = css.indexOf(`${selector} {`);
+      const block = css.slice(start, css.indexOf('}', start));
+      return Object.fromEntries(
+        [...block.matchAll(/(--mk-[\w-]+):\s*([^;]+);/g)].map((match) => [match[1], match[2]]),
+      );
+    };
+    const light = appearanceToCssVariables({});
+    const root = declarations('.mk-Root');
+    for (const [name, value] of Object.entries(light)) {
+      expect(root[name]?.replace(/'/g, '"'), name).toBe(value);
+    }
+    const dark = appearanceToCssVariables({ theme: 'dark' });
+    const changed = Object.keys(dark).filter((name) => dark[name] !== light[name]);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(declarations(".mk-Root[data-theme='dark']")).toEqual(
+      Object.fromEntries(changed.map((name) => [name, dark[name]])),
+    );
   });
 
   it('ignores empty overrides instead of blanking a color', () => {

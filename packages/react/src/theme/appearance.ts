@@ -87,14 +87,11 @@ export function appearanceToCssVariables(appearance: Appearance = {}): Record<st
 
 /**
  * What the provider's root sets inline: the stylesheet (`theme.css`) already gives every `.mk-Root` the
- * light preset, so only the dark preset's colours and the app's own variables are needed, and pages do
- * not download the light preset twice.
+ * light preset and `[data-theme='dark']` the dark one, so only the app's own variables are needed, and
+ * pages do not download the presets twice.
  */
 export function rootCssVariables(appearance: Appearance): Record<string, string> {
-  return toCssVariables({
-    ...(appearance.theme === 'dark' ? darkColors : {}),
-    ...definedVariables(appearance),
-  });
+  return toCssVariables(definedVariables(appearance));
 }
 
 /** The Appearance object for `<Elements options={{ appearance }}>`. */
