@@ -9,7 +9,13 @@ import { createPgliteStore } from '../src/stores/pglite-store';
 import { createPostgresStore } from '../src/stores/postgres-store';
 import { findPostgresBin, startPostgres } from '../src/testing/start-postgres';
 import { checkoutThroughput, type CheckoutResult } from './checkout-bench';
-import { formatRate, startSandboxProcess, stopProcess, type Row } from './measure';
+import {
+  formatRate,
+  startSandboxProcess,
+  stopProcess,
+  type Row,
+  type SandboxProcess,
+} from './measure';
 import { orderListLatencies, type OrderListResult } from './order-list-bench';
 import { reactSizes, sizeRows } from './sizes';
 import { settleSellers, webhookThroughput } from './webhook-bench';
@@ -28,7 +34,8 @@ const settings = {
   orderSamples: Number(process.env.BENCH_ORDER_SAMPLES ?? 100),
   // 0 skips the second checkout run with Stripe-like latency on every PaymentIntent call.
   stripeLatencyMs: Number(process.env.BENCH_STRIPE_LATENCY_MS ?? 0),
-  // checkout | webhooks | orders | sizes: run one part only. BENCH_CPU_PROF=<dir> profiles the router.
+  // checkout | webhooks | orders | sizes: run one part only; webhook-rate: only the webhook events/s
+  // rows (no settle, no PGlite). BENCH_CPU_PROF=<dir> profiles the router.
   only: process.env.BENCH_ONLY,
   profileDirectory: process.env.BENCH_CPU_PROF,
 };
@@ -149,7 +156,7 @@ async function checkouts() {
   );
 }
 
-async function webhooks() {
+async function settleRows() {
   line(
     'settle a 50-seller order (20 calls/s default):',
     `${(await settleSellers(sandbox, stripe, 50, 20)).toFixed(2)} s`,
@@ -158,7 +165,9 @@ async function webhooks() {
     'settle a 50-seller order (1000 calls/s):',
     `${(await settleSellers(sandbox, stripe, 50, 1000)).toFixed(2)} s`,
   );
-  const stripeProcess = await startSandboxProcess();
+}
+
+async function pgliteWebhooks(stripeProcess: SandboxProcess) {
   const pglite = createPgliteStore();
   try {
     const { rate, cpuMs } = await webhookThroughput(
@@ -174,6 +183,13 @@ async function webhooks() {
   } finally {
     await pglite.close();
   }
+}
+
+async function webhooks() {
+  const rateOnly = settings.only === 'webhook-rate';
+  if (!rateOnly) await settleRows();
+  const stripeProcess = await startSandboxProcess();
+  if (!rateOnly) await pgliteWebhooks(stripeProcess);
   if (!postgresServer) return void (await stopProcess(stripeProcess.process.child));
   const postgres = createPostgresStore({ connectionString: await database('bench_webhooks') });
   try {
@@ -275,7 +291,7 @@ function printTable() {
 try {
   if (runs('sizes')) sizes();
   if (runs('checkout')) await checkouts();
-  if (runs('webhooks')) await webhooks();
+  if (runs('webhooks') || settings.only === 'webhook-rate') await webhooks();
   if (runs('orders')) await orders();
   printTable();
 } finally {
