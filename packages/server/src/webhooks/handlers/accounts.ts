@@ -1,23 +1,35 @@
 import { deriveOnboardingState } from '@marketkit/core';
-import { snapshotAccount } from '../../accounts/account-status';
+import Stripe from 'stripe';
 import * as repository from '../../stores/repository';
+import type { StoredAccountSnapshot } from '../../stores/repository';
 import type { EventFamily } from './types';
 
-/** account.updated: the cached status follows the account as Stripe has it now. */
+/**
+ * account.updated: the cached status follows the account as Stripe has it now. Concurrent events for
+ * one account share a retrieve that started after they arrived (account-refresher.ts) and, in one
+ * batch, one write of the latest snapshot. Repeating it is harmless, so duplicates are told apart by
+ * the batch's insert of the event id rather than by a query of their own first.
+ */
 export const accountEvents: EventFamily = {
   types: ['account.updated'],
-  async handle(context, event, record) {
-    const { config } = context;
+  checkDuplicateFirst: false,
+  async handle(context, event, record, { accounts }) {
     const accountId = event.account ?? (event.data.object as { id: string }).id;
-    const before = await repository.findAccountById(config.store, accountId);
-    if (!before) return record();
-    const snapshot = snapshotAccount(await config.stripe.accounts.retrieve(accountId));
-    const result = await record((client) =>
-      repository.saveAccountStatus(client, accountId, snapshot).then(() => undefined),
-    );
+    const snapshot = await accounts.refresh(accountId).catch((error: unknown) => {
+      // An account Stripe no longer has (deleted, or never this platform's) has nothing to follow.
+      if (error instanceof Stripe.errors.StripeError && error.statusCode === 404) return null;
+      throw error;
+    });
+    if (!snapshot) return record();
+    let replaced: { previous: StoredAccountSnapshot | null } | null = null;
+    const result = await record(async (client) => {
+      replaced = await repository.replaceAccountStatus(client, accountId, snapshot);
+    }, `account:${accountId}`);
     context.accounts.forget(accountId);
-    if (deriveOnboardingState(before.status) !== deriveOnboardingState(snapshot))
-      await config.hooks.onRiskChanged?.({ accountId, reason: 'account.updated' });
+    // Only the write that ran knows what it replaced: one announcement per change, not per event.
+    const previous = (replaced as { previous: StoredAccountSnapshot | null } | null)?.previous;
+    if (replaced && deriveOnboardingState(previous) !== deriveOnboardingState(snapshot))
+      await context.config.hooks.onRiskChanged?.({ accountId, reason: 'account.updated' });
     return result;
   },
 };
