@@ -7,8 +7,6 @@ export type PostgresStoreOptions =
   | { connectionString: string; pool?: never; max?: number }
   | { pool: Pool; connectionString?: never };
 
-const MAX_NAMED_STATEMENTS = 500;
-
 /** A real PostgreSQL server, through `pg` (an optional peer dependency, loaded on first use). */
 export function createPostgresStore(options: PostgresStoreOptions): Store {
   let poolPromise: Promise<Pool> | undefined;
@@ -26,23 +24,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         });
     return poolPromise;
   };
-  // Named (prepared) statements: each connection parses and plans a query once, then only binds it.
-  // Only parameterised ones (begin, commit and the migrations' DDL stay simple queries); the query
-  // texts are a fixed set, capped all the same so a caller building SQL cannot grow it without end.
-  const names = new Map<string, string>();
-  const statement = (sql: string, params: readonly unknown[]): pgTypes.QueryConfig => {
-    let name = names.get(sql);
-    if (name === undefined && params.length > 0 && names.size < MAX_NAMED_STATEMENTS) {
-      name = `mk_${names.size}`;
-      names.set(sql, name);
-    }
-    return { name, text: sql, values: [...params] };
-  };
   const store: Store = {
     kind: 'postgres',
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       const pool = await getPool();
-      const result = await pool.query(statement(sql, params));
+      const result = await pool.query(sql, [...params]);
       return { rows: result.rows as Row[] };
     },
     async transaction<T>(fn: (client: SqlClient) => Promise<T>) {
@@ -52,7 +38,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         await connection.query('begin');
         const client: SqlClient = {
           async query<Row>(sql: string, params: readonly unknown[] = []) {
-            const result = await connection.query(statement(sql, params));
+            const result = await connection.query(sql, [...params]);
             return { rows: result.rows as Row[] };
           },
         };
