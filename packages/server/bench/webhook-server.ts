@@ -101,5 +101,11 @@ process.once('SIGTERM', async () => {
     );
   }
   server.closeAllConnections();
-  server.close(() => void router.marketkit.close().then(() => store.close()).then(() => process.exit(0)));
+  server.close(
+    () =>
+      void router.marketkit
+        .close()
+        .then(() => store.close())
+        .then(() => process.exit(0)),
+  );
 });

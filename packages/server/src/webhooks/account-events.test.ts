@@ -111,9 +111,7 @@ describe('account.updated events, coalesced', () => {
     const ids = ['evt_pia_0', 'evt_pia_1', 'evt_quinn_0'];
     const responses = await Promise.all(
       ids.map((id, index) =>
-        harness
-          .deliverEvent(event(id, index < 2 ? failing : healthy))
-          .then((response) => response),
+        harness.deliverEvent(event(id, index < 2 ? failing : healthy)).then((response) => response),
       ),
     );
     expect(responses.map((response) => response.status >= 500)).toEqual([true, true, false]);
@@ -123,9 +121,9 @@ describe('account.updated events, coalesced', () => {
 
     await harness.store.query('drop trigger refuse_pia on mk_accounts');
     const retried = await Promise.all(
-      ids.slice(0, 2).map((id) =>
-        harness.deliverEvent(event(id, failing)).then((response) => response),
-      ),
+      ids
+        .slice(0, 2)
+        .map((id) => harness.deliverEvent(event(id, failing)).then((response) => response)),
     );
     expect(retried.map((response) => [response.status, response.body.duplicate])).toEqual([
       [200, false],

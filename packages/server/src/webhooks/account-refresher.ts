@@ -24,7 +24,8 @@ interface Waiter {
  */
 export function createAccountRefresher(stripe: Stripe): AccountRefresher {
   const accounts = new Map<string, { running: boolean; waiting: Waiter[] }>();
-  const read = async (accountId: string) => snapshotAccount(await stripe.accounts.retrieve(accountId));
+  const read = async (accountId: string) =>
+    snapshotAccount(await stripe.accounts.retrieve(accountId));
 
   function start(accountId: string, state: { running: boolean; waiting: Waiter[] }) {
     // Everyone waiting arrived before this read starts, so it is fresh enough for all of them.

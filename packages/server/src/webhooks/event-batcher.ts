@@ -99,9 +99,7 @@ export function createEventBatcher(store: Store): EventBatcher {
     seen: (eventId) =>
       new Promise((resolve, reject) => questions.add({ eventId, resolve, reject })),
     record: (eventId, type, apply, key) =>
-      new Promise((resolve, reject) =>
-        records.add({ eventId, type, apply, key, resolve, reject }),
-      ),
+      new Promise((resolve, reject) => records.add({ eventId, type, apply, key, resolve, reject })),
   };
 }
 

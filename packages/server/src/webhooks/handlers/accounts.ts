@@ -21,14 +21,15 @@ export const accountEvents: EventFamily = {
       throw error;
     });
     if (!snapshot) return record();
-    let replaced: { previous: StoredAccountSnapshot | null } | null = null;
+    const written: { replaced?: { previous: StoredAccountSnapshot | null } | null } = {};
     const result = await record(async (client) => {
-      replaced = await repository.replaceAccountStatus(client, accountId, snapshot);
+      written.replaced = await repository.replaceAccountStatus(client, accountId, snapshot);
     }, `account:${accountId}`);
     context.accounts.forget(accountId);
-    // Only the write that ran knows what it replaced: one announcement per change, not per event.
-    const previous = (replaced as { previous: StoredAccountSnapshot | null } | null)?.previous;
-    if (replaced && deriveOnboardingState(previous) !== deriveOnboardingState(snapshot))
+    // Only a write that ran knows what it replaced (one per batch and account): one announcement
+    // per change, however many events told of it.
+    const { replaced } = written;
+    if (replaced && deriveOnboardingState(replaced.previous) !== deriveOnboardingState(snapshot))
       await context.config.hooks.onRiskChanged?.({ accountId, reason: 'account.updated' });
     return result;
   },
