@@ -26,6 +26,7 @@ export default defineMarketkitProject({
       'src/risk/risk.test.ts',
       'src/webhooks/webhooks.test.ts',
       'src/webhooks/connect-events.test.ts',
+      'src/webhooks/account-events.test.ts',
       'src/accounts/account-links.test.ts',
       'src/orders/order-list.test.ts',
       'src/orders/seller-view.test.ts',

@@ -1,8 +1,6 @@
 // Shared by the benchmark's parts: bounded concurrent loops, percentiles, child processes.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TEST_ONBOARDING_VALUES } from '@marketkit/sandbox';
@@ -45,29 +43,6 @@ export async function measureLatencies(count: number, run: () => Promise<unknown
     samples.push(performance.now() - started);
   }
   return samples;
-}
-
-/**
- * Runs `fn` under the inspector's CPU profiler when `directory` is set, writing `<name>.cpuprofile`
- * there (open it in Chrome DevTools or speedscope), so a profile covers only the measured loop.
- */
-export async function profiled<T>(
-  directory: string | undefined,
-  name: string,
-  fn: () => Promise<T>,
-): Promise<T> {
-  if (!directory) return fn();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await fn();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(join(directory, `${name}-${process.pid}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
 }
 
 export interface StartedProcess {

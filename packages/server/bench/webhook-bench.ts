@@ -3,37 +3,58 @@ import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Sandbox } from '@marketkit/sandbox';
 import type Stripe from 'stripe';
-import type { Store } from '../src/stores/store';
+import { join } from 'node:path';
 import { createPgliteStore } from '../src/stores/pglite-store';
 import { onboard, onSale, startApp } from './app';
-import { measureRate, profiled, type SandboxProcess } from './measure';
+import { measureRate, spawnProcess, stopProcess, type SandboxProcess } from './measure';
+
+const packageRoot = join(import.meta.dirname, '..');
+const tsx = ['--import', 'tsx', '--conditions=@marketkit/source'];
+
+export interface WebhookResult {
+  rate: number;
+  /** The router process's CPU per event (verify, coalesced retrieve, batched write, answer). */
+  routerCpuMs: number;
+  /** This process's CPU per event: Stripe's side, signing and sending. */
+  senderCpuMs: number;
+}
 
 /**
  * Signed account.updated deliveries over keep-alive connections, `concurrency` at a time, each answered
- * 200 and applied once; the rate, and this process's CPU per event (the sender's and the router's; the
- * sandbox answering the handler's accounts.retrieve runs in its own process, as Stripe would).
+ * 200 and applied once; the rate, and CPU per event. The router runs in its own process
+ * (webhook-server.ts) as in the checkout part, so neither the sender (Stripe's side) nor the sandbox
+ * answering the handler's accounts.retrieve shares its CPU.
  */
 export async function webhookThroughput(
   sandbox: SandboxProcess,
-  store: Store,
+  postgresUrl: string | undefined,
   events: number,
   concurrency: number,
-): Promise<{ rate: number; cpuMs: number }> {
+  profileDirectory: string | undefined,
+): Promise<WebhookResult> {
   const { stripe } = sandbox;
-  const app = await startApp(sandbox, stripe, store, { worker: { autoStart: false } });
-  const port = Number(new URL(app.url).port);
+  const router = await spawnProcess(
+    [
+      ...tsx,
+      'bench/webhook-server.ts',
+      sandbox.port,
+      sandbox.secretKey,
+      sandbox.webhookSecret,
+      sandbox.url,
+      ...(postgresUrl ? [postgresUrl] : []),
+    ],
+    packageRoot,
+    /port=\d+/,
+    { ...process.env, ...(profileDirectory ? { BENCH_CPU_PROF: profileDirectory } : {}) },
+  );
+  const port = Number(/port=(\d+)/.exec(router.output)![1]);
+  const accountId = /account=(\S+)/.exec(router.output)![1]!;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const accountId = await onboard(sandbox, app.router, `hook_${store.kind}_${Date.now()}`);
-  const account = await stripe.accounts.retrieve(accountId);
+  // The account as Stripe would put it in the event, serialised once: only the id changes per event.
+  const account = JSON.stringify(await stripe.accounts.retrieve(accountId));
   const runId = Math.random().toString(36).slice(2, 8);
   const deliver = async (eventId: string) => {
-    const payload = JSON.stringify({
-      id: eventId,
-      object: 'event',
-      type: 'account.updated',
-      account: accountId,
-      data: { object: account },
-    });
+    const payload = `{"id":${JSON.stringify(eventId)},"object":"event","type":"account.updated","account":${JSON.stringify(accountId)},"data":{"object":${account}}}`;
     const signature = stripe.webhooks.generateTestHeaderString({
       payload,
       secret: sandbox.webhookSecret,
@@ -68,24 +89,30 @@ export async function webhookThroughput(
       outgoing.end(payload);
     });
   };
+  const bench = async (path: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}/_bench/${path}`);
+    return (await response.json()) as { microseconds: number; count: number };
+  };
   try {
     await measureRate(50, concurrency, (index) => deliver(`evt_warm_${runId}_${index}`));
-    const cpuBefore = process.cpuUsage();
-    const rate = await profiled(process.env.BENCH_CPU_PROF, `webhooks-${store.kind}`, () =>
-      measureRate(events, concurrency, (index) => deliver(`evt_bench_${runId}_${index}`)),
+    const routerBefore = (await bench('cpu')).microseconds;
+    const senderBefore = process.cpuUsage();
+    const rate = await measureRate(events, concurrency, (index) =>
+      deliver(`evt_bench_${runId}_${index}`),
     );
-    const cpu = process.cpuUsage(cpuBefore);
+    const sender = process.cpuUsage(senderBefore);
+    const routerCpu = (await bench('cpu')).microseconds - routerBefore;
     // Exactly once: every event id recorded, none twice (the primary key would refuse it anyway).
-    const { rows } = await store.query<{ count: number }>(
-      'select count(*)::integer as count from mk_webhook_events where id like $1',
-      [`evt_bench_${runId}_%`],
-    );
-    if (Number(rows[0]?.count) !== events)
-      throw new Error(`expected ${events} recorded events, found ${rows[0]?.count}`);
-    return { rate, cpuMs: (cpu.user + cpu.system) / 1000 / events };
+    const { count } = await bench(`recorded?prefix=evt_bench_${runId}_`);
+    if (count !== events) throw new Error(`expected ${events} recorded events, found ${count}`);
+    return {
+      rate,
+      routerCpuMs: routerCpu / 1000 / events,
+      senderCpuMs: (sender.user + sender.system) / 1000 / events,
+    };
   } finally {
     agent.destroy();
-    await app.stop();
+    await stopProcess(router.child);
   }
 }
 

@@ -65,4 +65,24 @@ describe('webhook events recorded in batches', () => {
     expect(await events.record('evt_bad', 'test', effect('evt_bad'))).toBe('processed');
     expect(await effectsOf('evt_bad')).toBe(1);
   });
+
+  it('applies only the last new effect for one key in a batch, never a duplicate’s', async () => {
+    const events = createEventBatcher(store);
+    await events.record('evt_key_old', 'test', effect('evt_key_old'));
+    // Recorded while the blocker's batch is being written, the four below make up one batch.
+    const blocker = events.record('evt_key_blocker', 'test', effect('evt_key_blocker'));
+    const outcomes = await Promise.all([
+      events.record('evt_key_1', 'test', effect('evt_key_1'), 'account:1'),
+      events.record('evt_key_2', 'test', effect('evt_key_2'), 'account:1'),
+      events.record('evt_key_old', 'test', effect('evt_key_old'), 'account:1'),
+      events.record('evt_key_other', 'test', effect('evt_key_other'), 'account:2'),
+    ]);
+    await blocker;
+    expect(outcomes).toEqual(['processed', 'processed', 'duplicate', 'processed']);
+    // The later snapshot stands for the earlier one; the duplicate's is not applied again.
+    expect(await effectsOf('evt_key_1')).toBe(0);
+    expect(await effectsOf('evt_key_2')).toBe(1);
+    expect(await effectsOf('evt_key_old')).toBe(1);
+    expect(await effectsOf('evt_key_other')).toBe(1);
+  });
 });

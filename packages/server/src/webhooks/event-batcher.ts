@@ -12,6 +12,8 @@ interface Pending<T> {
 interface PendingRecord extends Pending<'processed' | 'duplicate'> {
   type: string;
   apply: Apply;
+  /** Effects with the same key overwrite one object: in one batch only the last new one is applied. */
+  key: string | undefined;
 }
 
 export interface EventBatcher {
@@ -21,7 +23,12 @@ export interface EventBatcher {
    * Records the event id and applies its effects in one transaction, exactly once: 'duplicate' when the
    * id is already recorded. Events recorded while a batch is being written go in the next batch.
    */
-  record(eventId: string, type: string, apply: Apply): Promise<'processed' | 'duplicate'>;
+  record(
+    eventId: string,
+    type: string,
+    apply: Apply,
+    key?: string,
+  ): Promise<'processed' | 'duplicate'>;
 }
 
 /**
@@ -48,15 +55,20 @@ export function createEventBatcher(store: Store): EventBatcher {
           client,
           batch.map(({ eventId, type }) => ({ eventId, type })),
         );
-        const results: ('processed' | 'duplicate')[] = [];
-        for (const entry of batch) {
-          // A second delivery of the same event in one batch is a duplicate of the first.
-          if (!fresh.delete(entry.eventId)) {
-            results.push('duplicate');
-            continue;
-          }
+        // A second delivery of the same event in one batch is a duplicate of the first.
+        const results = batch.map((entry) =>
+          fresh.delete(entry.eventId) ? ('processed' as const) : ('duplicate' as const),
+        );
+        // Same key: later entries carry a later snapshot of the same object (see account-refresher.ts),
+        // so writing only the last one leaves the row as writing them all would, in fewer statements.
+        const last = new Map<string, number>();
+        batch.forEach((entry, index) => {
+          if (entry.key !== undefined && results[index] === 'processed') last.set(entry.key, index);
+        });
+        for (const [index, entry] of batch.entries()) {
+          if (results[index] !== 'processed') continue;
+          if (entry.key !== undefined && last.get(entry.key) !== index) continue;
           await entry.apply?.(client);
-          results.push('processed');
         }
         return results;
       });
@@ -86,8 +98,8 @@ export function createEventBatcher(store: Store): EventBatcher {
   return {
     seen: (eventId) =>
       new Promise((resolve, reject) => questions.add({ eventId, resolve, reject })),
-    record: (eventId, type, apply) =>
-      new Promise((resolve, reject) => records.add({ eventId, type, apply, resolve, reject })),
+    record: (eventId, type, apply, key) =>
+      new Promise((resolve, reject) => records.add({ eventId, type, apply, key, resolve, reject })),
   };
 }
 

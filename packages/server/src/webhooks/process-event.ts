@@ -6,14 +6,14 @@ import { paymentEvents } from './handlers/payments';
 import { balanceEvents, payoutEvents } from './handlers/payouts';
 import { refundEvents } from './handlers/refunds';
 import type { EventBatcher } from './event-batcher';
-import type { EventHandler, ProcessResult, Recorder } from './handlers/types';
+import type { EventFamily, ProcessResult, Recorder, WebhookServices } from './handlers/types';
 
 export type { ProcessResult } from './handlers/types';
 
 /** Which handler applies each event type, by event family. */
-const HANDLERS: ReadonlyMap<string, EventHandler> = new Map(
+const FAMILIES: ReadonlyMap<string, EventFamily> = new Map(
   [paymentEvents, refundEvents, disputeEvents, accountEvents, payoutEvents, balanceEvents].flatMap(
-    (family) => family.types.map((type) => [type, family.handle] as const),
+    (family) => family.types.map((type) => [type, family] as const),
   ),
 );
 
@@ -26,12 +26,13 @@ const HANDLERS: ReadonlyMap<string, EventHandler> = new Map(
 export async function processEvent(
   context: RouteContext,
   events: EventBatcher,
+  services: WebhookServices,
   event: Stripe.Event,
 ): Promise<ProcessResult> {
-  if (await events.seen(event.id)) return 'duplicate';
-  const record: Recorder = (apply) => events.record(event.id, event.type, apply);
-  const handler = HANDLERS.get(event.type);
-  if (handler) return handler(context, event, record);
+  const family = FAMILIES.get(event.type);
+  if (family?.checkDuplicateFirst !== false && (await events.seen(event.id))) return 'duplicate';
+  const record: Recorder = (apply, key) => events.record(event.id, event.type, apply, key);
+  if (family) return family.handle(context, event, record, services);
   await record();
   return 'ignored';
 }

@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import type { RouteContext } from '../context';
 import { HttpError } from '../http/errors';
 import { json, route, type Route } from '../http/route';
+import { createAccountRefresher } from './account-refresher';
 import { createEventBatcher } from './event-batcher';
 import { processEvent } from './process-event';
 
@@ -48,6 +49,7 @@ function verifyEvent(config: RouteContext['config'], raw: Buffer, signature: str
 export function createWebhookRoute(context: RouteContext): Route {
   const { config } = context;
   const events = createEventBatcher(config.store);
+  const services = { accounts: createAccountRefresher(config.stripe) };
   return route(
     'POST',
     API_ROUTES.webhooks.path,
@@ -57,7 +59,7 @@ export function createWebhookRoute(context: RouteContext): Route {
       if (!signature)
         throw new HttpError('webhook_signature_invalid', 'The Stripe-Signature header is missing.');
       const event = verifyEvent(config, raw, signature);
-      const result = await processEvent(context, events, event);
+      const result = await processEvent(context, events, services, event);
       config.logger.info({ eventId: event.id, type: event.type, result }, 'Webhook event handled');
       return json({ received: true, duplicate: result === 'duplicate' });
     },

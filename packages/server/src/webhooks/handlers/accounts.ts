@@ -1,23 +1,36 @@
 import { deriveOnboardingState } from '@marketkit/core';
-import { snapshotAccount } from '../../accounts/account-status';
+import Stripe from 'stripe';
 import * as repository from '../../stores/repository';
+import type { StoredAccountSnapshot } from '../../stores/repository';
 import type { EventFamily } from './types';
 
-/** account.updated: the cached status follows the account as Stripe has it now. */
+/**
+ * account.updated: the cached status follows the account as Stripe has it now. Concurrent events for
+ * one account share a retrieve that started after they arrived (account-refresher.ts) and, in one
+ * batch, one write of the latest snapshot. Repeating it is harmless, so duplicates are told apart by
+ * the batch's insert of the event id rather than by a query of their own first.
+ */
 export const accountEvents: EventFamily = {
   types: ['account.updated'],
-  async handle(context, event, record) {
-    const { config } = context;
+  checkDuplicateFirst: false,
+  async handle(context, event, record, { accounts }) {
     const accountId = event.account ?? (event.data.object as { id: string }).id;
-    const before = await repository.findAccountById(config.store, accountId);
-    if (!before) return record();
-    const snapshot = snapshotAccount(await config.stripe.accounts.retrieve(accountId));
-    const result = await record((client) =>
-      repository.saveAccountStatus(client, accountId, snapshot).then(() => undefined),
-    );
+    const snapshot = await accounts.refresh(accountId).catch((error: unknown) => {
+      // An account Stripe no longer has (deleted, or never this platform's) has nothing to follow.
+      if (error instanceof Stripe.errors.StripeError && error.statusCode === 404) return null;
+      throw error;
+    });
+    if (!snapshot) return record();
+    const written: { replaced?: { previous: StoredAccountSnapshot | null } | null } = {};
+    const result = await record(async (client) => {
+      written.replaced = await repository.replaceAccountStatus(client, accountId, snapshot);
+    }, `account:${accountId}`);
     context.accounts.forget(accountId);
-    if (deriveOnboardingState(before.status) !== deriveOnboardingState(snapshot))
-      await config.hooks.onRiskChanged?.({ accountId, reason: 'account.updated' });
+    // Only a write that ran knows what it replaced (one per batch and account): one announcement
+    // per change, however many events told of it.
+    const { replaced } = written;
+    if (replaced && deriveOnboardingState(replaced.previous) !== deriveOnboardingState(snapshot))
+      await context.config.hooks.onRiskChanged?.({ accountId, reason: 'account.updated' });
     return result;
   },
 };

@@ -3,27 +3,41 @@ import type { RouteContext } from '../../context';
 import * as repository from '../../stores/repository';
 import type { OrderRecord } from '../../stores/repository';
 import type { SqlClient } from '../../stores/store';
+import type { AccountRefresher } from '../account-refresher';
 
 export type ProcessResult = 'processed' | 'duplicate' | 'ignored';
 
 /**
  * Records the event id in one transaction with `apply`'s effects: a crash before commit means the
- * retry is processed again, never twice.
+ * retry is processed again, never twice. `key` names the object `apply` overwrites whole, so a batch
+ * holding several such writes applies only the last (see event-batcher.ts).
  */
 export type Recorder = (
   apply?: (client: SqlClient) => Promise<void>,
+  key?: string,
 ) => Promise<'processed' | 'duplicate'>;
+
+/** What the webhook route shares between concurrent deliveries. */
+export interface WebhookServices {
+  accounts: AccountRefresher;
+}
 
 export type EventHandler = (
   context: RouteContext,
   event: Stripe.Event,
   record: Recorder,
+  services: WebhookServices,
 ) => Promise<ProcessResult>;
 
 /** One event family: the event types it handles and how. */
 export interface EventFamily {
   types: readonly Stripe.Event.Type[];
   handle: EventHandler;
+  /**
+   * False when handling a duplicate is harmless, so the batch's insert of the event id can tell
+   * duplicates apart without a query of its own first (true when left out).
+   */
+  checkDuplicateFirst?: boolean;
 }
 
 /**
