@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   measureRate,
   median,
+  percentile,
   spawnProcess,
   startSandboxProcess,
   stopProcess,
@@ -26,13 +27,38 @@ export interface CheckoutOptions {
   profileDirectory?: string | undefined;
 }
 
-export interface CheckoutResult {
-  routerRate: number;
-  baselineRate: number;
-  directRate: number;
-  routerCpuMs: number;
-  baselineCpuMs: number;
+/** Median and spread of one figure over the measured rounds. */
+export interface Spread {
+  median: number;
+  /** The middle half of the rounds lies between these (25th and 75th percentiles). */
+  lowerQuartile: number;
+  upperQuartile: number;
+  low: number;
+  high: number;
 }
+
+export interface CheckoutResult {
+  /** Requests per second, per round. */
+  routerRate: Spread;
+  baselineRate: Spread;
+  directRate: Spread;
+  /** Router rate ÷ hand-written rate of the same round (the two run back to back). */
+  ratio: Spread;
+  /** Milliseconds of process CPU (user + system, every thread) per checkout, per round. */
+  routerCpuMs: Spread;
+  baselineCpuMs: Spread;
+  rounds: number;
+  /** True when the router process ran under the CPU profiler (its CPU figure then includes the profiler). */
+  profiled: boolean;
+}
+
+const spread = (values: readonly number[]): Spread => ({
+  median: median(values),
+  lowerQuartile: percentile(values, 0.25),
+  upperQuartile: percentile(values, 0.75),
+  low: Math.min(...values),
+  high: Math.max(...values),
+});
 
 /** A keep-alive POST that resolves when a 200 arrives in full. */
 function poster(port: number, agent: Agent, body: string) {
@@ -139,37 +165,47 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
         metadata: { marketkit_order_id: 'bench' },
       });
     const { requests, concurrency } = options;
-    // Warm every path (JIT, sockets, caches), then rotate the order each round and take the medians,
-    // so drift in machine load hits every side alike and one slow round does not decide the ratio.
-    for (const run of [viaRouter, viaBaseline, direct]) await measureRate(100, concurrency, run);
+    // Warm every path well past the JIT's tiers and the pools' growth before anything counts.
+    for (const run of [viaRouter, viaBaseline, direct, viaRouter, viaBaseline])
+      await measureRate(200, concurrency, run);
+    // Each round interleaves the router and the hand-written route in short slices (router, hand-written,
+    // hand-written, router, then the mirror image), so a burst of load from elsewhere on the shared machine
+    // or a slow drift lands on both sides of a round alike. A side's rate in a round is its requests over
+    // its summed time; the ratio is taken per round, and the median round reported with the lowest and
+    // highest. CPU is read from each process around each of its slices.
     const rates = { router: [] as number[], baseline: [] as number[], direct: [] as number[] };
-    const cpu = { router: 0, baseline: 0 };
-    const sides = [
-      async () => {
-        const before = await cpuOf(routerPort);
-        rates.router.push(await measureRate(requests, concurrency, viaRouter));
-        cpu.router += (await cpuOf(routerPort)) - before;
-      },
-      async () => {
-        const before = await cpuOf(baselinePort);
-        rates.baseline.push(await measureRate(requests, concurrency, viaBaseline));
-        cpu.baseline += (await cpuOf(baselinePort)) - before;
-      },
-      async () => {
-        rates.direct.push(await measureRate(requests, concurrency, direct));
-      },
-    ];
+    const cpu = { router: [] as number[], baseline: [] as number[] };
+    const slices = 4;
+    const slice = Math.max(concurrency, Math.round(requests / slices));
+    const pattern = ['router', 'baseline', 'baseline', 'router'] as const;
     for (let round = 0; round < options.rounds; round += 1) {
-      for (let index = 0; index < sides.length; index += 1)
-        await sides[(round + index) % sides.length]!();
+      const seconds = { router: 0, baseline: 0 };
+      const microseconds = { router: 0, baseline: 0 };
+      for (let index = 0; index < slices; index += 1) {
+        const side = pattern[(index + (round % 2) * 2) % pattern.length]!;
+        const port = side === 'router' ? routerPort : baselinePort;
+        const before = await cpuOf(port);
+        seconds[side] +=
+          slice /
+          (await measureRate(slice, concurrency, side === 'router' ? viaRouter : viaBaseline));
+        microseconds[side] += (await cpuOf(port)) - before;
+      }
+      // Each side ran two slices of the four.
+      for (const side of ['router', 'baseline'] as const) {
+        rates[side].push((slice * 2) / seconds[side]);
+        cpu[side].push(microseconds[side] / 1000 / (slice * 2));
+      }
+      rates.direct.push(await measureRate(slice, concurrency, direct));
     }
-    const perCheckout = (microseconds: number) => microseconds / 1000 / (options.rounds * requests);
     return {
-      routerRate: median(rates.router),
-      baselineRate: median(rates.baseline),
-      directRate: median(rates.direct),
-      routerCpuMs: perCheckout(cpu.router),
-      baselineCpuMs: perCheckout(cpu.baseline),
+      routerRate: spread(rates.router),
+      baselineRate: spread(rates.baseline),
+      directRate: spread(rates.direct),
+      ratio: spread(rates.router.map((rate, round) => rate / rates.baseline[round]!)),
+      routerCpuMs: spread(cpu.router),
+      baselineCpuMs: spread(cpu.baseline),
+      rounds: options.rounds,
+      profiled: options.profileDirectory !== undefined,
     };
   } finally {
     agent.destroy();
