@@ -1,7 +1,9 @@
 // POST /checkout through MarketKit's router beside the hand-written Express + stripe + pg route, each in
 // its own process against the same sandbox process, measured in alternating rounds of the same run.
 import { Agent, request as httpRequest } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import {
   measureRate,
   median,
@@ -47,6 +49,9 @@ export interface CheckoutResult {
   /** Milliseconds of process CPU (user + system, every thread) per checkout, per round. */
   routerCpuMs: Spread;
   baselineCpuMs: Spread;
+  /** PostgreSQL's CPU per checkout for each side's connections (null when the router runs on PGlite). */
+  routerDatabaseCpuMs: Spread | null;
+  baselineDatabaseCpuMs: Spread | null;
   rounds: number;
   /** True when the router process ran under the CPU profiler (its CPU figure then includes the profiler). */
   profiled: boolean;
@@ -96,6 +101,36 @@ function poster(port: number, agent: Agent, body: string) {
     });
 }
 
+// PostgreSQL's side of each checkout: the CPU of the server processes (backends) serving one side's
+// connections, told apart by the application name in its connection string. Read from /proc in clock
+// ticks (10 ms), so only the sum over a round of hundreds of checkouts is meaningful.
+const applicationNames = { router: 'mk_bench_router', baseline: 'mk_bench_handwritten' } as const;
+
+const withApplicationName = (url: string, name: string) => {
+  const parsed = new URL(url);
+  parsed.searchParams.set('application_name', name);
+  return parsed.toString();
+};
+
+async function databaseCpuMs(admin: pg.Client, name: string): Promise<number> {
+  const { rows } = await admin.query<{ pid: number }>(
+    'select pid from pg_stat_activity where application_name = $1',
+    [name],
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      // Fields after the command name: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The backend ended between the query and the read.
+    }
+  }
+  return ticks * 10;
+}
+
 const cpuOf = async (port: number) => {
   const response = await fetch(`http://127.0.0.1:${port}/_bench/cpu`);
   return ((await response.json()) as { microseconds: number }).microseconds;
@@ -115,7 +150,9 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
         secretKey,
         webhookSecret,
         sandboxUrl,
-        ...(options.routerStore === 'postgres' ? [options.postgresUrl] : []),
+        ...(options.routerStore === 'postgres'
+          ? [withApplicationName(options.postgresUrl, applicationNames.router)]
+          : []),
       ],
       packageRoot,
       /port=\d+/,
@@ -128,7 +165,13 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
     );
     started.push(router);
     const baseline = await spawnProcess(
-      [...tsx, 'bench/handwritten-checkout-server.ts', sandboxPort, secretKey, options.postgresUrl],
+      [
+        ...tsx,
+        'bench/handwritten-checkout-server.ts',
+        sandboxPort,
+        secretKey,
+        withApplicationName(options.postgresUrl, applicationNames.baseline),
+      ],
       packageRoot,
       /port=\d+/,
       { ...process.env, BENCH_CATALOGUE: /catalogue=(\S+)/.exec(router.output)![1]! },
@@ -176,11 +219,23 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
     const rates = { router: [] as number[], baseline: [] as number[], direct: [] as number[] };
     const cpu = { router: [] as number[], baseline: [] as number[] };
     const slices = 4;
-    const slice = Math.max(concurrency, Math.round(requests / slices));
+    // `requests` per side and round, in two slices.
+    const slice = Math.max(concurrency, Math.round(requests / 2));
+    const database = { router: [] as number[], baseline: [] as number[] };
+    const admin = options.routerStore === 'postgres' ? new pg.Client(options.postgresUrl) : null;
+    await admin?.connect();
+    const databaseCpu = async () =>
+      admin
+        ? {
+            router: await databaseCpuMs(admin, applicationNames.router),
+            baseline: await databaseCpuMs(admin, applicationNames.baseline),
+          }
+        : null;
     const pattern = ['router', 'baseline', 'baseline', 'router'] as const;
     for (let round = 0; round < options.rounds; round += 1) {
       const seconds = { router: 0, baseline: 0 };
       const microseconds = { router: 0, baseline: 0 };
+      const databaseBefore = await databaseCpu();
       for (let index = 0; index < slices; index += 1) {
         const side = pattern[(index + (round % 2) * 2) % pattern.length]!;
         const port = side === 'router' ? routerPort : baselinePort;
@@ -190,13 +245,17 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
           (await measureRate(slice, concurrency, side === 'router' ? viaRouter : viaBaseline));
         microseconds[side] += (await cpuOf(port)) - before;
       }
+      const databaseAfter = await databaseCpu();
       // Each side ran two slices of the four.
       for (const side of ['router', 'baseline'] as const) {
         rates[side].push((slice * 2) / seconds[side]);
         cpu[side].push(microseconds[side] / 1000 / (slice * 2));
+        if (databaseBefore && databaseAfter)
+          database[side].push((databaseAfter[side] - databaseBefore[side]) / (slice * 2));
       }
       rates.direct.push(await measureRate(slice, concurrency, direct));
     }
+    await admin?.end();
     return {
       routerRate: spread(rates.router),
       baselineRate: spread(rates.baseline),
@@ -204,6 +263,8 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
       ratio: spread(rates.router.map((rate, round) => rate / rates.baseline[round]!)),
       routerCpuMs: spread(cpu.router),
       baselineCpuMs: spread(cpu.baseline),
+      routerDatabaseCpuMs: admin ? spread(database.router) : null,
+      baselineDatabaseCpuMs: admin ? spread(database.baseline) : null,
       rounds: options.rounds,
       profiled: options.profileDirectory !== undefined,
     };

@@ -121,6 +121,11 @@ async function checkouts() {
         '  hand-written Express + stripe + pg route:',
         `${range(result.baselineRate, 0)} req/s, ${range(result.baselineCpuMs, 2)} ms CPU/checkout`,
       );
+      if (result.routerDatabaseCpuMs && result.baselineDatabaseCpuMs)
+        line(
+          '  PostgreSQL CPU per checkout, router / hand-written:',
+          `${result.routerDatabaseCpuMs.median.toFixed(2)} ms / ${result.baselineDatabaseCpuMs.median.toFixed(2)} ms`,
+        );
       line(
         '  paymentIntents.create alone (SDK → sandbox):',
         `${range(result.directRate, 0)} req/s`,
