@@ -52,6 +52,70 @@ async function readRawBody(request: Request): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+// Body-parser's `hasBody`, `strict` and charset rules for the requests browsers and SDKs send: JSON with a
+// declared length and no content coding. Read straight from the stream, as body-parser would (one
+// buffer, one JSON.parse), without its per-request content-type parsing, charset decoder and debug
+// layers. Everything else (chunked, compressed, another charset, an already-read body) is left to
+// body-parser itself, so both paths answer alike.
+const PLAIN_JSON_TYPES = new Set(['application/json', 'application/json; charset=utf-8']);
+
+function readPlainJson(request: Request, limit: number): Promise<unknown> | null {
+  const { headers } = request;
+  const declared = Number(headers['content-length']);
+  if (
+    !(declared > 0 && declared <= limit && Number.isInteger(declared)) ||
+    headers['transfer-encoding'] !== undefined ||
+    headers['content-encoding'] !== undefined ||
+    !PLAIN_JSON_TYPES.has(headers['content-type']?.toLowerCase() ?? '') ||
+    request.readableEncoding !== null ||
+    request.readableEnded ||
+    request.readableFlowing !== null ||
+    !request.socket?.readable
+  )
+    return null;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (error: unknown, body?: unknown) => {
+      request.off('data', onData).off('end', onEnd).off('error', onFailure).off('close', onClose);
+      if (error) reject(error);
+      else resolve(body);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      // raw-body's checks, answered with the same error types (see error-handler.ts).
+      if (size !== declared) {
+        done(
+          Object.assign(new Error('request size did not match content length'), {
+            status: 400,
+            type: 'request.size.invalid',
+          }),
+        );
+        return;
+      }
+      let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
+      // iconv-lite drops a byte order mark before body-parser parses.
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const first = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d]|$)/.exec(text)?.[1];
+      try {
+        if (first !== '{' && first !== '[') throw new SyntaxError('strict violation');
+        done(null, JSON.parse(text));
+      } catch (error) {
+        done(Object.assign(error as Error, { status: 400, type: 'entity.parse.failed' }));
+      }
+    };
+    const onFailure = () =>
+      done(Object.assign(new Error('request aborted'), { status: 400, type: 'request.aborted' }));
+    const onClose = () => {
+      if (!request.complete) onFailure();
+    };
+    request.on('data', onData).on('end', onEnd).on('error', onFailure).on('close', onClose);
+  });
+}
+
 // Written straight to Node's response, as the fetch adapter does: Express's res.json would also hash
 // every body for an ETag, which no MarketKit answer (all dynamic, most to POSTs) can use.
 function send(response: Response, answer: CoreResponse): void {
@@ -94,6 +158,8 @@ export function createMarketkitRouter(options: MarketkitRouterOptions): Marketki
           header: (name) => request.get(name),
           async readBody(kind) {
             if (kind === 'json') {
+              const plain = readPlainJson(request, core.config.limits.bodyBytes);
+              if (plain) return (request.body = await plain);
               await run(parseJson, request, response);
               return request.body;
             }
