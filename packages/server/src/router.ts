@@ -99,7 +99,8 @@ function readPlainJson(request: Request, limit: number): Promise<unknown> | null
       let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
       // iconv-lite drops a byte order mark before body-parser parses.
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const first = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d]|$)/.exec(text)?.[1];
+      // Strict mode: the top level is an object or an array (JSON.parse refuses any other whitespace).
+      const first = text.trimStart()[0];
       try {
         if (first !== '{' && first !== '[') throw new SyntaxError('strict violation');
         done(null, JSON.parse(text));
