@@ -67,7 +67,7 @@ const spread = (values: readonly number[]): Spread => ({
 
 /** A keep-alive POST that resolves when a 200 arrives in full. */
 function poster(port: number, agent: Agent, body: string) {
-  return () =>
+  const post = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       const outgoing = httpRequest(
         {
@@ -96,9 +96,17 @@ function poster(port: number, agent: Agent, body: string) {
           );
         },
       );
-      outgoing.on('error', reject);
+      // A server closes a keep-alive connection idle for 5 s (while the other side had its turn on a busy
+      // machine); a request sent on it just then never reached the server, so it is sent again, as Node's
+      // docs advise for `reusedSocket`.
+      outgoing.on('error', (error: NodeJS.ErrnoException) =>
+        outgoing.reusedSocket && error.code === 'ECONNRESET'
+          ? post().then(resolve, reject)
+          : reject(error),
+      );
       outgoing.end(body);
     });
+  return post;
 }
 
 // PostgreSQL's side of each checkout: the CPU of the server processes (backends) serving one side's

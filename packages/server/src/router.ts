@@ -73,48 +73,51 @@ function readPlainJson(request: Request, limit: number): Promise<unknown> | null
     !request.socket?.readable
   )
     return null;
+  // The listeners are inline on purpose: named per-request closures cost a `__name` call each under tsx.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const done = (error: unknown, body?: unknown) => {
-      request.off('data', onData).off('end', onEnd).off('error', onFailure).off('close', onClose);
-      if (error) reject(error);
-      else resolve(body);
-    };
-    const onData = (chunk: Buffer) => {
+    request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       chunks.push(chunk);
-    };
-    const onEnd = () => {
-      // raw-body's checks, answered with the same error types (see error-handler.ts).
-      if (size !== declared) {
-        done(
-          Object.assign(new Error('request size did not match content length'), {
-            status: 400,
-            type: 'request.size.invalid',
-          }),
-        );
-        return;
-      }
-      let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
-      // iconv-lite drops a byte order mark before body-parser parses.
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      // Strict mode: the top level is an object or an array (JSON.parse refuses any other whitespace).
-      const first = text.trimStart()[0];
+    });
+    request.on('end', () => {
       try {
-        if (first !== '{' && first !== '[') throw new SyntaxError('strict violation');
-        done(null, JSON.parse(text));
+        resolve(parsePlainJson(chunks, size, declared));
       } catch (error) {
-        done(Object.assign(error as Error, { status: 400, type: 'entity.parse.failed' }));
+        reject(error);
       }
-    };
-    const onFailure = () =>
-      done(Object.assign(new Error('request aborted'), { status: 400, type: 'request.aborted' }));
-    const onClose = () => {
-      if (!request.complete) onFailure();
-    };
-    request.on('data', onData).on('end', onEnd).on('error', onFailure).on('close', onClose);
+    });
+    // Rejecting a settled promise does nothing, so a late `close` or `error` is harmless.
+    request.on('error', () => reject(aborted()));
+    request.on('close', () => {
+      if (!request.complete) reject(aborted());
+    });
   });
+}
+
+const aborted = () =>
+  Object.assign(new Error('request aborted'), { status: 400, type: 'request.aborted' });
+
+/** raw-body's length check and body-parser's strict JSON parse, with the same error types (see error-handler.ts). */
+function parsePlainJson(chunks: readonly Buffer[], size: number, declared: number): unknown {
+  if (size !== declared) {
+    throw Object.assign(new Error('request size did not match content length'), {
+      status: 400,
+      type: 'request.size.invalid',
+    });
+  }
+  let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
+  // iconv-lite drops a byte order mark before body-parser parses.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Strict mode: the top level is an object or an array (JSON.parse refuses any other whitespace).
+  const first = text.trimStart()[0];
+  try {
+    if (first !== '{' && first !== '[') throw new SyntaxError('strict violation');
+    return JSON.parse(text);
+  } catch (error) {
+    throw Object.assign(error as Error, { status: 400, type: 'entity.parse.failed' });
+  }
 }
 
 // Written straight to Node's response, as the fetch adapter does: Express's res.json would also hash
