@@ -1,10 +1,13 @@
 // POST /checkout through MarketKit's router beside the hand-written Express + stripe + pg route, each in
 // its own process against the same sandbox process, measured in alternating rounds of the same run.
 import { Agent, request as httpRequest } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import {
   measureRate,
   median,
+  percentile,
   spawnProcess,
   startSandboxProcess,
   stopProcess,
@@ -26,17 +29,45 @@ export interface CheckoutOptions {
   profileDirectory?: string | undefined;
 }
 
-export interface CheckoutResult {
-  routerRate: number;
-  baselineRate: number;
-  directRate: number;
-  routerCpuMs: number;
-  baselineCpuMs: number;
+/** Median and spread of one figure over the measured rounds. */
+export interface Spread {
+  median: number;
+  /** The middle half of the rounds lies between these (25th and 75th percentiles). */
+  lowerQuartile: number;
+  upperQuartile: number;
+  low: number;
+  high: number;
 }
+
+export interface CheckoutResult {
+  /** Requests per second, per round. */
+  routerRate: Spread;
+  baselineRate: Spread;
+  directRate: Spread;
+  /** Router rate ÷ hand-written rate of the same round (the two run back to back). */
+  ratio: Spread;
+  /** Milliseconds of process CPU (user + system, every thread) per checkout, per round. */
+  routerCpuMs: Spread;
+  baselineCpuMs: Spread;
+  /** PostgreSQL's CPU per checkout for each side's connections (null when the router runs on PGlite). */
+  routerDatabaseCpuMs: Spread | null;
+  baselineDatabaseCpuMs: Spread | null;
+  rounds: number;
+  /** True when the router process ran under the CPU profiler (its CPU figure then includes the profiler). */
+  profiled: boolean;
+}
+
+const spread = (values: readonly number[]): Spread => ({
+  median: median(values),
+  lowerQuartile: percentile(values, 0.25),
+  upperQuartile: percentile(values, 0.75),
+  low: Math.min(...values),
+  high: Math.max(...values),
+});
 
 /** A keep-alive POST that resolves when a 200 arrives in full. */
 function poster(port: number, agent: Agent, body: string) {
-  return () =>
+  const post = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       const outgoing = httpRequest(
         {
@@ -65,9 +96,47 @@ function poster(port: number, agent: Agent, body: string) {
           );
         },
       );
-      outgoing.on('error', reject);
+      // A server closes a keep-alive connection idle for 5 s (while the other side had its turn on a busy
+      // machine); a request sent on it just then never reached the server, so it is sent again, as Node's
+      // docs advise for `reusedSocket`.
+      outgoing.on('error', (error: NodeJS.ErrnoException) =>
+        outgoing.reusedSocket && error.code === 'ECONNRESET'
+          ? post().then(resolve, reject)
+          : reject(error),
+      );
       outgoing.end(body);
     });
+  return post;
+}
+
+// PostgreSQL's side of each checkout: the CPU of the server processes (backends) serving one side's
+// connections, told apart by the application name in its connection string. Read from /proc in clock
+// ticks (10 ms), so only the sum over a round of hundreds of checkouts is meaningful.
+const applicationNames = { router: 'mk_bench_router', baseline: 'mk_bench_handwritten' } as const;
+
+const withApplicationName = (url: string, name: string) => {
+  const parsed = new URL(url);
+  parsed.searchParams.set('application_name', name);
+  return parsed.toString();
+};
+
+async function databaseCpuMs(admin: pg.Client, name: string): Promise<number> {
+  const { rows } = await admin.query<{ pid: number }>(
+    'select pid from pg_stat_activity where application_name = $1',
+    [name],
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      // Fields after the command name: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The backend ended between the query and the read.
+    }
+  }
+  return ticks * 10;
 }
 
 const cpuOf = async (port: number) => {
@@ -89,7 +158,9 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
         secretKey,
         webhookSecret,
         sandboxUrl,
-        ...(options.routerStore === 'postgres' ? [options.postgresUrl] : []),
+        ...(options.routerStore === 'postgres'
+          ? [withApplicationName(options.postgresUrl, applicationNames.router)]
+          : []),
       ],
       packageRoot,
       /port=\d+/,
@@ -102,7 +173,13 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
     );
     started.push(router);
     const baseline = await spawnProcess(
-      [...tsx, 'bench/handwritten-checkout-server.ts', sandboxPort, secretKey, options.postgresUrl],
+      [
+        ...tsx,
+        'bench/handwritten-checkout-server.ts',
+        sandboxPort,
+        secretKey,
+        withApplicationName(options.postgresUrl, applicationNames.baseline),
+      ],
       packageRoot,
       /port=\d+/,
       { ...process.env, BENCH_CATALOGUE: /catalogue=(\S+)/.exec(router.output)![1]! },
@@ -139,37 +216,65 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
         metadata: { marketkit_order_id: 'bench' },
       });
     const { requests, concurrency } = options;
-    // Warm every path (JIT, sockets, caches), then rotate the order each round and take the medians,
-    // so drift in machine load hits every side alike and one slow round does not decide the ratio.
-    for (const run of [viaRouter, viaBaseline, direct]) await measureRate(100, concurrency, run);
+    // Warm every path well past the JIT's tiers and the pools' growth before anything counts.
+    for (const run of [viaRouter, viaBaseline, direct, viaRouter, viaBaseline])
+      await measureRate(200, concurrency, run);
+    // Each round interleaves the router and the hand-written route in short slices (router, hand-written,
+    // hand-written, router, then the mirror image), so a burst of load from elsewhere on the shared machine
+    // or a slow drift lands on both sides of a round alike. A side's rate in a round is its requests over
+    // its summed time; the ratio is taken per round, and the median round reported with the lowest and
+    // highest. CPU is read from each process around each of its slices.
     const rates = { router: [] as number[], baseline: [] as number[], direct: [] as number[] };
-    const cpu = { router: 0, baseline: 0 };
-    const sides = [
-      async () => {
-        const before = await cpuOf(routerPort);
-        rates.router.push(await measureRate(requests, concurrency, viaRouter));
-        cpu.router += (await cpuOf(routerPort)) - before;
-      },
-      async () => {
-        const before = await cpuOf(baselinePort);
-        rates.baseline.push(await measureRate(requests, concurrency, viaBaseline));
-        cpu.baseline += (await cpuOf(baselinePort)) - before;
-      },
-      async () => {
-        rates.direct.push(await measureRate(requests, concurrency, direct));
-      },
-    ];
+    const cpu = { router: [] as number[], baseline: [] as number[] };
+    const slices = 4;
+    // `requests` per side and round, in two slices.
+    const slice = Math.max(concurrency, Math.round(requests / 2));
+    const database = { router: [] as number[], baseline: [] as number[] };
+    const admin = options.routerStore === 'postgres' ? new pg.Client(options.postgresUrl) : null;
+    await admin?.connect();
+    const databaseCpu = async () =>
+      admin
+        ? {
+            router: await databaseCpuMs(admin, applicationNames.router),
+            baseline: await databaseCpuMs(admin, applicationNames.baseline),
+          }
+        : null;
+    const pattern = ['router', 'baseline', 'baseline', 'router'] as const;
     for (let round = 0; round < options.rounds; round += 1) {
-      for (let index = 0; index < sides.length; index += 1)
-        await sides[(round + index) % sides.length]!();
+      const seconds = { router: 0, baseline: 0 };
+      const microseconds = { router: 0, baseline: 0 };
+      const databaseBefore = await databaseCpu();
+      for (let index = 0; index < slices; index += 1) {
+        const side = pattern[(index + (round % 2) * 2) % pattern.length]!;
+        const port = side === 'router' ? routerPort : baselinePort;
+        const before = await cpuOf(port);
+        seconds[side] +=
+          slice /
+          (await measureRate(slice, concurrency, side === 'router' ? viaRouter : viaBaseline));
+        microseconds[side] += (await cpuOf(port)) - before;
+      }
+      const databaseAfter = await databaseCpu();
+      // Each side ran two slices of the four.
+      for (const side of ['router', 'baseline'] as const) {
+        rates[side].push((slice * 2) / seconds[side]);
+        cpu[side].push(microseconds[side] / 1000 / (slice * 2));
+        if (databaseBefore && databaseAfter)
+          database[side].push((databaseAfter[side] - databaseBefore[side]) / (slice * 2));
+      }
+      rates.direct.push(await measureRate(slice, concurrency, direct));
     }
-    const perCheckout = (microseconds: number) => microseconds / 1000 / (options.rounds * requests);
+    await admin?.end();
     return {
-      routerRate: median(rates.router),
-      baselineRate: median(rates.baseline),
-      directRate: median(rates.direct),
-      routerCpuMs: perCheckout(cpu.router),
-      baselineCpuMs: perCheckout(cpu.baseline),
+      routerRate: spread(rates.router),
+      baselineRate: spread(rates.baseline),
+      directRate: spread(rates.direct),
+      ratio: spread(rates.router.map((rate, round) => rate / rates.baseline[round]!)),
+      routerCpuMs: spread(cpu.router),
+      baselineCpuMs: spread(cpu.baseline),
+      routerDatabaseCpuMs: admin ? spread(database.router) : null,
+      baselineDatabaseCpuMs: admin ? spread(database.baseline) : null,
+      rounds: options.rounds,
+      profiled: options.profileDirectory !== undefined,
     };
   } finally {
     agent.destroy();

@@ -9,7 +9,7 @@ import { checkCsrf } from './http/csrf';
 import { createRequestId, toErrorResult } from './http/error-handler';
 import { HttpError } from './http/errors';
 import { createRateLimiter } from './http/rate-limit';
-import { matchRoute, type Route } from './http/route';
+import { createRouteMatcher, type Route } from './http/route';
 import type { MarketkitOptions } from './options';
 import { createOrderRoutes } from './orders/order-routes';
 import { createOrderService } from './orders/order-service';
@@ -113,7 +113,7 @@ function createRoutes(context: RouteContext): Route[] {
 export function createMarketkitCore(options: MarketkitOptions<never>): MarketkitCore {
   const config = parseOptions(options);
   const context = createContext(config);
-  const routes = createRoutes(context);
+  const matchRoute = createRouteMatcher(createRoutes(context));
 
   const ready = (async () => {
     await config.store.migrate();
@@ -137,8 +137,7 @@ export function createMarketkitCore(options: MarketkitOptions<never>): Marketkit
     const requestId = createRequestId();
     try {
       if (!started) await ready;
-      const matched =
-        request.path === null ? null : matchRoute(routes, request.method, request.path);
+      const matched = request.path === null ? null : matchRoute(request.method, request.path);
       if (!matched || matched.route.csrf) {
         checkCsrf(request.method, request.header, config.urls.allowedOrigins);
       }
@@ -152,7 +151,10 @@ export function createMarketkitCore(options: MarketkitOptions<never>): Marketkit
         method: request.method,
         path: request.path!,
         params: matched.params,
-        query: { ...parseQuery(request.query) } as Record<string, string | string[]>,
+        query:
+          request.query === ''
+            ? {}
+            : ({ ...parseQuery(request.query) } as Record<string, string | string[]>),
         header: request.header,
         body,
         native: request.native,
@@ -160,11 +162,9 @@ export function createMarketkitCore(options: MarketkitOptions<never>): Marketkit
       if ('redirect' in result) {
         return { status: 303, headers: { 'X-Request-Id': requestId, Location: result.redirect } };
       }
-      return {
-        status: result.status ?? 200,
-        headers: { ...result.headers, 'X-Request-Id': requestId },
-        body: result.body,
-      };
+      const headers = result.headers ? { ...result.headers } : {};
+      headers['X-Request-Id'] = requestId;
+      return { status: result.status ?? 200, headers, body: result.body };
     } catch (error) {
       const failure = toErrorResult(
         error,

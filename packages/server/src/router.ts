@@ -52,6 +52,74 @@ async function readRawBody(request: Request): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+// Body-parser's `hasBody`, `strict` and charset rules for the requests browsers and SDKs send: JSON with a
+// declared length and no content coding. Read straight from the stream, as body-parser would (one
+// buffer, one JSON.parse), without its per-request content-type parsing, charset decoder and debug
+// layers. Everything else (chunked, compressed, another charset, an already-read body) is left to
+// body-parser itself, so both paths answer alike.
+const PLAIN_JSON_TYPES = new Set(['application/json', 'application/json; charset=utf-8']);
+
+function readPlainJson(request: Request, limit: number): Promise<unknown> | null {
+  const { headers } = request;
+  const declared = Number(headers['content-length']);
+  if (
+    !(declared > 0 && declared <= limit && Number.isInteger(declared)) ||
+    headers['transfer-encoding'] !== undefined ||
+    headers['content-encoding'] !== undefined ||
+    !PLAIN_JSON_TYPES.has(headers['content-type']?.toLowerCase() ?? '') ||
+    request.readableEncoding !== null ||
+    request.readableEnded ||
+    request.readableFlowing !== null ||
+    !request.socket?.readable
+  )
+    return null;
+  // The listeners are inline on purpose: named per-request closures cost a `__name` call each under tsx.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      try {
+        resolve(parsePlainJson(chunks, size, declared));
+      } catch (error) {
+        reject(error);
+      }
+    });
+    // Rejecting a settled promise does nothing, so a late `close` or `error` is harmless.
+    request.on('error', () => reject(aborted()));
+    request.on('close', () => {
+      if (!request.complete) reject(aborted());
+    });
+  });
+}
+
+const aborted = () =>
+  Object.assign(new Error('request aborted'), { status: 400, type: 'request.aborted' });
+
+/** raw-body's length check and body-parser's strict JSON parse, with the same error types (see error-handler.ts). */
+function parsePlainJson(chunks: readonly Buffer[], size: number, declared: number): unknown {
+  if (size !== declared) {
+    throw Object.assign(new Error('request size did not match content length'), {
+      status: 400,
+      type: 'request.size.invalid',
+    });
+  }
+  let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
+  // iconv-lite drops a byte order mark before body-parser parses.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Strict mode: the top level is an object or an array (JSON.parse refuses any other whitespace).
+  const first = text.trimStart()[0];
+  try {
+    if (first !== '{' && first !== '[') throw new SyntaxError('strict violation');
+    return JSON.parse(text);
+  } catch (error) {
+    throw Object.assign(error as Error, { status: 400, type: 'entity.parse.failed' });
+  }
+}
+
 // Written straight to Node's response, as the fetch adapter does: Express's res.json would also hash
 // every body for an ETag, which no MarketKit answer (all dynamic, most to POSTs) can use.
 function send(response: Response, answer: CoreResponse): void {
@@ -94,6 +162,8 @@ export function createMarketkitRouter(options: MarketkitRouterOptions): Marketki
           header: (name) => request.get(name),
           async readBody(kind) {
             if (kind === 'json') {
+              const plain = readPlainJson(request, core.config.limits.bodyBytes);
+              if (plain) return (request.body = await plain);
               await run(parseJson, request, response);
               return request.body;
             }

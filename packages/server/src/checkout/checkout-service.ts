@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   allocateSplit,
   canReceiveTransfers,
@@ -9,6 +8,7 @@ import {
 import type { CheckoutItem, CheckoutResponse } from '@marketkit/core';
 import type { AccountService } from '../accounts/account-service';
 import { HttpError } from '../http/errors';
+import { randomToken } from '../http/random-id';
 import type { AuthenticatedUser, PricedLine } from '../options';
 import type { MarketkitConfig } from '../parse-options';
 import * as repository from '../stores/repository';
@@ -16,7 +16,7 @@ import type { AccountRecord, OrderSellerRecord } from '../stores/repository';
 import { priceItems } from './pricing';
 
 export function newOrderId(): string {
-  return `ord_${randomBytes(12).toString('base64url')}`;
+  return `ord_${randomToken(12)}`;
 }
 
 export interface CheckoutService {

@@ -64,6 +64,19 @@ describe('marketplace flows on the embedded PGlite store', () => {
     }
   });
 
+  it('takes a cart sent as UTF-8 JSON with a charset and leading whitespace, as any JSON client may', async () => {
+    const cart = harness.cart([
+      { sellerId: 'alice', amount: 1200, quantity: 1, description: 'Mug' },
+    ]);
+    const checkout = await harness.http
+      .post('/api/checkout')
+      .set(buyer())
+      .set('Content-Type', 'application/json; charset=UTF-8')
+      .send(`\n  ${JSON.stringify(cart)}`);
+    expect(checkout.status, JSON.stringify(checkout.body)).toBe(200);
+    expect(checkout.body.breakdown.total).toBe(1200);
+  });
+
   it('refunds part of an order, then the rest, reversing sellers in proportion', async () => {
     const checkout = await paidOrder([
       { sellerId: 'alice', amount: 3000, quantity: 1 },

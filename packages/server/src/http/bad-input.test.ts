@@ -246,6 +246,13 @@ describe('bad input', () => {
       code: 'invalid_json',
     },
     {
+      name: 'a JSON string instead of an object',
+      method: 'post',
+      path: '/checkout',
+      raw: '  "usd"',
+      code: 'invalid_json',
+    },
+    {
       name: 'a body over the size limit',
       method: 'post',
       path: '/checkout',

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { ERROR_CODES, isMarketkitError, type ErrorCode } from '@marketkit/core';
 import Stripe from 'stripe';
 import { isHttpError } from './errors';
 import type { Logger } from './logger';
+import { randomToken } from './random-id';
 
 /** Every response carries a request id so a user's report can be matched to the server log. */
 export function createRequestId(): string {
-  return `req_mk_${randomBytes(9).toString('base64url')}`;
+  return `req_mk_${randomToken(9)}`;
 }
 
 /** An error as both adapters send it: `{ error: { code, message, param?, requestId } }`. */

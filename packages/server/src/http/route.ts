@@ -62,34 +62,45 @@ function segments(path: string): string[] {
   return path.replace(/\/+$/, '').split('/').slice(1);
 }
 
+export type RouteMatch = { route: Route; params: Record<string, string> };
+
 /**
- * Finds the route for a method and path, like Express's default router (case-insensitive, trailing
- * slash ignored). A malformed percent-encoding in a parameter throws `URIError` (a 400, as in Express).
+ * Compiles the routes once into a matcher that finds the route for a method and path, like Express's
+ * default router (case-insensitive, trailing slash ignored). A malformed percent-encoding in a
+ * parameter throws `URIError` (a 400, as in Express).
  */
-export function matchRoute(
+export function createRouteMatcher(
   routes: readonly Route[],
-  method: string,
-  path: string,
-): { route: Route; params: Record<string, string> } | null {
-  const actual = segments(path);
-  for (const candidate of routes) {
-    // HEAD is answered like GET, as Express does (Node drops the body).
-    if (candidate.method !== method && !(method === 'HEAD' && candidate.method === 'GET')) continue;
-    const expected = segments(candidate.path);
-    if (expected.length !== actual.length) continue;
-    const params: Record<string, string> = {};
-    let matches = true;
-    for (let index = 0; index < expected.length && matches; index += 1) {
-      const pattern = expected[index]!;
-      const value = actual[index]!;
-      if (pattern.startsWith(':')) {
-        if (value.length === 0) matches = false;
-        else params[pattern.slice(1)] = decodeURIComponent(value);
-      } else if (pattern.toLowerCase() !== value.toLowerCase()) {
-        matches = false;
+): (method: string, path: string) => RouteMatch | null {
+  // Each pattern is split and lower-cased here rather than on every request.
+  const compiled = routes.map((route) => ({
+    route,
+    segments: segments(route.path).map((segment): { param: string } | { literal: string } =>
+      segment.startsWith(':') ? { param: segment.slice(1) } : { literal: segment.toLowerCase() },
+    ),
+  }));
+  return (method, path) => {
+    const actual = segments(path);
+    const lowered = actual.map((segment) => segment.toLowerCase());
+    for (const candidate of compiled) {
+      // HEAD is answered like GET, as Express does (Node drops the body).
+      const routeMethod = candidate.route.method;
+      if (routeMethod !== method && !(method === 'HEAD' && routeMethod === 'GET')) continue;
+      const expected = candidate.segments;
+      if (expected.length !== actual.length) continue;
+      let matches = true;
+      for (let index = 0; index < expected.length && matches; index += 1) {
+        const pattern = expected[index]!;
+        if ('literal' in pattern) matches = pattern.literal === lowered[index];
+        else matches = actual[index]!.length > 0;
       }
+      if (!matches) continue;
+      const params: Record<string, string> = {};
+      expected.forEach((pattern, index) => {
+        if ('param' in pattern) params[pattern.param] = decodeURIComponent(actual[index]!);
+      });
+      return { route: candidate.route, params };
     }
-    if (matches) return { route: candidate, params };
-  }
-  return null;
+    return null;
+  };
 }

@@ -226,6 +226,30 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       create index if not exists mk_refunds_order on mk_refunds (order_id);
     `,
   },
+  {
+    id: 9,
+    name: 'order insert as a function',
+    // Checkout's one write (the order and its per-seller rows) as a PL/pgSQL function: PostgreSQL plans
+    // its two inserts once per connection and reuses the plans, where the same statement sent as SQL
+    // is parsed and planned on every checkout (about half the database's CPU per order). Unlike named
+    // prepared statements this needs nothing from the client and works behind PgBouncer.
+    sql: `
+      create or replace function mk_insert_order(
+        new_id text, new_buyer_user_id text, new_currency text, new_total integer,
+        new_platform_fee integer, new_sellers jsonb, new_payment_intent_id text, new_seller_ids text[]
+      ) returns void language plpgsql as $$
+      declare
+        inserted_at timestamptz;
+      begin
+        insert into mk_orders (id, buyer_user_id, currency, total, platform_fee, status, sellers, payment_intent_id)
+          values (new_id, new_buyer_user_id, new_currency, new_total, new_platform_fee, 'awaiting_payment', new_sellers, new_payment_intent_id)
+          returning created_at into inserted_at;
+        insert into mk_order_sellers (seller_id, created_at, order_id)
+          select distinct seller_id, inserted_at, new_id from unnest(new_seller_ids) seller_id;
+      end
+      $$;
+    `,
+  },
 ];
 
 /**
@@ -254,10 +278,25 @@ export async function applyMigrations(
   }
 }
 
-// Parameterised queries take one statement at a time; migrations never contain semicolons inside strings.
+// Parameterised queries take one statement at a time. Migrations never contain semicolons inside
+// strings; the ones inside a `$$`-quoted function body stay with their statement.
 function splitStatements(sql: string): string[] {
-  return sql
-    .split(';')
+  const statements: string[] = [];
+  let current = '';
+  sql.split('$$').forEach((part, index) => {
+    if (index % 2 === 1) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const [first, ...rest] = part.split(';');
+    current += first;
+    for (const piece of rest) {
+      statements.push(current);
+      current = piece;
+    }
+  });
+  statements.push(current);
+  return statements
     .map((statement) => statement.trim())
     .filter((statement) => statement.length > 0);
 }

@@ -31,7 +31,8 @@ const ORDER_COLUMNS = '*, extract(epoch from created_at)::integer as created_epo
 
 /**
  * Stores a new order and its rows in the per-seller index in one statement, so neither exists without
- * the other (a data-modifying `with` is one statement: atomic, and one round trip instead of four).
+ * the other (one function call is atomic, and one round trip). `mk_insert_order` (migration 9) holds
+ * the two inserts so the database plans them once per connection instead of once per order.
  */
 export async function insertOrder(
   client: SqlClient,
@@ -42,25 +43,16 @@ export async function insertOrder(
     paymentIntentId?: string | null;
   },
 ): Promise<void> {
-  await client.query(
-    `with inserted as (
-       insert into mk_orders (id, buyer_user_id, currency, total, platform_fee, status, sellers, payment_intent_id)
-       values ($1, $2, $3, $4, $5, 'awaiting_payment', $6::jsonb, $7)
-       returning id, created_at
-     )
-     insert into mk_order_sellers (seller_id, created_at, order_id)
-     select distinct seller_id, inserted.created_at, inserted.id from inserted, unnest($8::text[]) seller_id`,
-    [
-      order.id,
-      order.buyerUserId,
-      order.currency,
-      order.total,
-      order.platformFee,
-      JSON.stringify(order.sellers),
-      order.paymentIntentId ?? null,
-      order.sellers.map((seller) => seller.sellerId),
-    ],
-  );
+  await client.query('select mk_insert_order($1, $2, $3, $4, $5, $6::jsonb, $7, $8::text[])', [
+    order.id,
+    order.buyerUserId,
+    order.currency,
+    order.total,
+    order.platformFee,
+    JSON.stringify(order.sellers),
+    order.paymentIntentId ?? null,
+    order.sellers.map((seller) => seller.sellerId),
+  ]);
 }
 
 export async function findOrder(
