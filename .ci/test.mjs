@@ -127,11 +127,12 @@ const [buildResults, earlyChecks] = await Promise.all([
   inOrder([build], { streamed: true }),
   inOrder([lint, format], { streamed: false }),
 ]);
-const [testResults, lateChecks] = await Promise.all([
+const [testResults, typeResults, builtChecks] = await Promise.all([
   inOrder([vitest, conformance], { streamed: true }),
-  inOrder([typecheck, storybookBuild, packageChecks], { streamed: false }),
+  inOrder([typecheck], { streamed: false }),
+  inOrder([storybookBuild, packageChecks], { streamed: false }),
 ]);
-const results = [...earlyChecks, ...buildResults, ...lateChecks, ...testResults];
+const results = [...earlyChecks, ...buildResults, ...typeResults, ...builtChecks, ...testResults];
 
 let passed = 0;
 let failed = 0;

@@ -42,6 +42,11 @@ function slug(text: string): string {
 export interface DemoHarnessOptions {
   /** Pins the sandbox clock (unix seconds) so dates on the page are the same on every run. */
   sandboxClock?: number;
+  /**
+   * `build` (default) serves the production build made once by the global setup; `dev` compiles the
+   * sources through Vite's dev server, as `pnpm demo` does, so that path stays covered too.
+   */
+  web?: 'build' | 'dev';
 }
 
 export function useDemoHarness(fileName: string, options: DemoHarnessOptions = {}): DemoHarness {
@@ -82,6 +87,7 @@ export function useDemoHarness(fileName: string, options: DemoHarnessOptions = {
         mode: 'sandbox',
         env: {},
         hotReload: false,
+        ...(options.web === 'dev' ? {} : { webBuild: inject('demoWebBuild') }),
         sandboxClock: options.sandboxClock,
         log: (line) => serverLog.push(line),
       }),

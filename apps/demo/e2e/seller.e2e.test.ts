@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { deriveOnboardingState } from '@marketkit/core';
 import { WAIT_MS, useDemoHarness } from './harness';
 
-const harness = useDemoHarness('seller');
+// The web app through Vite's dev server, as `pnpm demo` serves it (the other files use the build).
+const harness = useDemoHarness('seller', { web: 'dev' });
 
 async function accountStateOf(userId: string) {
   const accountId = await harness.demo.accountIdFor(userId);

@@ -1,10 +1,9 @@
 // The whole demo in one process and one URL: the Stripe sandbox (or real Stripe test mode), MarketKit's
-// router on PGlite (or PostgreSQL), the demo's own routes, and the web app through Vite.
-import { mkdirSync, readFileSync } from 'node:fs';
+// router on PGlite (or PostgreSQL), the demo's own routes, and the web app (web-app.ts).
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import Stripe from 'stripe';
@@ -20,10 +19,9 @@ import {
 import { DEMO_PRODUCTS } from './demo-data';
 import { createDemoRoutes } from './demo-routes';
 import { createSellerAccounts } from './seller-accounts';
+import { mountWebApp } from './web-app';
 import { seedDemo } from './seed';
 import { loadCookieSecret, readSession } from './session';
-
-const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../web');
 
 export interface DemoServerOptions {
   /** 0 picks a free port (tests). */
@@ -41,6 +39,8 @@ export interface DemoServerOptions {
   env?: Record<string, string | undefined>;
   /** Hot reload for people editing the web app; tests turn it off. */
   hotReload?: boolean;
+  /** Serve this production build of the web app (`buildWebApp`) instead of compiling it with Vite. */
+  webBuild?: string;
   log?: (message: string) => void;
 }
 
@@ -240,65 +240,14 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
       }),
     );
 
-    const { createServer: createViteServer } = await import('vite');
-    const { default: react } = await import('@vitejs/plugin-react');
-    const vite = await createViteServer({
-      root: webRoot,
-      configFile: false,
-      appType: 'custom',
-      logLevel: 'warn',
-      clearScreen: false,
-      plugins: [react()],
-      resolve: {
-        conditions: ['@marketkit/source', 'module', 'browser', 'development|production'],
-        dedupe: [
-          'react',
-          'react-dom',
-          '@stripe/react-stripe-js',
-          '@stripe/react-connect-js',
-          '@stripe/stripe-js',
-          '@stripe/connect-js',
-        ],
-      },
-      optimizeDeps: {
-        // Listed up front so Vite never discovers them mid-session and reloads the page under a test.
-        include: [
-          'react',
-          'react/jsx-runtime',
-          'react/jsx-dev-runtime',
-          'react-dom',
-          'react-dom/client',
-          '@stripe/stripe-js',
-          '@stripe/stripe-js/pure',
-          '@stripe/react-stripe-js',
-          '@stripe/connect-js',
-          '@stripe/connect-js/pure',
-          '@stripe/react-connect-js',
-        ],
-      },
-      server: {
-        middlewareMode: true,
-        hmr: options.hotReload === false ? false : { server: httpServer },
-        watch: options.hotReload === false ? null : undefined,
-      },
-    });
-    closers.push(() => vite.close());
-    app.use(vite.middlewares);
-
-    const sandboxMeta = sandbox ? `<meta name="marketkit-sandbox" content="${sandbox.url}">` : '';
-    app.get('/{*path}', async (request, response, next) => {
-      try {
-        const template = readFileSync(join(webRoot, 'index.html'), 'utf8').replace(
-          '<!--marketkit-sandbox-->',
-          sandboxMeta,
-        );
-        const html = await vite.transformIndexHtml(request.originalUrl, template);
-        response.status(200).set({ 'Content-Type': 'text/html; charset=utf-8' }).end(html);
-      } catch (error) {
-        vite.ssrFixStacktrace(error as Error);
-        next(error);
-      }
-    });
+    closers.push(
+      await mountWebApp(app, {
+        webBuild: options.webBuild,
+        hotReload: options.hotReload !== false,
+        httpServer,
+        head: sandbox ? `<meta name="marketkit-sandbox" content="${sandbox.url}">` : '',
+      }),
+    );
 
     await marketkit.marketkit.ready;
 
