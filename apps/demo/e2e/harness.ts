@@ -1,7 +1,15 @@
 // One demo server (temp data folder, offline sandbox, port 0) and one headless Debian Chromium per test
 // file. Every test saves a screenshot under <repo>/artifacts/e2e/; a failing test also saves the page it
 // failed on, so CI shows what the user would have seen.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +45,19 @@ function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 80);
+}
+
+/** The global setup's build of the web app, once it has landed (it builds while tests start). */
+async function waitForWebBuild(): Promise<string> {
+  const folder = inject('demoWebBuild');
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(folder)) {
+    if (existsSync(`${folder}.failed`))
+      throw new Error(`The web app did not build: ${readFileSync(`${folder}.failed`, 'utf8')}`);
+    if (Date.now() > deadline) throw new Error('The web app did not build in 2 minutes.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return folder;
 }
 
 export interface DemoHarnessOptions {
@@ -87,7 +108,7 @@ export function useDemoHarness(fileName: string, options: DemoHarnessOptions = {
         mode: 'sandbox',
         env: {},
         hotReload: false,
-        ...(options.web === 'dev' ? {} : { webBuild: inject('demoWebBuild') }),
+        ...(options.web === 'dev' ? {} : { webBuild: await waitForWebBuild() }),
         sandboxClock: options.sandboxClock,
         log: (line) => serverLog.push(line),
       }),
