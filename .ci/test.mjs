@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // `pnpm test`: every check the project has, then one plain summary line CI can read.
 // Steps keep running after a failure so one run shows everything that is wrong. Vitest spends much of its
-// time waiting (browsers, sandbox latency, timers), so the build and the static checks run beside it
-// rather than before it; their output is held back and printed whole when they end, so logs never
-// interleave.
+// time waiting (browsers, sandbox latency, timers), so the static checks run beside it rather than before
+// it; their output is held back and printed whole when they end, so logs never interleave.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const reportFile = '.tmp/vitest-report.json';
 // Every sandbox started during the vitest step (in any process) records what it answers here.
@@ -42,9 +41,8 @@ const step = (name, args, extra = {}) => ({ name, command: 'pnpm', args, ...extr
 const typecheck = step('typecheck', ['run', 'typecheck']);
 const lint = step('lint', ['run', 'lint']);
 const format = step('format', ['run', 'format:check']);
-// The package checks read dist/; the Next.js example's browser test waits for this file (see below).
+// Vitest's browser tests run the Next.js example's production build, and the package checks read dist/.
 const build = step('build', ['run', 'build']);
-const buildDone = `${process.cwd()}/.tmp/build-done`;
 const vitest = step(
   'vitest',
   [
@@ -55,7 +53,7 @@ const vitest = step(
     '--reporter=json',
     `--outputFile.json=${reportFile}`,
   ],
-  { tests: true, env: { MARKETKIT_SANDBOX_RECORD: recordings, MARKETKIT_BUILD_DONE: buildDone } },
+  { tests: true, env: { MARKETKIT_SANDBOX_RECORD: recordings } },
 );
 // Every response and webhook payload of the vitest step, checked against the `stripe` declarations.
 const conformance = step('shape conformance', [
@@ -123,26 +121,17 @@ mkdirSync('.tmp', { recursive: true });
 rmSync(reportFile, { force: true });
 rmSync(recordings, { recursive: true, force: true });
 
-// Vitest starts at once: only the Next.js example's browser test needs the build, and it waits for
-// `buildDone`. The type check follows the build because `next typegen` and `next build` both write the
-// example's .next/types; the package checks read dist/.
-rmSync(buildDone, { force: true });
-const built = inOrder([build], { streamed: false }).then((results) => {
-  writeFileSync(
-    buildDone,
-    results[0].ok ? 'ok' : 'pnpm build failed (its output is printed below)',
-  );
-  return results;
-});
-const [testResults, buildResults, checkResults] = await Promise.all([
-  inOrder([vitest, conformance], { streamed: true }),
-  built.then(async (results) => [...results, ...(await inOrder([typecheck], { streamed: false }))]),
-  inOrder([lint, format, storybookBuild], { streamed: false }).then(async (results) => {
-    await built;
-    return [...results, ...(await inOrder([packageChecks], { streamed: false }))];
-  }),
+// Lint and format only read files, so they overlap the build; the type check waits for it because
+// `next typegen` and `next build` both write the example's .next/types.
+const [buildResults, earlyChecks] = await Promise.all([
+  inOrder([build], { streamed: true }),
+  inOrder([lint, format], { streamed: false }),
 ]);
-const results = [...buildResults, ...checkResults, ...testResults];
+const [testResults, lateChecks] = await Promise.all([
+  inOrder([vitest, conformance], { streamed: true }),
+  inOrder([typecheck, storybookBuild, packageChecks], { streamed: false }),
+]);
+const results = [...earlyChecks, ...buildResults, ...lateChecks, ...testResults];
 
 let passed = 0;
 let failed = 0;

@@ -7,7 +7,6 @@ export default defineMarketkitProject({
     include: ['e2e/**/*.e2e.test.ts'],
     // `next start` on the build from `pnpm build`, then one Chromium.
     testTimeout: 90_000,
-    // Under `pnpm test` the setup may first wait for the build running beside vitest.
-    hookTimeout: 300_000,
+    hookTimeout: 120_000,
   },
 });

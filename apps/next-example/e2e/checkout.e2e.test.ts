@@ -41,24 +41,7 @@ let baseUrl = '';
 let dataDir = '';
 const serverOutput: string[] = [];
 
-/**
- * `pnpm test` builds while vitest already runs: it names a file it writes once the build has ended
- * (`ok`, or why it failed), and the build is used only after that.
- */
-async function waitForPnpmTestBuild(): Promise<void> {
-  const marker = process.env.MARKETKIT_BUILD_DONE;
-  if (!marker) return;
-  const deadline = Date.now() + 240_000;
-  while (!existsSync(marker)) {
-    if (Date.now() > deadline) throw new Error(`pnpm test's build did not end in 4 minutes.`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
-  }
-  const outcome = readFileSync(marker, 'utf8');
-  if (outcome !== 'ok') throw new Error(`pnpm test's build failed: ${outcome}`);
-}
-
 beforeAll(async () => {
-  await waitForPnpmTestBuild();
   const buildId = join(appDir, '.next/BUILD_ID');
   if (!existsSync(buildId)) {
     throw new Error('apps/next-example has no build: run `pnpm build` (or `pnpm test`) first.');
