@@ -1,10 +1,10 @@
 // Shared by the benchmark's parts: bounded concurrent loops, percentiles, child processes.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TEST_ONBOARDING_VALUES } from '@marketkit/sandbox';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { createSandboxClient } from './router-process';
 
 export const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -106,13 +106,7 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
   const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(started.output)![1]!;
   const port = new URL(url).port;
   const secretKey = /STRIPE_SECRET_KEY=(\S+)/.exec(started.output)![1]!;
-  const stripe = new Stripe(secretKey, {
-    host: '127.0.0.1',
-    port: Number(port),
-    protocol: 'http',
-    maxNetworkRetries: 0,
-    httpAgent: new Agent({ keepAlive: true }),
-  });
+  const stripe = createSandboxClient(port, secretKey);
   return {
     process: started,
     url,
