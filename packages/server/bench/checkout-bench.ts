@@ -1,6 +1,6 @@
 // POST /checkout through MarketKit's router beside the hand-written Express + stripe + pg route, each in
 // its own process against the same sandbox process, measured in alternating rounds of the same run.
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -12,6 +12,7 @@ import {
   startSandboxProcess,
   stopProcess,
   type StartedProcess,
+  postExpectingOk,
 } from './measure';
 
 const packageRoot = join(import.meta.dirname, '..');
@@ -64,50 +65,6 @@ const spread = (values: readonly number[]): Spread => ({
   low: Math.min(...values),
   high: Math.max(...values),
 });
-
-/** A keep-alive POST that resolves when a 200 arrives in full. */
-function poster(port: number, agent: Agent, body: string) {
-  const post = (): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      const outgoing = httpRequest(
-        {
-          agent,
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: '/api/checkout',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            'x-user': 'buyer',
-          },
-        },
-        (incoming) => {
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('end', () =>
-            incoming.statusCode === 200
-              ? resolve()
-              : reject(
-                  new Error(
-                    `checkout failed: ${incoming.statusCode} ${Buffer.concat(chunks).toString()}`,
-                  ),
-                ),
-          );
-        },
-      );
-      // A server closes a keep-alive connection idle for 5 s (while the other side had its turn on a busy
-      // machine); a request sent on it just then never reached the server, so it is sent again, as Node's
-      // docs advise for `reusedSocket`.
-      outgoing.on('error', (error: NodeJS.ErrnoException) =>
-        outgoing.reusedSocket && error.code === 'ECONNRESET'
-          ? post().then(resolve, reject)
-          : reject(error),
-      );
-      outgoing.end(body);
-    });
-  return post;
-}
 
 // PostgreSQL's side of each checkout: the CPU of the server processes (backends) serving one side's
 // connections, told apart by the application name in its connection string. Read from /proc in clock
@@ -205,8 +162,10 @@ export async function checkoutThroughput(options: CheckoutOptions): Promise<Chec
       currency: 'usd',
       items: ['a', 'b', 'c'].map((name) => ({ itemId: `item_${name}`, quantity: 1 })),
     });
-    const viaRouter = poster(routerPort, agent, body);
-    const viaBaseline = poster(baselinePort, agent, body);
+    const post = (port: number) => () =>
+      postExpectingOk(agent, port, '/api/checkout', { 'x-user': 'buyer' }, body);
+    const viaRouter = post(routerPort);
+    const viaBaseline = post(baselinePort);
     const direct = () =>
       stripe.paymentIntents.create({
         amount: 4500,

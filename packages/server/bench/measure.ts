@@ -1,5 +1,6 @@
-// Shared by the benchmark's parts: bounded concurrent loops, percentiles, child processes.
+// Shared by the benchmark's parts: bounded concurrent loops, percentiles, keep-alive posts, child processes.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest, type Agent, type OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TEST_ONBOARDING_VALUES } from '@marketkit/sandbox';
@@ -43,6 +44,54 @@ export async function measureLatencies(count: number, run: () => Promise<unknown
     samples.push(performance.now() - started);
   }
   return samples;
+}
+
+/** A keep-alive JSON POST to 127.0.0.1 that resolves when a 200 arrives in full. */
+export function postExpectingOk(
+  agent: Agent,
+  port: number,
+  path: string,
+  headers: OutgoingHttpHeaders,
+  body: string,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const outgoing = httpRequest(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
+      },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () =>
+          incoming.statusCode === 200
+            ? resolve()
+            : reject(
+                new Error(
+                  `POST ${path} failed: ${incoming.statusCode} ${Buffer.concat(chunks).toString()}`,
+                ),
+              ),
+        );
+      },
+    );
+    // A server closes a keep-alive connection idle for 5 s (while the other side had its turn on a busy
+    // machine); a request sent on it just then never reached the server, so it is sent again, as Node's
+    // docs advise for `reusedSocket`.
+    outgoing.on('error', (error: NodeJS.ErrnoException) =>
+      outgoing.reusedSocket && error.code === 'ECONNRESET'
+        ? postExpectingOk(agent, port, path, headers, body).then(resolve, reject)
+        : reject(error),
+    );
+    outgoing.end(body);
+  });
 }
 
 export interface StartedProcess {

@@ -1,12 +1,18 @@
 // Webhook events per second through the router, and the time to settle a many-seller order.
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Sandbox } from '@marketkit/sandbox';
 import type Stripe from 'stripe';
 import { join } from 'node:path';
 import { createPgliteStore } from '../src/stores/pglite-store';
 import { onboard, onSale, startApp } from './app';
-import { measureRate, spawnProcess, stopProcess, type SandboxProcess } from './measure';
+import {
+  measureRate,
+  postExpectingOk,
+  spawnProcess,
+  stopProcess,
+  type SandboxProcess,
+} from './measure';
 
 const packageRoot = join(import.meta.dirname, '..');
 const tsx = ['--import', 'tsx', '--conditions=@marketkit/source'];
@@ -59,35 +65,7 @@ export async function webhookThroughput(
       payload,
       secret: sandbox.webhookSecret,
     });
-    await new Promise<void>((resolve, reject) => {
-      const outgoing = httpRequest(
-        {
-          agent,
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: '/api/webhooks',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-            'stripe-signature': signature,
-          },
-        },
-        (incoming) => {
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('end', () =>
-            incoming.statusCode === 200
-              ? resolve()
-              : reject(
-                  new Error(`webhook failed: ${incoming.statusCode} ${Buffer.concat(chunks)}`),
-                ),
-          );
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(payload);
-    });
+    await postExpectingOk(agent, port, '/api/webhooks', { 'stripe-signature': signature }, payload);
   };
   const bench = async (path: string) => {
     const response = await fetch(`http://127.0.0.1:${port}/_bench/${path}`);
