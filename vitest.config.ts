@@ -11,6 +11,9 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       // The server's HTTP suites over its fetch adapter.
       'packages/server/vitest.fetch.config.ts',
+      // The React components against the real server and sandbox; the sandbox's browser stand-ins in jsdom.
+      'packages/react/vitest.integration.config.ts',
+      'packages/sandbox/vitest.dom.config.ts',
       'apps/*/vitest.config.ts',
       '.storybook/vitest.config.ts',
     ],

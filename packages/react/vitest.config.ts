@@ -1,27 +1,18 @@
-import { fileURLToPath } from 'node:url';
 import { defineMarketkitProject } from '../../.config/vitest.shared';
 
+/** Suites that run the real server and sandbox in this process (`vitest.integration.config.ts`). */
+export const INTEGRATION_SUITES = ['src/integration.test.tsx', 'src/**/*.integration.test.tsx'];
+
 export default defineMarketkitProject({
-  resolve: {
-    alias: [
-      {
-        // jsdom tests resolve with the `browser` condition, which picks stripe's worker build (async-only
-        // webhook verification). The integration tests run the real server in this process: use the Node build.
-        find: /^stripe$/,
-        replacement: fileURLToPath(
-          new URL('./node_modules/stripe/esm/stripe.esm.node.js', import.meta.url),
-        ),
-      },
-    ],
-  },
   test: {
     name: 'react',
     environment: 'jsdom',
+    // The component suites share no module state (MSW answers them, the setup file cleans the DOM after
+    // each test), so a worker keeps its module cache instead of importing React and the kit for every file.
+    isolate: false,
     include: ['src/**/*.test.{ts,tsx}'],
+    exclude: INTEGRATION_SUITES,
     setupFiles: ['./src/test/setup.ts'],
     testTimeout: 10_000,
-    // The integration suites start the sandbox, PGlite (a WebAssembly Postgres) and the router in their
-    // setup: seconds on a quiet machine, over 30 s when two cores are shared with Storybook and Chromium.
-    hookTimeout: 60_000,
   },
 });

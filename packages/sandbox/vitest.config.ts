@@ -1,11 +1,14 @@
 import { defineMarketkitProject } from '../../.config/vitest.shared';
 
-// Node by default; browser stand-in tests opt into jsdom per file with a `// @vitest-environment jsdom` comment.
+// The Node suites (the API, its rules, the conformance checker). They share no global state, so a worker
+// keeps its module cache instead of importing the sandbox again for every file. The browser stand-ins'
+// jsdom suites run in their own project (vitest.dom.config.ts), one fresh module graph per file.
 export default defineMarketkitProject({
   test: {
     name: 'sandbox',
     environment: 'node',
-    include: ['src/**/*.test.ts', 'src/browser/**/*.test.tsx', 'conformance/**/*.test.ts'],
+    isolate: false,
+    include: ['src/**/*.test.ts', 'conformance/**/*.test.ts'],
     testTimeout: 15_000,
   },
 });

@@ -1,5 +1,5 @@
 // A throwaway PostgreSQL server on loopback for tests and the benchmark, from Debian's binaries.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,29 +48,42 @@ export async function startPostgres(): Promise<PostgresServer> {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(directory, uid, gid);
   }
-  const run = (command: string, args: string[]) => {
-    const [file, argv] = isRoot
-      ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]]
-      : [join(bin, command), args];
-    const result = spawnSync(file, argv, { encoding: 'utf8', timeout: 60_000 });
-    if (result.status !== 0) {
-      throw new Error(`${command} failed (${result.status}): ${result.stderr || result.stdout}`);
-    }
-  };
-  run('initdb', ['-D', dataDirectory, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  // Asynchronous so initdb's seconds leave the caller's event loop free (the test setup builds a PGlite
+  // template meanwhile).
+  const run = (command: string, args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const [file, argv] = isRoot
+        ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]]
+        : [join(bin, command), args];
+      execFile(file, argv, { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`${command} failed (${error.code}): ${stderr || stdout}`));
+        else resolve();
+      });
+    });
+  await run('initdb', [
+    '-D',
+    dataDirectory,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
   const port = await freePort();
   writeFileSync(join(directory, 'README'), 'Temporary PostgreSQL for @marketkit/server tests.\n');
-  run('pg_ctl', [
+  await run('pg_ctl', [
     '-D',
     dataDirectory,
     '-l',
     join(directory, 'postgres.log'),
     '-w',
     '-o',
-    `-h 127.0.0.1 -p ${port} -k ${directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`,
+    `-h 127.0.0.1 -p ${port} -k ${directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
     'start',
   ]);
-  run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'marketkit']);
+  await run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'marketkit']);
   let stopped = false;
   return {
     connectionString: `postgres://postgres@127.0.0.1:${port}/marketkit`,
@@ -78,7 +91,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       if (stopped) return;
       stopped = true;
       try {
-        run('pg_ctl', ['-D', dataDirectory, '-m', 'immediate', '-w', 'stop']);
+        await run('pg_ctl', ['-D', dataDirectory, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(directory, { recursive: true, force: true });
       }
