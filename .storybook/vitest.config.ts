@@ -5,17 +5,10 @@ import { defineProject } from 'vitest/config';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The MarketKit theme this browser instance renders every story in. */
-    theme: 'light' | 'dark';
-  }
-}
-
-// Every story is a test, in each theme: rendered in headless Debian Chromium, its play function run, axe
-// run, then compared with its committed screenshot (`__screenshots__/` next to the stories; regenerate on
-// purpose with `pnpm test:screenshots:update`). Playwright's own browser download does not work here, so
-// the provider launches the system chromium.
+// Every story is a test: rendered once in headless Debian Chromium, its play function run, then axe and
+// its committed screenshot in each theme, light and dark (vitest.setup.ts; baselines in `__screenshots__/`
+// next to the stories, regenerated on purpose with `pnpm test:screenshots:update`). Playwright's own
+// browser download does not work here, so the provider launches the system chromium.
 export default defineProject({
   root: repositoryRoot,
   plugins: [storybookTest({ configDir: fileURLToPath(new URL('.', import.meta.url)) })],
@@ -58,10 +51,7 @@ export default defineProject({
           ],
         },
       }),
-      instances: [
-        { browser: 'chromium', name: 'storybook-light', provide: { theme: 'light' } },
-        { browser: 'chromium', name: 'storybook-dark', provide: { theme: 'dark' } },
-      ],
+      instances: [{ browser: 'chromium' }],
       expect: {
         toMatchScreenshot: {
           comparatorName: 'pixelmatch',
