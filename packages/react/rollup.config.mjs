@@ -20,7 +20,7 @@ const [javascript, declarations] = defineLibraryConfig({
 // What loads on demand: the embedded variants (`import('./embedded-components')`), the English error
 // catalogue (`import('./error-messages')`, fetched on the first failure) and the onboarding button
 // PayoutsPanel shows a seller without an account (`import('../onboarding-button')`) and the table of every
-// route, for app code calling `useMarketkit().api.request(name)` (`import('./api-routes')`). Published, each import names the
+// route, for `api.request(name)` (`import('./api-routes')`). Published, each import names the
 // package's own entry, so bundlers split it off and pages that never need it never download it (a relative
 // chunk would be inlined by bundlers that do not split, such as size-limit's).
 const LAZY_ENTRIES = [
@@ -31,7 +31,7 @@ const LAZY_ENTRIES = [
     join('payouts-panel', 'payouts-panel.tsx'),
     '@marketkit/react/onboarding-button',
   ],
-  ['./api-routes', join('provider', 'marketkit-provider.tsx'), '@marketkit/react/api-routes'],
+  ['./api-routes', join('provider', 'api-client.ts'), '@marketkit/react/api-routes'],
 ];
 function lazyEntries() {
   return {

@@ -19,7 +19,7 @@ const LAZY = [
   ['./embedded-components', 'lazy.tsx', '@marketkit/react/embedded'],
   ['./error-messages', 'load-error-messages.ts', '@marketkit/react/error-messages'],
   ['../onboarding-button', 'payouts-panel.tsx', '@marketkit/react/onboarding-button'],
-  ['./api-routes', 'marketkit-provider.tsx', '@marketkit/react/api-routes'],
+  ['./api-routes', 'api-client.ts', '@marketkit/react/api-routes'],
 ];
 const lazyEntries = (ignored) => ({
   name: 'lazy-entries',

@@ -1,6 +1,6 @@
-import { API_ROUTES, NetworkError, buildPath } from '@marketkit/core';
+import { NetworkError, buildPath } from '@marketkit/core';
 import { loadFailureModule } from '../i18n/load-error-messages';
-import type { ApiContract, ApiErrorBody } from '@marketkit/core';
+import type { API_ROUTES, ApiContract, ApiErrorBody } from '@marketkit/core';
 
 /** Routes the browser calls (webhooks and redirect routes are for Stripe, not for the kit). */
 export type ClientRouteName = keyof ApiContract;
@@ -85,10 +85,10 @@ async function toApiError(
 }
 
 /**
- * `send` for `createApiClient` and the provider: typed by the core contract, credentials included,
- * `{ error }` bodies turned into `ApiError` and unreachable servers into `NetworkError`.
+ * `send`: typed by the core contract, credentials included, `{ error }` bodies turned into `ApiError`
+ * and unreachable servers into `NetworkError`.
  */
-export function createSend({
+function createSend({
   apiBase,
   fetch: fetchImplementation,
   getHeaders,
@@ -145,8 +145,15 @@ export function createSend({
   };
 }
 
-/** The kit's typed client for `@marketkit/server`, with every route of the contract by name. */
+/**
+ * The kit's typed client for `@marketkit/server`. Components `send` their own routes; the table of
+ * every route loads only the first time code asks for a route by name (`request`).
+ */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const send = createSend(options);
-  return { send, request: (name, requestOptions) => send(API_ROUTES[name], requestOptions) };
+  return {
+    send,
+    request: async (name, requestOptions) =>
+      send((await import('./api-routes')).API_ROUTES[name], requestOptions),
+  };
 }

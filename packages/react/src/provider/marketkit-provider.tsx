@@ -5,7 +5,7 @@ import type { Appearance } from '../theme/appearance';
 import { createTranslator } from '../i18n/format';
 import type { Translator } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
-import { createSend } from './api-client';
+import { createApiClient } from './api-client';
 import type { ApiClient } from './api-client';
 
 export interface MarketkitProviderProps {
@@ -69,19 +69,15 @@ export function MarketkitProvider({
   useEffect(() => {
     transport.current = { fetch, getHeaders };
   });
-  const api = useMemo<ApiClient>(() => {
-    const send = createSend({
-      apiBase,
-      fetch: (input, init) => (transport.current.fetch ?? globalThis.fetch)(input, init),
-      getHeaders: () => transport.current.getHeaders?.() ?? {},
-    });
-    // Components send their own routes; the table of every route loads only if app code asks by name.
-    return {
-      send,
-      request: async (name, options) =>
-        send((await import('./api-routes')).API_ROUTES[name], options),
-    };
-  }, [apiBase]);
+  const api = useMemo(
+    () =>
+      createApiClient({
+        apiBase,
+        fetch: (input, init) => (transport.current.fetch ?? globalThis.fetch)(input, init),
+        getHeaders: () => transport.current.getHeaders?.() ?? {},
+      }),
+    [apiBase],
+  );
   const translator = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   const resolvedAppearance = useMemo(() => appearance ?? {}, [appearance]);
   const value = useMemo<MarketkitContextValue>(
