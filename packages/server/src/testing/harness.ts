@@ -78,6 +78,8 @@ export interface Harness {
   pay(paymentIntentId: string, paymentMethod?: string): Promise<Stripe.PaymentIntent>;
   /** Delivers queued webhooks and waits for the transfer worker to finish. */
   settle(): Promise<void>;
+  /** A hand-made event about an object on a connected account (`event.account` set), as Stripe sends it. */
+  connectedAccountEvent(id: string, type: string, accountId: string, object: object): object;
   /** Posts a hand-made event to the webhook route, signed as the platform endpoint would sign it. */
   deliverEvent(event: object): request.Test;
   /** Another router on the same store and sandbox (another instance of the app); the caller closes it. */
@@ -271,6 +273,18 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       await current.marketkit.worker.drain();
       await sandbox.flushWebhooks();
     },
+    connectedAccountEvent: (id, type, accountId, object) => ({
+      id,
+      object: 'event',
+      type,
+      account: accountId,
+      api_version: '2025-01-27.acacia',
+      created: sandbox.now(),
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      data: { object },
+    }),
     deliverEvent(event) {
       const payload = JSON.stringify(event);
       return http

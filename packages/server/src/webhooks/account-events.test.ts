@@ -22,18 +22,11 @@ describe('account.updated events, coalesced', () => {
     await harness?.close();
   });
 
-  const event = (id: string, accountId: string) => ({
-    id,
-    object: 'event',
-    type: 'account.updated',
-    account: accountId,
-    api_version: '2025-01-27.acacia',
-    created: harness.sandbox.now(),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    data: { object: { id: accountId, object: 'account' } },
-  });
+  const event = (id: string, accountId: string) =>
+    harness.connectedAccountEvent(id, 'account.updated', accountId, {
+      id: accountId,
+      object: 'account',
+    });
   const retrievesOf = (accountId: string) =>
     harness.counter.requests.filter((line) => line === `GET /v1/accounts/${accountId}`).length;
   const cachedState = async (userId: string) =>

@@ -15,19 +15,17 @@ describe('connected-account events', () => {
 
   it('re-fetches a connected account’s charge.refunded on that account, not on the platform', async () => {
     const accountId = await harness.onboardSeller('cara');
-    const event = {
-      id: 'evt_connect_refund_1',
-      object: 'event',
-      type: 'charge.refunded',
-      account: accountId,
-      api_version: '2025-01-27.acacia',
-      created: harness.sandbox.now(),
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      // The seller's destination payment, refunded by a transfer reversal (an object on their account).
-      data: { object: { id: 'py_connect_refund_1', object: 'charge', payment_intent: null } },
-    };
+    // The seller's destination payment, refunded by a transfer reversal (an object on their account).
+    const event = harness.connectedAccountEvent(
+      'evt_connect_refund_1',
+      'charge.refunded',
+      accountId,
+      {
+        id: 'py_connect_refund_1',
+        object: 'charge',
+        payment_intent: null,
+      },
+    );
     await harness.deliverEvent(event);
     // The sandbox has no charges on connected accounts (no direct charges), so it cannot answer the
     // fetch itself; what matters here is where MarketKit asked: on the seller's account.
