@@ -12,6 +12,7 @@ const [javascript, declarations] = defineLibraryConfig({
     'error-messages': 'src/i18n/error-messages.ts',
     'onboarding-button': 'src/onboarding-button/index.ts',
     'api-routes': 'src/provider/api-routes.ts',
+    'risk-signals': 'src/risk-banner/risk-signals.tsx',
   },
   banner: "'use client';",
   platform: 'browser',
@@ -20,7 +21,8 @@ const [javascript, declarations] = defineLibraryConfig({
 // What loads on demand: the embedded variants (`import('./embedded-components')`), the English error
 // catalogue (`import('./error-messages')`, fetched on the first failure) and the onboarding button
 // PayoutsPanel shows a seller without an account (`import('../onboarding-button')`) and the table of every
-// route, for `api.request(name)` (`import('./api-routes')`). Published, each import names the
+// route, for `api.request(name)` (`import('./api-routes')`), and RiskBanner's signals, once a seller has
+// some (`import('./risk-signals')`). Published, each import names the
 // package's own entry, so bundlers split it off and pages that never need it never download it (a relative
 // chunk would be inlined by bundlers that do not split, such as size-limit's).
 const LAZY_ENTRIES = [
@@ -32,6 +34,7 @@ const LAZY_ENTRIES = [
     '@marketkit/react/onboarding-button',
   ],
   ['./api-routes', join('provider', 'api-client.ts'), '@marketkit/react/api-routes'],
+  ['./risk-signals', join('risk-banner', 'risk-banner.tsx'), '@marketkit/react/risk-signals'],
 ];
 function lazyEntries() {
   return {

@@ -20,12 +20,13 @@ const LAZY = [
   ['./error-messages', 'load-error-messages.ts', '@marketkit/react/error-messages'],
   ['../onboarding-button', 'payouts-panel.tsx', '@marketkit/react/onboarding-button'],
   ['./api-routes', 'api-client.ts', '@marketkit/react/api-routes'],
+  ['./risk-signals', 'risk-banner.tsx', '@marketkit/react/risk-signals'],
 ];
 const lazyEntries = (ignored) => ({
   name: 'lazy-entries',
   setup(build) {
     build.onResolve(
-      { filter: /^\.\.?\/(embedded-components|error-messages|onboarding-button|api-routes)$/ },
+      { filter: /^\.\.?\/(embedded-components|error-messages|onboarding-button|api-routes|risk-signals)$/ },
       ({ path, importer }) => {
         const lazy = LAZY.find(([request, from]) => request === path && importer.endsWith(from));
         return lazy && ignored.includes(lazy[2]) ? { path: lazy[2], external: true } : undefined;

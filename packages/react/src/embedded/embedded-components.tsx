@@ -10,6 +10,7 @@ import {
 } from '@stripe/react-connect-js';
 import type { EmbeddedComponent } from '@marketkit/core';
 import type { MarketkitContextValue } from '../provider/marketkit-provider';
+import { Dialog } from './dialog';
 import { EmbeddedConnect } from './embedded-connect';
 import { createAccountSessionRoute } from '../provider/routes';
 
@@ -55,17 +56,29 @@ function useConnect(
 }
 
 export interface EmbeddedOnboardingProps extends EmbeddedBaseProps {
+  /** The dialog's heading and close button, in the provider's language. */
+  title: string;
+  closeLabel: string;
   onExit: () => void;
 }
 
-export function EmbeddedOnboarding({ marketkit, onExit, onError }: EmbeddedOnboardingProps) {
+/** Stripe's onboarding in the kit's dialog: both arrive with this entry, when a seller opens it. */
+export function EmbeddedOnboarding({
+  marketkit,
+  title,
+  closeLabel,
+  onExit,
+  onError,
+}: EmbeddedOnboardingProps) {
   return (
-    <EmbeddedConnect {...useConnect(marketkit, ['account_onboarding'])} onError={onError}>
-      <ConnectAccountOnboarding
-        onExit={onExit}
-        onLoadError={(event) => onError?.(toError(event))}
-      />
-    </EmbeddedConnect>
+    <Dialog title={title} closeLabel={closeLabel} onClose={onExit}>
+      <EmbeddedConnect {...useConnect(marketkit, ['account_onboarding'])} onError={onError}>
+        <ConnectAccountOnboarding
+          onExit={onExit}
+          onLoadError={(event) => onError?.(toError(event))}
+        />
+      </EmbeddedConnect>
+    </Dialog>
   );
 }
 

@@ -3,5 +3,3 @@ export {
   EmbeddedPayoutsLoader,
   EmbeddedNotificationBannerLoader,
 } from './lazy';
-export { Dialog } from './dialog';
-export type { DialogProps } from './dialog';

@@ -5,17 +5,18 @@ import { embeddedLoaderMessages } from '../i18n/component-messages';
 import { Skeleton } from '../primitives/skeleton';
 import type { EmbeddedBaseProps, EmbeddedOnboardingProps } from './embedded-components';
 
+/** Starts loading the embedded entry ahead of need (a pointer on the button that opens it). */
+export const preloadEmbedded = () => import('./embedded-components');
+
 // `@__PURE__` lets bundlers drop the wrappers a page does not use (RiskBanner alone stays small).
 const LazyOnboarding = /* @__PURE__ */ lazy(() =>
-  import('./embedded-components').then((module) => ({ default: module.EmbeddedOnboarding })),
+  preloadEmbedded().then((module) => ({ default: module.EmbeddedOnboarding })),
 );
 const LazyPayouts = /* @__PURE__ */ lazy(() =>
-  import('./embedded-components').then((module) => ({ default: module.EmbeddedPayouts })),
+  preloadEmbedded().then((module) => ({ default: module.EmbeddedPayouts })),
 );
 const LazyNotificationBanner = /* @__PURE__ */ lazy(() =>
-  import('./embedded-components').then((module) => ({
-    default: module.EmbeddedNotificationBanner,
-  })),
+  preloadEmbedded().then((module) => ({ default: module.EmbeddedNotificationBanner })),
 );
 
 type LoaderProps<Props extends EmbeddedBaseProps = EmbeddedBaseProps> = Omit<Props, 'marketkit'>;

@@ -3,9 +3,8 @@ import type { HTMLAttributes } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
 import { Alert } from '../primitives/alert';
-import { Icon } from '../primitives/icon';
+import { Icon, criticalIcon, successIcon } from '../primitives/icon';
 import { onboardingButtonMessages } from '../i18n/component-messages';
-import { Dialog } from '../embedded/dialog';
 import { EmbeddedOnboardingLoader } from '../embedded/lazy';
 import { useOnboardingButton } from './use-onboarding-button';
 
@@ -60,7 +59,7 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
       content = (
         <>
           <span className="mk-OnboardingButton-done mk-Badge" data-tone="success" role="status">
-            <Icon name="success" />
+            <Icon icon={successIcon} />
             {t('onboarding.enabled')}
           </span>
           {showManage && (
@@ -80,7 +79,7 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
     } else if (state === 'rejected') {
       content = (
         <span className="mk-OnboardingButton-rejected mk-Badge" data-tone="danger" role="status">
-          <Icon name="critical" />
+          <Icon icon={criticalIcon} />
           {t('onboarding.rejected')}
         </span>
       );
@@ -114,13 +113,12 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
           <Alert>{describeError(onboarding.actionError, translator)}</Alert>
         )}
         {variant === 'embedded' && onboarding.dialog === 'open' && (
-          <Dialog
+          <EmbeddedOnboardingLoader
             title={t('onboarding.dialogTitle')}
             closeLabel={t('common.close')}
-            onClose={onboarding.closeDialog}
-          >
-            <EmbeddedOnboardingLoader onExit={onboarding.closeDialog} onError={onError} />
-          </Dialog>
+            onExit={onboarding.closeDialog}
+            onError={onError}
+          />
         )}
       </div>
     );

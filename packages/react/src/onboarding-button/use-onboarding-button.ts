@@ -6,6 +6,7 @@ import type {
   OnboardingState,
 } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
+import { preloadEmbedded } from '../embedded/lazy';
 import { openLinkInNewTab } from '../provider/open-in-new-tab';
 import {
   createAccountLinkRoute,
@@ -34,7 +35,10 @@ export interface UseOnboardingButtonResult {
   refetch: () => Promise<void>;
   /** Creates the account if needed, then redirects to Stripe (or opens the embedded dialog). */
   start: () => Promise<void>;
-  /** Mints the next link ahead of the click (on hover or focus) so the redirect is instant. */
+  /**
+   * Ahead of the click (on hover or focus): mints the next link so the redirect is instant, or for the
+   * embedded variant fetches the dialog's code.
+   */
   prefetch: () => void;
   actionStatus: ActionStatus;
   actionError: Error | undefined;
@@ -95,13 +99,9 @@ export function useOnboardingButton({
 
   const prefetch = useCallback(() => {
     const data = account.data;
-    if (
-      variant === 'embedded' ||
-      starting.current ||
-      !data?.accountId ||
-      !ACTIONABLE.has(data.state) ||
-      prefetched.current
-    )
+    // The embedded dialog needs its code, not a link: fetch it while the pointer is on its way.
+    if (variant === 'embedded') return void preloadEmbedded().catch(() => undefined);
+    if (starting.current || !data?.accountId || !ACTIONABLE.has(data.state) || prefetched.current)
       return;
     const type = linkTypeFor(data.state);
     const link = mintLink(type);

@@ -8,8 +8,8 @@ import { payoutsPanelMessages } from '../i18n/component-messages';
 import type { Translator } from '../i18n/format';
 import { EmbeddedPayoutsLoader } from '../embedded/lazy';
 import { Alert } from '../primitives/alert';
-import { Icon } from '../primitives/icon';
-import type { IconName } from '../primitives/icon';
+import { Icon, canceledIcon, criticalIcon, pendingIcon, successIcon } from '../primitives/icon';
+import type { IconShape } from '../primitives/icon';
 import { Skeleton } from '../primitives/skeleton';
 import { usePayoutsPanel } from './use-payouts-panel';
 import type { UsePayoutsPanelResult } from './use-payouts-panel';
@@ -38,12 +38,12 @@ const STATUS_TONE: Record<Payout['status'], string> = {
   canceled: 'neutral',
 };
 
-const STATUS_ICON: Record<Payout['status'], IconName> = {
-  paid: 'success',
-  pending: 'pending',
-  in_transit: 'pending',
-  failed: 'critical',
-  canceled: 'canceled',
+const STATUS_ICON: Record<Payout['status'], IconShape> = {
+  paid: successIcon,
+  pending: pendingIcon,
+  in_transit: pendingIcon,
+  failed: criticalIcon,
+  canceled: canceledIcon,
 };
 
 /** Stripe's payout failure codes the seller can retry without changing anything; the rest need new bank details. */
@@ -362,7 +362,7 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
           )}
           {panel.payoutStatus === 'success' && panel.lastPayout && (
             <p role="status" className="mk-PayoutsPanel-created mk-Notice" data-tone="success">
-              <Icon name="success" />
+              <Icon icon={successIcon} />
               <span>
                 {t('payouts.created', {
                   amount: money(panel.lastPayout.amount, panel.lastPayout.currency),
@@ -433,7 +433,7 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
                           data-status={payout.status}
                           data-tone={STATUS_TONE[payout.status]}
                         >
-                          <Icon name={STATUS_ICON[payout.status]} />
+                          <Icon icon={STATUS_ICON[payout.status]} />
                           {t(`payouts.status.${payout.status}`)}
                         </span>
                         {payout.status === 'failed' && (

@@ -4,7 +4,7 @@ import type { MoneyAmount } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
 import { Alert } from '../primitives/alert';
-import { Icon } from '../primitives/icon';
+import { Icon, severityIcons, successIcon } from '../primitives/icon';
 import { Skeleton } from '../primitives/skeleton';
 
 const SEVERITY_TONE = { critical: 'danger', warning: 'warning', info: 'neutral', none: 'success' };
@@ -138,7 +138,13 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
                           data-severity={account.highestSeverity ?? 'none'}
                           data-tone={SEVERITY_TONE[account.highestSeverity ?? 'none']}
                         >
-                          <Icon name={account.highestSeverity ?? 'success'} />
+                          <Icon
+                            icon={
+                              account.highestSeverity
+                                ? severityIcons[account.highestSeverity]
+                                : successIcon
+                            }
+                          />
                           {t(`platformRisk.severity.${account.highestSeverity ?? 'none'}`)}
                         </span>
                       </td>

@@ -1,22 +1,46 @@
 // Inline SVG icons (no icon font, no requests): decorative, so hidden from assistive technology — the text
-// next to each icon says the same thing.
+// next to each icon says the same thing. One constant per icon, so a page ships only the icons it draws
+// (plain literals: bundlers keep template literals they cannot prove free of side effects).
 export type IconName = 'critical' | 'warning' | 'info' | 'success' | 'pending' | 'canceled';
 
-const PATHS: Record<IconName, string> = {
-  critical:
-    'M12 7v6m0 4h.01M10.3 3.9 2.4 17.5A2 2 0 0 0 4.1 20.5h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z',
-  warning: 'M12 8v5m0 3h.01M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
-  info: 'M12 11v5m0-8h.01M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
-  success: 'm8 12.5 2.5 2.5L16 9.5M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
-  pending: 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
-  canceled: 'm9 9 6 6m0-6-6 6M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
+export interface IconShape {
+  name: IconName;
+  path: string;
+}
+
+export const criticalIcon: IconShape = {
+  name: 'critical',
+  path: 'M12 7v6m0 4h.01M10.3 3.9 2.4 17.5A2 2 0 0 0 4.1 20.5h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z',
+};
+export const warningIcon: IconShape = {
+  name: 'warning',
+  path: 'M12 8v5m0 3h.01M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
+};
+export const infoIcon: IconShape = {
+  name: 'info',
+  path: 'M12 11v5m0-8h.01M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
+};
+export const successIcon: IconShape = {
+  name: 'success',
+  path: 'm8 12.5 2.5 2.5L16 9.5M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
+};
+export const pendingIcon: IconShape = {
+  name: 'pending',
+  path: 'M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
+};
+export const canceledIcon: IconShape = {
+  name: 'canceled',
+  path: 'm9 9 6 6m0-6-6 6M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
 };
 
-export function Icon({ name }: { name: IconName }) {
+/** The icon for each severity (risk signals, the platform's table). */
+export const severityIcons = { critical: criticalIcon, warning: warningIcon, info: infoIcon };
+
+export function Icon({ icon }: { icon: IconShape }) {
   return (
     <svg
       className="mk-Icon"
-      data-icon={name}
+      data-icon={icon.name}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
@@ -26,7 +50,7 @@ export function Icon({ name }: { name: IconName }) {
       aria-hidden="true"
       focusable="false"
     >
-      <path d={PATHS[name]} />
+      <path d={icon.path} />
     </svg>
   );
 }

@@ -1,13 +1,12 @@
-import { forwardRef } from 'react';
+import { Suspense, forwardRef, lazy } from 'react';
 import type { HTMLAttributes } from 'react';
 import type { RiskSignal } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
+import { useRisk } from '../provider/data-hooks';
 import { describeError } from '../i18n/error-message';
-import { riskBannerMessages } from '../i18n/component-messages';
+import { failureMessages } from '../i18n/messages';
 import { EmbeddedNotificationBannerLoader } from '../embedded/lazy';
 import { Alert } from '../primitives/alert';
-import { Icon } from '../primitives/icon';
-import { isDismissible, useRiskBanner } from './use-risk-banner';
 
 export interface RiskBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** `'embedded'` shows Stripe's `ConnectNotificationBanner` instead of the kit's banner. */
@@ -18,20 +17,21 @@ export interface RiskBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'o
   orderLabel?: (orderId: string) => string;
 }
 
+// Most sellers have nothing to be warned about: the signals' markup, sentences and actions load only
+// when there are some (`@marketkit/react/risk-signals` when published).
+const RiskSignals = /* @__PURE__ */ lazy(() =>
+  import('./risk-signals').then((module) => ({ default: module.RiskSignals })),
+);
+
 /** The signed-in seller's most pressing account problems, each with the button that fixes it. */
 export const RiskBanner = /* @__PURE__ */ forwardRef<HTMLDivElement, RiskBannerProps>(
   function RiskBanner(
     { variant = 'default', onError, onDismiss, orderLabel, className, ...props },
     ref,
   ) {
-    const { translator } = useMarketkit('RiskBanner', riskBannerMessages);
+    const { translator } = useMarketkit('RiskBanner', failureMessages);
     const { t } = translator;
-    const banner = useRiskBanner({
-      enabled: variant !== 'embedded',
-      onError,
-      onDismiss,
-      orderLabel,
-    });
+    const risk = useRisk({ enabled: variant !== 'embedded', onError });
     const classes = className ? `mk-RiskBanner ${className}` : 'mk-RiskBanner';
 
     if (variant === 'embedded') {
@@ -42,17 +42,18 @@ export const RiskBanner = /* @__PURE__ */ forwardRef<HTMLDivElement, RiskBannerP
       );
     }
 
-    if (banner.status === 'error' && banner.signals.length === 0) {
+    const signals = risk.data?.signals ?? [];
+    if (risk.status === 'error' && signals.length === 0) {
       return (
         <div ref={ref} className={classes} data-state="error" {...props}>
           <Alert>
-            {t('common.errorLoading', { message: describeError(banner.error, translator) })}
+            {t('common.errorLoading', { message: describeError(risk.error, translator) })}
           </Alert>
           <button
             type="button"
             className="mk-Button"
             data-variant="secondary"
-            onClick={() => void banner.refetch()}
+            onClick={() => void risk.refetch()}
           >
             {t('common.retry')}
           </button>
@@ -60,57 +61,19 @@ export const RiskBanner = /* @__PURE__ */ forwardRef<HTMLDivElement, RiskBannerP
       );
     }
     // Nothing to say (or not known yet): no empty box, no layout shift for healthy accounts.
-    if (banner.signals.length === 0) return null;
-
-    const busy = banner.remediationStatus === 'pending';
+    if (signals.length === 0) return null;
     return (
-      <section
-        ref={ref}
-        className={classes}
-        data-state={banner.status}
-        data-severity={banner.highestSeverity ?? undefined}
-        aria-label={t('risk.title')}
-        {...props}
-      >
-        {banner.signals.map((signal) => (
-          <div
-            key={signal.id}
-            className="mk-RiskBanner-signal"
-            data-severity={signal.severity}
-            data-kind={signal.kind}
-            role={signal.severity === 'critical' ? 'alert' : 'status'}
-          >
-            <Icon name={signal.severity} />
-            <p className="mk-RiskBanner-message">{banner.describe(signal)}</p>
-            <div className="mk-RiskBanner-actions">
-              {signal.remediation !== 'none' && (
-                <button
-                  type="button"
-                  className="mk-Button"
-                  disabled={busy}
-                  aria-busy={busy || undefined}
-                  onClick={() => void banner.remediate(signal)}
-                >
-                  {t(`risk.remediation.${signal.remediation}`)}
-                </button>
-              )}
-              {isDismissible(signal) && (
-                <button
-                  type="button"
-                  className="mk-Button"
-                  data-variant="secondary"
-                  onClick={() => banner.dismiss(signal)}
-                >
-                  {t('common.dismiss')}
-                </button>
-              )}
-            </div>
-          </div>
-        ))}
-        {banner.remediationStatus === 'error' && (
-          <Alert>{describeError(banner.remediationError, translator)}</Alert>
-        )}
-      </section>
+      <Suspense fallback={null}>
+        <RiskSignals
+          risk={risk}
+          forwardedRef={ref}
+          onError={onError}
+          onDismiss={onDismiss}
+          orderLabel={orderLabel}
+          className={classes}
+          {...props}
+        />
+      </Suspense>
     );
   },
 );

@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { compareSeverity, highestSeverity } from '@marketkit/core';
-import type { RiskSignal, Severity } from '@marketkit/core';
+import type { RiskReport, RiskSignal, Severity } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { openLinkInNewTab } from '../provider/open-in-new-tab';
 import { createAccountLinkRoute, createLoginLinkRoute } from '../provider/routes';
 import { riskBannerMessages } from '../i18n/component-messages';
 import { useRisk } from '../provider/data-hooks';
 import { useAction } from '../provider/use-action';
-import type { ResourceStatus } from '../provider/use-resource';
+import type { ResourceState, ResourceStatus } from '../provider/use-resource';
 import type { ActionStatus } from '../provider/use-action';
 import type { Translator } from '../i18n/format';
 
@@ -79,14 +79,12 @@ export function describeRiskSignal(
   }
 }
 
-export function useRiskBanner({
-  enabled = true,
-  onError,
-  onDismiss,
-  orderLabel,
-}: UseRiskBannerOptions = {}): UseRiskBannerResult {
+/** The part of `useRiskBanner` that follows the data: what is shown, dismissing, remediating, wording. */
+export function useRiskSignals(
+  risk: ResourceState<RiskReport>,
+  { onError, onDismiss, orderLabel }: Omit<UseRiskBannerOptions, 'enabled'> = {},
+): UseRiskBannerResult {
   const { api, navigate, openWindow, translator } = useMarketkit('RiskBanner', riskBannerMessages);
-  const risk = useRisk({ enabled, onError });
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
 
   const signals = useMemo(
@@ -131,4 +129,12 @@ export function useRiskBanner({
     remediationError: remediation.error,
     describe: (signal) => describeRiskSignal(signal, translator, orderLabel),
   };
+}
+
+/** The signed-in seller's risk signals with everything `RiskBanner` does with them, for a banner of your own. */
+export function useRiskBanner({
+  enabled = true,
+  ...options
+}: UseRiskBannerOptions = {}): UseRiskBannerResult {
+  return useRiskSignals(useRisk({ enabled, onError: options.onError }), options);
 }

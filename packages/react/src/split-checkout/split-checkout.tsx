@@ -5,7 +5,7 @@ import type { CheckoutBreakdown } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeDecline, describeError } from '../i18n/error-message';
 import { Alert } from '../primitives/alert';
-import { Icon } from '../primitives/icon';
+import { Icon, pendingIcon, successIcon } from '../primitives/icon';
 import { Skeleton } from '../primitives/skeleton';
 import { splitCheckoutMessages } from '../i18n/component-messages';
 import type { Translator } from '../i18n/format';
@@ -103,7 +103,7 @@ function PaymentForm({
       {checkout.paymentState === 'failed' && <Alert>{t('common.networkError')}</Alert>}
       {checkout.paymentState === 'confirming_order' && (
         <p role="status" className="mk-SplitCheckout-progress mk-Notice" data-tone="info">
-          <Icon name="pending" />
+          <Icon icon={pendingIcon} />
           <span>{t('checkout.confirmingOrder')}</span>
         </p>
       )}
@@ -193,7 +193,7 @@ export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitChecko
       body = (
         <div role="status" className="mk-SplitCheckout-success">
           <p className="mk-SplitCheckout-successTitle mk-Notice" data-tone="success">
-            <Icon name="success" />
+            <Icon icon={successIcon} />
             <span>{t('checkout.succeeded', { orderId: checkout.checkout.orderId })}</span>
           </p>
           <ul className="mk-SplitCheckout-lines">
