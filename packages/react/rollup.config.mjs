@@ -13,6 +13,7 @@ const [javascript, declarations] = defineLibraryConfig({
     'onboarding-button': 'src/onboarding-button/index.ts',
     'api-routes': 'src/provider/api-routes.ts',
     'risk-signals': 'src/risk-banner/risk-signals.tsx',
+    'payout-schedule-form': 'src/payouts-panel/schedule-editor.tsx',
   },
   banner: "'use client';",
   platform: 'browser',
@@ -21,8 +22,8 @@ const [javascript, declarations] = defineLibraryConfig({
 // What loads on demand: the embedded variants (`import('./embedded-components')`), the English error
 // catalogue (`import('./error-messages')`, fetched on the first failure) and the onboarding button
 // PayoutsPanel shows a seller without an account (`import('../onboarding-button')`) and the table of every
-// route, for `api.request(name)` (`import('./api-routes')`), and RiskBanner's signals, once a seller has
-// some (`import('./risk-signals')`). Published, each import names the
+// route, for `api.request(name)` (`import('./api-routes')`), RiskBanner's signals, once a seller has
+// some (`import('./risk-signals')`), and PayoutsPanel's schedule form (`import('./schedule-editor')`). Published, each import names the
 // package's own entry, so bundlers split it off and pages that never need it never download it (a relative
 // chunk would be inlined by bundlers that do not split, such as size-limit's).
 const LAZY_ENTRIES = [
@@ -35,6 +36,11 @@ const LAZY_ENTRIES = [
   ],
   ['./api-routes', join('provider', 'api-client.ts'), '@marketkit/react/api-routes'],
   ['./risk-signals', join('risk-banner', 'risk-banner.tsx'), '@marketkit/react/risk-signals'],
+  [
+    './schedule-editor',
+    join('payouts-panel', 'payouts-panel.tsx'),
+    '@marketkit/react/payout-schedule-form',
+  ],
 ];
 function lazyEntries() {
   return {

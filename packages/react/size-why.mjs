@@ -21,12 +21,16 @@ const LAZY = [
   ['../onboarding-button', 'payouts-panel.tsx', '@marketkit/react/onboarding-button'],
   ['./api-routes', 'api-client.ts', '@marketkit/react/api-routes'],
   ['./risk-signals', 'risk-banner.tsx', '@marketkit/react/risk-signals'],
+  ['./schedule-editor', 'payouts-panel.tsx', '@marketkit/react/payout-schedule-form'],
 ];
 const lazyEntries = (ignored) => ({
   name: 'lazy-entries',
   setup(build) {
     build.onResolve(
-      { filter: /^\.\.?\/(embedded-components|error-messages|onboarding-button|api-routes|risk-signals)$/ },
+      {
+        filter:
+          /^\.\.?\/(embedded-components|error-messages|onboarding-button|api-routes|risk-signals|schedule-editor)$/,
+      },
       ({ path, importer }) => {
         const lazy = LAZY.find(([request, from]) => request === path && importer.endsWith(from));
         return lazy && ignored.includes(lazy[2]) ? { path: lazy[2], external: true } : undefined;

@@ -43,6 +43,7 @@ export {
   onboardingMessages,
   checkoutMessages,
   payoutsMessages,
+  payoutScheduleMessages,
   riskMessages,
   platformRiskMessages,
   createTranslator,

@@ -9,10 +9,11 @@ import {
   loadingMessages,
   onboardingMessages,
   payoutsMessages,
+  payoutScheduleMessages,
   platformRiskMessages,
   riskMessages,
 } from './messages';
-import { declineMessages } from './decline-messages';
+import { declinedMessages } from './decline-messages';
 
 export const riskBannerMessages = /* @__PURE__ */ Object.assign(
   {},
@@ -31,7 +32,7 @@ export const splitCheckoutMessages = /* @__PURE__ */ Object.assign(
   {},
   failureMessages,
   checkoutMessages,
-  declineMessages,
+  declinedMessages,
 );
 export const payoutsPanelMessages = /* @__PURE__ */ Object.assign(
   {},
@@ -45,6 +46,11 @@ export const platformRiskTableMessages = /* @__PURE__ */ Object.assign(
   failureMessages,
   loadingMessages,
   platformRiskMessages,
+);
+export const payoutScheduleFormMessages = /* @__PURE__ */ Object.assign(
+  {},
+  confirmMessages,
+  payoutScheduleMessages,
 );
 /** What the embedded variants' loader and Connect components show. */
 export { embeddedMessages as embeddedLoaderMessages };

@@ -1,6 +1,13 @@
-/** A card payment that did not go through, grouped by what the buyer can do about it. */
-export const declineMessages = {
+/**
+ * The sentence for any decline: in SplitCheckout's first load, shown until (or if) the catalogue below,
+ * which loads with the first failure, is there.
+ */
+export const declinedMessages = {
   'decline.declined': 'Your card was declined. Try another card, or contact your bank.',
+};
+
+/** A card payment that did not go through, grouped by what the buyer can do about it. */
+export const declineMessages = /* @__PURE__ */ Object.assign({}, declinedMessages, {
   'decline.insufficient_funds': 'Your card has insufficient funds. Try another card.',
   'decline.expired': 'Your card has expired. Check the expiry date or use another card.',
   'decline.cvc': 'The security code is incorrect. Check the 3 or 4 digits on your card.',
@@ -11,7 +18,7 @@ export const declineMessages = {
   'decline.try_again': 'Your bank could not process the payment. Try again in a moment.',
   'decline.authentication':
     'Your bank could not confirm it was you. Try again, or use another card.',
-};
+});
 
 export type DeclineGroup = keyof typeof declineMessages extends `decline.${infer Group}`
   ? Group

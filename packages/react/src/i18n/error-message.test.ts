@@ -1,9 +1,10 @@
 // @vitest-environment node
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError, ERROR_CODE_LIST, NetworkError } from '@marketkit/core';
 import { describeDecline, describeError, reportError } from './error-message';
 import { createTranslator } from './format';
 import { commonMessages, en } from './messages';
+import { splitCheckoutMessages } from './component-messages';
 import { loadErrorMessages } from './load-error-messages';
 import { fr } from './fr';
 
@@ -65,8 +66,14 @@ describe('the error catalogue loaded on demand', () => {
     const componentDefaults = createTranslator('en-US', undefined, commonMessages);
     const error = new ApiError('rate_limited', 'Slow down.', { httpStatus: 429 });
     expect(describeError(error, componentDefaults)).toBe(commonMessages['error.internal_error']);
+    // Declines too: every one reads as a plain decline until the codes and their sentences arrive.
+    const checkoutDefaults = createTranslator('en-US', undefined, splitCheckoutMessages);
+    expect(describeDecline('insufficient_funds', checkoutDefaults)).toBe(en['decline.declined']);
     await loadErrorMessages();
     expect(describeError(error, componentDefaults)).toBe(en['error.rate_limited']);
+    expect(describeDecline('insufficient_funds', checkoutDefaults)).toBe(
+      en['decline.insufficient_funds'],
+    );
     // A translation or an override the app passes wins over the English catalogue.
     const overridden = createTranslator(
       'en-US',
@@ -82,6 +89,7 @@ describe('the error catalogue loaded on demand', () => {
 
 describe('describeDecline', () => {
   const translator = createTranslator('en-US', undefined, en);
+  beforeAll(() => loadErrorMessages());
 
   it('turns Stripe decline and authentication codes into what the buyer can do', () => {
     expect(describeDecline('insufficient_funds', translator)).toBe(

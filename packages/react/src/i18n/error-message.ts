@@ -1,7 +1,6 @@
 import type { Translator } from './format';
 import type { MessageKey } from './messages';
-import { declineGroup } from './decline-messages';
-import { loadedErrorMessages } from './load-error-messages';
+import { loadedErrorMessages, loadedFailureModule } from './load-error-messages';
 
 /**
  * What to tell the user about a failure, in their language, with a next step. Never the server's or
@@ -19,9 +18,16 @@ export function describeError(error: Error | undefined, translator: Translator):
   return loadedErrorMessages()?.[key] ?? translator.t('error.internal_error');
 }
 
-/** A card payment Stripe refused: Stripe's decline or error code to the buyer's sentence. */
+/**
+ * A card payment Stripe refused: Stripe's decline or error code to the buyer's sentence. The codes and
+ * their English sentences load with the first failure (`loadErrorMessages`, which the checkout awaits
+ * before it shows a decline); until then, or offline, every decline reads as a plain one.
+ */
 export function describeDecline(code: string | undefined, translator: Translator): string {
-  return translator.t(`decline.${declineGroup(code)}`);
+  const failure = loadedFailureModule();
+  const key = `decline.${failure?.declineGroup(code) ?? 'declined'}` as const;
+  if (translator.has(key)) return translator.t(key);
+  return failure?.declineMessages[key] ?? translator.t('decline.declined');
 }
 
 /** Whatever was thrown, as an `Error` (hooks keep and report only errors). */

@@ -1,6 +1,9 @@
 import { ApiError, isErrorCode } from '@marketkit/core';
 import type { ErrorCode } from '@marketkit/core';
 
+// Declines are failures too: their sentences and Stripe's codes come with the first one.
+export { declineGroup, declineMessages } from './decline-messages';
+
 /**
  * The `ApiError` for a failed answer, built here rather than in the API client: this module loads on the
  * first failure anyway, so pages that never fail skip core's error classes and their status table.

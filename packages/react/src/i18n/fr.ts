@@ -86,7 +86,6 @@ export const fr: Messages = {
   'payouts.schedule.interval': 'Fréquence',
   'payouts.schedule.weeklyAnchor': 'Jour de la semaine',
   'payouts.schedule.monthlyAnchor': 'Jour du mois',
-  'payouts.schedule.saved': 'Calendrier des virements enregistré.',
 
   'risk.title': 'Alertes du compte',
   'risk.requirements_past_due':

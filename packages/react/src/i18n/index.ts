@@ -4,6 +4,7 @@ export {
   onboardingMessages,
   checkoutMessages,
   payoutsMessages,
+  payoutScheduleMessages,
   riskMessages,
   platformRiskMessages,
 } from './messages';

@@ -33,3 +33,8 @@ export async function loadErrorMessages(): Promise<void> {
 export function loadedErrorMessages(): Partial<Messages> | undefined {
   return loaded?.errorMessages;
 }
+
+/** The failure module, once loaded (for the decline catalogue). */
+export function loadedFailureModule(): FailureModule | undefined {
+  return loaded;
+}

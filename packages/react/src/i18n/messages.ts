@@ -107,16 +107,19 @@ export const payoutsMessages = {
   'payouts.schedule.daily': 'Daily',
   'payouts.schedule.weekly': 'Weekly on {day}',
   'payouts.schedule.monthly': 'Monthly on day {day}',
+  'payouts.schedule.edit': 'Edit schedule',
+};
+
+/** PayoutsPanel's schedule form, which loads when a seller opens it. */
+export const payoutScheduleMessages = {
   'payouts.interval.manual': 'Manual',
   'payouts.interval.daily': 'Daily',
   'payouts.interval.weekly': 'Weekly',
   'payouts.interval.monthly': 'Monthly',
-  'payouts.schedule.edit': 'Edit schedule',
   'payouts.schedule.save': 'Save schedule',
   'payouts.schedule.interval': 'Frequency',
   'payouts.schedule.weeklyAnchor': 'Day of the week',
   'payouts.schedule.monthlyAnchor': 'Day of the month',
-  'payouts.schedule.saved': 'Payout schedule saved.',
 };
 
 export const riskMessages = {
@@ -186,6 +189,7 @@ export const en: typeof commonMessages &
   typeof checkoutMessages &
   typeof declineMessages &
   typeof payoutsMessages &
+  typeof payoutScheduleMessages &
   typeof riskMessages &
   typeof platformRiskMessages = /* @__PURE__ */ Object.assign(
   {},
@@ -195,6 +199,7 @@ export const en: typeof commonMessages &
   checkoutMessages,
   declineMessages,
   payoutsMessages,
+  payoutScheduleMessages,
   riskMessages,
   platformRiskMessages,
 );

@@ -153,7 +153,7 @@ export const EditSchedule: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Edit schedule' }));
-    await userEvent.selectOptions(canvas.getByLabelText('Frequency'), 'monthly');
+    await userEvent.selectOptions(await canvas.findByLabelText('Frequency'), 'monthly');
     await expect(canvas.getByLabelText('Day of the month')).toHaveValue(1);
     await userEvent.click(canvas.getByRole('button', { name: 'Save schedule' }));
     await waitFor(() => expect(canvas.queryByLabelText('Frequency')).toBeNull());

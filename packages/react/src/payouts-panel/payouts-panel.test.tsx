@@ -249,7 +249,7 @@ describe('PayoutsPanel', () => {
     const user = userEvent.setup();
     const { container } = renderWithProvider(<PayoutsPanel />);
     await user.click(await screen.findByRole('button', { name: 'Edit schedule' }));
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Frequency' }), 'monthly');
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Frequency' }), 'monthly');
     const day = screen.getByRole('spinbutton', { name: 'Day of the month' });
     await user.clear(day);
     await user.type(day, '15');

@@ -1,7 +1,6 @@
 import { Suspense, forwardRef, lazy, useId, useState } from 'react';
-import type { FormEvent, HTMLAttributes } from 'react';
-import type { MoneyAmount, Payout, PayoutSchedule, Weekday } from '@marketkit/core';
-import { WEEKDAYS } from '@marketkit/core';
+import type { HTMLAttributes } from 'react';
+import type { MoneyAmount, Payout } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
 import { payoutsPanelMessages } from '../i18n/component-messages';
@@ -12,7 +11,7 @@ import { Icon, canceledIcon, criticalIcon, pendingIcon, successIcon } from '../p
 import type { IconShape } from '../primitives/icon';
 import { Skeleton } from '../primitives/skeleton';
 import { usePayoutsPanel } from './use-payouts-panel';
-import type { UsePayoutsPanelResult } from './use-payouts-panel';
+import { describeSchedule } from './schedule';
 
 export interface PayoutsPanelProps extends Omit<HTMLAttributes<HTMLElement>, 'onError'> {
   /** `'embedded'` renders Stripe's `ConnectPayouts` instead of the kit's panel. */
@@ -29,6 +28,13 @@ export interface PayoutsPanelProps extends Omit<HTMLAttributes<HTMLElement>, 'on
 const OnboardingButton = /* @__PURE__ */ lazy(() =>
   import('../onboarding-button').then((module) => ({ default: module.OnboardingButton })),
 );
+
+// The schedule form loads when a seller opens it (fetched ahead when the pointer reaches the button).
+const preloadScheduleEditor = () => import('./schedule-editor');
+const ScheduleEditor = /* @__PURE__ */ lazy(() =>
+  preloadScheduleEditor().then((module) => ({ default: module.ScheduleEditor })),
+);
+const preloadQuietly = () => void preloadScheduleEditor().catch(() => undefined);
 
 const STATUS_TONE: Record<Payout['status'], string> = {
   paid: 'success',
@@ -53,27 +59,6 @@ function payoutFailureGroup(code: string | null): 'bank_details' | 'try_again' {
   return code && RETRYABLE_PAYOUT_FAILURES.has(code) ? 'try_again' : 'bank_details';
 }
 
-/** A weekday's name in the locale (2024-01-01 was a Monday). */
-function weekdayName(day: Weekday, locale: string): string {
-  const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
-}
-
-function describeSchedule(schedule: PayoutSchedule, translator: Translator): string {
-  switch (schedule.interval) {
-    case 'manual':
-      return translator.t('payouts.schedule.manual');
-    case 'daily':
-      return translator.t('payouts.schedule.daily');
-    case 'weekly':
-      return translator.t('payouts.schedule.weekly', {
-        day: weekdayName(schedule.weeklyAnchor, translator.locale),
-      });
-    case 'monthly':
-      return translator.t('payouts.schedule.monthly', { day: schedule.monthlyAnchor });
-  }
-}
-
 function MoneyList({
   amounts,
   translator,
@@ -87,106 +72,6 @@ function MoneyList({
         <dd key={money.currency}>{translator.money(money.amount, money.currency)}</dd>
       ))}
     </>
-  );
-}
-
-function ScheduleEditor({
-  panel,
-  translator,
-  onDone,
-}: {
-  panel: UsePayoutsPanelResult;
-  translator: Translator;
-  onDone: () => void;
-}) {
-  const { t } = translator;
-  const current = panel.schedule.data!.schedule;
-  const [interval, setInterval] = useState<PayoutSchedule['interval']>(current.interval);
-  const [weeklyAnchor, setWeeklyAnchor] = useState<Weekday>(
-    current.interval === 'weekly' ? current.weeklyAnchor : 'monday',
-  );
-  const [monthlyAnchor, setMonthlyAnchor] = useState(
-    current.interval === 'monthly' ? current.monthlyAnchor : 1,
-  );
-  const ids = useId();
-  const busy = panel.scheduleStatus === 'pending';
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    // Keep the platform's delay when the interval supports one.
-    const delayDays = 'delayDays' in current ? current.delayDays : undefined;
-    const delay = delayDays === undefined ? {} : { delayDays };
-    const next: PayoutSchedule =
-      interval === 'manual'
-        ? { interval }
-        : interval === 'daily'
-          ? { interval, ...delay }
-          : interval === 'weekly'
-            ? { interval, weeklyAnchor, ...delay }
-            : { interval, monthlyAnchor, ...delay };
-    await panel.saveSchedule(next);
-    onDone();
-  }
-
-  return (
-    <form
-      className="mk-PayoutsPanel-scheduleForm"
-      onSubmit={(event) => void handleSubmit(event)}
-      aria-busy={busy || undefined}
-    >
-      <label className="mk-Field" htmlFor={`${ids}-interval`}>
-        {t('payouts.schedule.interval')}
-        <select
-          id={`${ids}-interval`}
-          value={interval}
-          onChange={(event) => setInterval(event.target.value as PayoutSchedule['interval'])}
-        >
-          {(['manual', 'daily', 'weekly', 'monthly'] as const).map((option) => (
-            <option key={option} value={option}>
-              {t(`payouts.interval.${option}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {interval === 'weekly' && (
-        <label className="mk-Field" htmlFor={`${ids}-weekday`}>
-          {t('payouts.schedule.weeklyAnchor')}
-          <select
-            id={`${ids}-weekday`}
-            value={weeklyAnchor}
-            onChange={(event) => setWeeklyAnchor(event.target.value as Weekday)}
-          >
-            {WEEKDAYS.map((day) => (
-              <option key={day} value={day}>
-                {weekdayName(day, translator.locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {interval === 'monthly' && (
-        <label className="mk-Field" htmlFor={`${ids}-monthday`}>
-          {t('payouts.schedule.monthlyAnchor')}
-          <input
-            id={`${ids}-monthday`}
-            type="number"
-            min={1}
-            max={31}
-            required
-            value={monthlyAnchor}
-            onChange={(event) => setMonthlyAnchor(Number(event.target.value))}
-          />
-        </label>
-      )}
-      <div className="mk-Actions">
-        <button type="submit" className="mk-Button" disabled={busy} aria-busy={busy || undefined}>
-          {t('payouts.schedule.save')}
-        </button>
-        <button type="button" className="mk-Button" data-variant="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
   );
 }
 
@@ -379,11 +264,11 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
             <section className="mk-PayoutsPanel-schedule" aria-label={t('payouts.schedule')}>
               <h3>{t('payouts.schedule')}</h3>
               {editing ? (
-                <ScheduleEditor
-                  panel={panel}
-                  translator={translator}
-                  onDone={() => setEditing(false)}
-                />
+                <Suspense
+                  fallback={<Skeleton label={t('common.loading')} shape={['md', 'button']} />}
+                >
+                  <ScheduleEditor panel={panel} onDone={() => setEditing(false)} />
+                </Suspense>
               ) : (
                 <>
                   <p>{describeSchedule(schedule.data.schedule, translator)}</p>
@@ -392,6 +277,8 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
                       type="button"
                       className="mk-Button"
                       data-variant="secondary"
+                      onPointerEnter={preloadQuietly}
+                      onFocus={preloadQuietly}
                       onClick={() => setEditing(true)}
                     >
                       {t('payouts.schedule.edit')}

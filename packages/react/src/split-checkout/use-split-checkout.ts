@@ -6,6 +6,7 @@ import { getOrderRoute } from '../provider/routes';
 import { getStripe } from '../provider/stripe-loader';
 import { useCheckout } from '../provider/data-hooks';
 import { reportError, toError } from '../i18n/error-message';
+import { loadErrorMessages } from '../i18n/load-error-messages';
 import type { ResourceStatus } from '../provider/use-resource';
 
 /**
@@ -160,7 +161,11 @@ export function useSplitCheckout({
         if (result.error) {
           const message = result.error.message ?? '';
           const code = result.error.decline_code ?? result.error.code;
-          setPaymentState(isTransient(result.error) ? 'failed' : 'declined');
+          const transient = isTransient(result.error);
+          // The decline's sentence comes with the failure catalogue: fetch it before showing the decline.
+          if (!transient) await loadErrorMessages();
+          if (!mounted.current) return;
+          setPaymentState(transient ? 'failed' : 'declined');
           setPaymentError(message);
           setPaymentErrorCode(code);
           const failure = Object.assign(new Error(message), { code, type: result.error.type });
