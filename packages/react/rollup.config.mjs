@@ -14,18 +14,23 @@ const [javascript, declarations] = defineLibraryConfig({
     'api-routes': 'src/provider/api-routes.ts',
     'risk-signals': 'src/risk-banner/risk-signals.tsx',
     'payout-schedule-form': 'src/payouts-panel/schedule-editor.tsx',
+    'seller-debts': 'src/platform-risk-table/seller-debts.tsx',
   },
   banner: "'use client';",
   platform: 'browser',
 });
 
-// What loads on demand: the embedded variants (`import('./embedded-components')`), the English error
-// catalogue (`import('./error-messages')`, fetched on the first failure) and the onboarding button
-// PayoutsPanel shows a seller without an account (`import('../onboarding-button')`) and the table of every
-// route, for `api.request(name)` (`import('./api-routes')`), RiskBanner's signals, once a seller has
-// some (`import('./risk-signals')`), and PayoutsPanel's schedule form (`import('./schedule-editor')`). Published, each import names the
-// package's own entry, so bundlers split it off and pages that never need it never download it (a relative
-// chunk would be inlined by bundlers that do not split, such as size-limit's).
+// What loads on demand, each when first needed:
+// - the embedded variants (`import('./embedded-components')`), with the onboarding dialog;
+// - the English error and decline catalogues, on the first failure (`import('./error-messages')`);
+// - the onboarding button PayoutsPanel shows a seller without an account (`import('../onboarding-button')`);
+// - the table of every route, for `api.request(name)` (`import('./api-routes')`);
+// - RiskBanner's signals, once a seller has some (`import('./risk-signals')`);
+// - PayoutsPanel's schedule form, once a seller opens it (`import('./schedule-editor')`);
+// - PlatformRiskTable's seller debts, once there are some (`import('./seller-debts')`).
+// Published, each import names the package's own entry, so bundlers split it off and pages that never need
+// it never download it (a relative chunk would be inlined by bundlers that do not split, such as
+// size-limit's).
 const LAZY_ENTRIES = [
   ['./embedded-components', join('embedded', 'lazy.tsx'), '@marketkit/react/embedded'],
   ['./error-messages', join('i18n', 'load-error-messages.ts'), '@marketkit/react/error-messages'],
@@ -40,6 +45,11 @@ const LAZY_ENTRIES = [
     './schedule-editor',
     join('payouts-panel', 'payouts-panel.tsx'),
     '@marketkit/react/payout-schedule-form',
+  ],
+  [
+    './seller-debts',
+    join('platform-risk-table', 'platform-risk-table.tsx'),
+    '@marketkit/react/seller-debts',
   ],
 ];
 function lazyEntries() {

@@ -22,6 +22,7 @@ const LAZY = [
   ['./api-routes', 'api-client.ts', '@marketkit/react/api-routes'],
   ['./risk-signals', 'risk-banner.tsx', '@marketkit/react/risk-signals'],
   ['./schedule-editor', 'payouts-panel.tsx', '@marketkit/react/payout-schedule-form'],
+  ['./seller-debts', 'platform-risk-table.tsx', '@marketkit/react/seller-debts'],
 ];
 const lazyEntries = (ignored) => ({
   name: 'lazy-entries',
@@ -29,7 +30,7 @@ const lazyEntries = (ignored) => ({
     build.onResolve(
       {
         filter:
-          /^\.\.?\/(embedded-components|error-messages|onboarding-button|api-routes|risk-signals|schedule-editor)$/,
+          /^\.\.?\/(embedded-components|error-messages|onboarding-button|api-routes|risk-signals|schedule-editor|seller-debts)$/,
       },
       ({ path, importer }) => {
         const lazy = LAZY.find(([request, from]) => request === path && importer.endsWith(from));

@@ -46,6 +46,7 @@ export {
   payoutScheduleMessages,
   riskMessages,
   platformRiskMessages,
+  sellerDebtsMessages,
   createTranslator,
   describeError,
 } from './i18n';

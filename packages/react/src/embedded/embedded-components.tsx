@@ -13,9 +13,10 @@ import type { MarketkitContextValue } from '../provider/marketkit-provider';
 import { Dialog } from './dialog';
 import { EmbeddedConnect } from './embedded-connect';
 import { createAccountSessionRoute } from '../provider/routes';
+import { embeddedMessages } from '../i18n/messages';
 
 export interface EmbeddedBaseProps {
-  /** The provider's values, with a translator that knows the `embedded.*` messages. */
+  /** The provider's values, with the app's messages. */
   marketkit: Pick<MarketkitContextValue, 'api' | 'publishableKey' | 'appearance' | 'translator'>;
   onError?: (error: Error) => void;
 }
@@ -44,14 +45,16 @@ function useConnect(
     }),
     [api, publishableKey, appearance, translator.locale, componentsKey],
   );
-  const labels = useMemo(
-    () => ({
-      loading: translator.t('embedded.loading'),
+  const labels = useMemo(() => {
+    // The English sentences travel with this entry; the app's own (a translation, an override) win.
+    const say = (key: keyof typeof embeddedMessages) =>
+      translator.has(key) ? translator.t(key) : embeddedMessages[key];
+    return {
+      loading: say('embedded.loading'),
       // Why Stripe failed to load is for developers (`onError`, the console); the seller gets the next step.
-      error: () => translator.t('embedded.error'),
-    }),
-    [translator],
-  );
+      error: () => say('embedded.error'),
+    };
+  }, [translator]);
   return { settings, labels };
 }
 

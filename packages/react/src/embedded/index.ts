@@ -1,5 +1,5 @@
 export {
-  EmbeddedOnboardingLoader,
+  EmbeddedOnboardingDialog,
   EmbeddedPayoutsLoader,
   EmbeddedNotificationBannerLoader,
 } from './lazy';

@@ -3,15 +3,20 @@ import type { ComponentType } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { embeddedLoaderMessages } from '../i18n/component-messages';
 import { Skeleton } from '../primitives/skeleton';
-import type { EmbeddedBaseProps, EmbeddedOnboardingProps } from './embedded-components';
+import type { EmbeddedBaseProps } from './embedded-components';
 
 /** Starts loading the embedded entry ahead of need (a pointer on the button that opens it). */
 export const preloadEmbedded = () => import('./embedded-components');
 
-// `@__PURE__` lets bundlers drop the wrappers a page does not use (RiskBanner alone stays small).
-const LazyOnboarding = /* @__PURE__ */ lazy(() =>
+/**
+ * The onboarding dialog. It opens on a click, so it never renders on the server and needs no mount check;
+ * `marketkit` is the opening component's context.
+ */
+export const EmbeddedOnboardingDialog = /* @__PURE__ */ lazy(() =>
   preloadEmbedded().then((module) => ({ default: module.EmbeddedOnboarding })),
 );
+
+// `@__PURE__` lets bundlers drop the wrappers a page does not use (RiskBanner alone stays small).
 const LazyPayouts = /* @__PURE__ */ lazy(() =>
   preloadEmbedded().then((module) => ({ default: module.EmbeddedPayouts })),
 );
@@ -35,12 +40,7 @@ function ClientOnly<Props extends EmbeddedBaseProps>({
   const marketkit = useMarketkit('EmbeddedConnect', embeddedLoaderMessages);
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
-  const fallback = (
-    <Skeleton
-      label={marketkit.translator.t('embedded.loading')}
-      shape={['lg', 'md', 'md', 'button']}
-    />
-  );
+  const fallback = <Skeleton label={marketkit.translator.t('embedded.loading')} />;
   if (!mounted) return fallback;
   const allProps = { ...props, marketkit } as unknown as Props;
   return (
@@ -48,10 +48,6 @@ function ClientOnly<Props extends EmbeddedBaseProps>({
       <Component {...allProps} />
     </Suspense>
   );
-}
-
-export function EmbeddedOnboardingLoader(props: LoaderProps<EmbeddedOnboardingProps>) {
-  return <ClientOnly component={LazyOnboarding} props={props} />;
 }
 
 export function EmbeddedPayoutsLoader(props: LoaderProps) {

@@ -4,7 +4,7 @@ import {
   closeMessages,
   confirmMessages,
   dismissMessages,
-  embeddedMessages,
+  embeddedLoadingMessages,
   failureMessages,
   loadingMessages,
   onboardingMessages,
@@ -12,6 +12,7 @@ import {
   payoutScheduleMessages,
   platformRiskMessages,
   riskMessages,
+  sellerDebtsMessages,
 } from './messages';
 import { declinedMessages } from './decline-messages';
 
@@ -52,5 +53,6 @@ export const payoutScheduleFormMessages = /* @__PURE__ */ Object.assign(
   confirmMessages,
   payoutScheduleMessages,
 );
+export { sellerDebtsMessages };
 /** What the embedded variants' loader and Connect components show. */
-export { embeddedMessages as embeddedLoaderMessages };
+export { embeddedLoadingMessages as embeddedLoaderMessages };

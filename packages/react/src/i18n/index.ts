@@ -7,6 +7,7 @@ export {
   payoutScheduleMessages,
   riskMessages,
   platformRiskMessages,
+  sellerDebtsMessages,
 } from './messages';
 export { fr } from './fr';
 export type { MessageKey, Messages } from './messages';

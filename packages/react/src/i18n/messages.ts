@@ -15,12 +15,13 @@ export const failureMessages = {
   'error.internal_error':
     'Something went wrong on our side. Try again; if it keeps happening, contact support.',
 };
-/** The embedded variants' loading and failure (Stripe's Connect components). */
-export const embeddedMessages = {
-  'embedded.loading': 'Loading Stripe…',
+/** What the embedded variants show while Stripe's Connect components load (in the first load). */
+export const embeddedLoadingMessages = { 'embedded.loading': 'Loading Stripe…' };
+/** The embedded variants' loading and failure (the failure comes with the embedded entry). */
+export const embeddedMessages = /* @__PURE__ */ Object.assign({}, embeddedLoadingMessages, {
   'embedded.error':
     'This part of the page could not be loaded. Check your connection and reload the page.',
-};
+});
 export const loadingMessages = { 'common.loading': 'Loading…' };
 export const confirmMessages = { 'common.cancel': 'Cancel', 'common.confirm': 'Confirm' };
 export const closeMessages = { 'common.close': 'Close' };
@@ -168,6 +169,10 @@ export const platformRiskMessages = {
   'platformRisk.state.enabled': 'Enabled',
   'platformRisk.state.rejected': 'Rejected',
   'platformRisk.exposureDebt': 'Including seller debt',
+};
+
+/** PlatformRiskTable's list of seller debts, which loads only when some seller owes something. */
+export const sellerDebtsMessages = {
   'platformRisk.debts': 'Seller debts',
   'platformRisk.debts.seller': 'Seller',
   'platformRisk.debts.order': 'Order',
@@ -191,7 +196,8 @@ export const en: typeof commonMessages &
   typeof payoutsMessages &
   typeof payoutScheduleMessages &
   typeof riskMessages &
-  typeof platformRiskMessages = /* @__PURE__ */ Object.assign(
+  typeof platformRiskMessages &
+  typeof sellerDebtsMessages = /* @__PURE__ */ Object.assign(
   {},
   commonMessages,
   errorMessages,
@@ -202,6 +208,7 @@ export const en: typeof commonMessages &
   payoutScheduleMessages,
   riskMessages,
   platformRiskMessages,
+  sellerDebtsMessages,
 );
 
 export type MessageKey = keyof typeof en;

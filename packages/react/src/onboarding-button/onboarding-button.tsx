@@ -1,11 +1,12 @@
-import { forwardRef } from 'react';
+import { Suspense, forwardRef } from 'react';
 import type { HTMLAttributes } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
 import { Alert } from '../primitives/alert';
+import { Skeleton } from '../primitives/skeleton';
 import { Icon, criticalIcon, successIcon } from '../primitives/icon';
 import { onboardingButtonMessages } from '../i18n/component-messages';
-import { EmbeddedOnboardingLoader } from '../embedded/lazy';
+import { EmbeddedOnboardingDialog } from '../embedded/lazy';
 import { useOnboardingButton } from './use-onboarding-button';
 
 export interface OnboardingButtonProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
@@ -24,7 +25,8 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
     { variant = 'redirect', showManage = true, onError, onExit, className, ...props },
     ref,
   ) {
-    const { translator } = useMarketkit('OnboardingButton', onboardingButtonMessages);
+    const marketkit = useMarketkit('OnboardingButton', onboardingButtonMessages);
+    const { translator } = marketkit;
     const { t } = translator;
     const onboarding = useOnboardingButton({ variant, onError, onExit });
     const classes = className ? `mk-OnboardingButton ${className}` : 'mk-OnboardingButton';
@@ -49,12 +51,7 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
         </>
       );
     } else if (!state) {
-      content = (
-        <span className="mk-Skeleton" role="status">
-          <span className="mk-VisuallyHidden">{t('common.loading')}</span>
-          <span className="mk-Skeleton-line" data-size="button" aria-hidden="true" />
-        </span>
-      );
+      content = <Skeleton label={t('common.loading')} shape={['button']} />;
     } else if (state === 'enabled') {
       content = (
         <>
@@ -113,12 +110,15 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
           <Alert>{describeError(onboarding.actionError, translator)}</Alert>
         )}
         {variant === 'embedded' && onboarding.dialog === 'open' && (
-          <EmbeddedOnboardingLoader
-            title={t('onboarding.dialogTitle')}
-            closeLabel={t('common.close')}
-            onExit={onboarding.closeDialog}
-            onError={onError}
-          />
+          <Suspense fallback={<Skeleton label={t('common.loading')} />}>
+            <EmbeddedOnboardingDialog
+              marketkit={marketkit}
+              title={t('onboarding.dialogTitle')}
+              closeLabel={t('common.close')}
+              onExit={onboarding.closeDialog}
+              onError={onError}
+            />
+          </Suspense>
         )}
       </div>
     );

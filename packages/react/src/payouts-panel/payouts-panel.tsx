@@ -5,6 +5,7 @@ import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
 import { payoutsPanelMessages } from '../i18n/component-messages';
 import type { Translator } from '../i18n/format';
+import { formatAmount } from '../i18n/money';
 import { EmbeddedPayoutsLoader } from '../embedded/lazy';
 import { Alert } from '../primitives/alert';
 import { Icon, canceledIcon, criticalIcon, pendingIcon, successIcon } from '../primitives/icon';
@@ -69,7 +70,9 @@ function MoneyList({
   return (
     <>
       {amounts.map((money) => (
-        <dd key={money.currency}>{translator.money(money.amount, money.currency)}</dd>
+        <dd key={money.currency}>
+          {formatAmount(money.amount, money.currency, translator.locale)}
+        </dd>
       ))}
     </>
   );
@@ -82,7 +85,9 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
     ref,
   ) {
     const { translator } = useMarketkit('PayoutsPanel', payoutsPanelMessages);
-    const { t, money, date } = translator;
+    const { t, date } = translator;
+    const money = (amount: number, currency: string) =>
+      formatAmount(amount, currency, translator.locale);
     const panel = usePayoutsPanel({ enabled: variant !== 'embedded', pageSize, onError, onPayout });
     const [editing, setEditing] = useState(false);
     const titleId = useId();

@@ -1,4 +1,4 @@
-import { forwardRef, useId } from 'react';
+import { Suspense, forwardRef, lazy, useId } from 'react';
 import type { HTMLAttributes } from 'react';
 import type { MoneyAmount } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
@@ -11,6 +11,7 @@ const SEVERITY_TONE = { critical: 'danger', warning: 'warning', info: 'neutral',
 import { platformRiskTableMessages } from '../i18n/component-messages';
 import type { MessageKey } from '../i18n/messages';
 import type { Translator } from '../i18n/format';
+import { formatAmount } from '../i18n/money';
 import { usePlatformRiskTable } from './use-platform-risk-table';
 import type {
   PlatformRiskDebt,
@@ -26,7 +27,9 @@ export interface PlatformRiskTableProps extends Omit<HTMLAttributes<HTMLElement>
 }
 
 function formatAmounts(amounts: readonly MoneyAmount[], translator: Translator): string {
-  return amounts.map((money) => translator.money(money.amount, money.currency)).join(', ');
+  return amounts
+    .map((money) => formatAmount(money.amount, money.currency, translator.locale))
+    .join(', ');
 }
 
 /** Outstanding debt per currency, in the order the currencies first appear. */
@@ -37,10 +40,11 @@ function totalOutstanding(debts: readonly PlatformRiskDebt[]): MoneyAmount[] {
   return [...totals].map(([currency, amount]) => ({ amount, currency }));
 }
 
-function describeAge(days: number, translator: Translator): string {
-  if (days === 0) return translator.t('platformRisk.debts.age.today');
-  return translator.t(`platformRisk.debts.age.${days === 1 ? 'one' : 'other'}`, { count: days });
-}
+// Seller debts are the exception (a refund after payout, a lost dispute): their table, sentences and
+// words load only when there are some (`@marketkit/react/seller-debts` when published).
+const SellerDebts = /* @__PURE__ */ lazy(() =>
+  import('./seller-debts').then((module) => ({ default: module.SellerDebts })),
+);
 
 const COLUMNS: Array<{ key: PlatformRiskSortKey; label: MessageKey }> = [
   { key: 'displayName', label: 'platformRisk.account' },
@@ -56,7 +60,6 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
     const { t } = translator;
     const table = usePlatformRiskTable({ onError, defaultSort });
     const titleId = useId();
-    const debtsTitleId = useId();
     const classes = className
       ? `mk-PlatformRiskTable mk-Card ${className}`
       : 'mk-PlatformRiskTable mk-Card';
@@ -162,39 +165,9 @@ export const PlatformRiskTable = /* @__PURE__ */ forwardRef<HTMLElement, Platfor
             </div>
           )}
           {table.debts.length > 0 && (
-            <>
-              <h3 id={debtsTitleId} className="mk-PlatformRiskTable-subtitle">
-                {t('platformRisk.debts')}
-              </h3>
-              <div className="mk-PlatformRiskTable-scroll">
-                <table className="mk-PlatformRiskTable-table" aria-labelledby={debtsTitleId}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('platformRisk.debts.seller')}</th>
-                      <th scope="col">{t('platformRisk.debts.order')}</th>
-                      <th scope="col">{t('platformRisk.debts.source')}</th>
-                      <th scope="col">{t('platformRisk.debts.outstanding')}</th>
-                      <th scope="col">{t('platformRisk.debts.amount')}</th>
-                      <th scope="col">{t('platformRisk.debts.age')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {table.debts.map((debt) => (
-                      <tr key={debt.id} data-source={debt.source}>
-                        <th scope="row">{debt.sellerName}</th>
-                        <td>{orderLabel ? orderLabel(debt.orderId) : debt.orderId}</td>
-                        <td>{t(`platformRisk.debts.source.${debt.source}`)}</td>
-                        <td>
-                          {translator.money(debt.outstanding.amount, debt.outstanding.currency)}
-                        </td>
-                        <td>{translator.money(debt.amount.amount, debt.amount.currency)}</td>
-                        <td>{describeAge(debt.ageDays, translator)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
+            <Suspense fallback={null}>
+              <SellerDebts debts={table.debts} orderLabel={orderLabel} />
+            </Suspense>
           )}
         </>
       );

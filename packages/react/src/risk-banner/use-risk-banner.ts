@@ -10,6 +10,7 @@ import { useAction } from '../provider/use-action';
 import type { ResourceState, ResourceStatus } from '../provider/use-resource';
 import type { ActionStatus } from '../provider/use-action';
 import type { Translator } from '../i18n/format';
+import { formatAmount } from '../i18n/money';
 
 export interface UseRiskBannerOptions {
   /** `false` skips loading (the embedded variant shows Stripe's own banner). */
@@ -56,7 +57,7 @@ export function describeRiskSignal(
       ? ''
       : t('risk.deadline', { date: translator.date(signal.deadline) });
   const amount = signal.amount
-    ? translator.money(Math.abs(signal.amount.amount), signal.amount.currency)
+    ? formatAmount(Math.abs(signal.amount.amount), signal.amount.currency, translator.locale)
     : '';
   switch (signal.kind) {
     case 'requirements_past_due':

@@ -9,6 +9,7 @@ import { Icon, pendingIcon, successIcon } from '../primitives/icon';
 import { Skeleton } from '../primitives/skeleton';
 import { splitCheckoutMessages } from '../i18n/component-messages';
 import type { Translator } from '../i18n/format';
+import { formatAmount } from '../i18n/money';
 import { toElementsAppearance } from '../theme/appearance';
 import { useSplitCheckout } from './use-split-checkout';
 import type { UseSplitCheckoutOptions, UseSplitCheckoutResult } from './use-split-checkout';
@@ -23,7 +24,9 @@ function Breakdown({
   breakdown: CheckoutBreakdown;
   translator: Translator;
 }) {
-  const { t, money } = translator;
+  const { t } = translator;
+  const money = (amount: number, currency: string) =>
+    formatAmount(amount, currency, translator.locale);
   const { currency } = breakdown;
   return (
     <div className="mk-SplitCheckout-breakdown">
@@ -77,7 +80,9 @@ function PaymentForm({
 }) {
   const stripe = useStripe();
   const elements = useElements();
-  const { t, money } = translator;
+  const { t } = translator;
+  const money = (amount: number, currency: string) =>
+    formatAmount(amount, currency, translator.locale);
   const breakdown = checkout.checkout!.breakdown;
   const busy =
     checkout.paymentState === 'submitting' ||
@@ -140,7 +145,9 @@ export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitChecko
     ref,
   ) {
     const { translator, appearance } = useMarketkit('SplitCheckout', splitCheckoutMessages);
-    const { t, money } = translator;
+    const { t } = translator;
+    const money = (amount: number, currency: string) =>
+      formatAmount(amount, currency, translator.locale);
     const checkout = useSplitCheckout({
       items,
       currency,
