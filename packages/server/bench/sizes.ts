@@ -55,8 +55,9 @@ export function reactSizes(): SizeEntry[] | string {
  */
 export function sizeRows(entries: readonly SizeEntry[]) {
   const whole = entries.find((entry) => /whole/i.test(entry.name));
-  const components = entries.filter(
-    (entry) => entry !== whole && !/embedded variants|catalogue|locale/i.test(entry.name),
+  // The first loads only: not what a page loads later (signals, seller debts, on-demand entries).
+  const components = entries.filter((entry) =>
+    /^MarketkitProvider \+ \w+, first load/.test(entry.name),
   );
   const riskBanner = components.find((entry) => /RiskBanner/.test(entry.name));
   const heaviest = components
