@@ -61,7 +61,12 @@ describe('payouts and risk', () => {
     expect(adaAvailable).toBeGreaterThan(0);
     expect(await availableBalance('seller-chen')).toBeGreaterThan(0);
 
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
     await payOutNow(page, 'seller-ada');
+    // A healthy seller's page never downloads the risk banner's signals: they load when there are some.
+    expect(await page.locator('.mk-RiskBanner').count()).toBe(0);
+    expect(requested.filter((url) => url.includes('risk-signals'))).toEqual([]);
     await expect.poll(() => availableBalance('seller-ada')).toBe(0);
     const adaPayouts = await harness.demo.stripe.payouts.list(
       { limit: 10 },
@@ -86,6 +91,7 @@ describe('payouts and risk', () => {
     await expect
       .poll(() => page.getByRole('button', { name: 'Update bank details' }).count())
       .toBe(1);
+    expect(requested.some((url) => url.includes('risk-signals'))).toBe(true);
     await harness.screenshot('payout-failed', page);
   });
 
