@@ -259,6 +259,15 @@ describe('PayoutsPanel', () => {
     expect(saved).toEqual([{ interval: 'monthly', monthlyAnchor: 15, delayDays: 2 }]);
   });
 
+  it('moves the keyboard into the schedule form, and back to its button when the form closes', async () => {
+    const user = userEvent.setup();
+    renderWithProvider(<PayoutsPanel />);
+    await user.click(await screen.findByRole('button', { name: 'Edit schedule' }));
+    expect(await screen.findByRole('combobox', { name: 'Frequency' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByRole('button', { name: 'Edit schedule' })).toHaveFocus();
+  });
+
   it('does not offer to edit a schedule the platform controls', async () => {
     server.use(
       ...createMarketkitHandlers({ overrides: { getPayoutSchedule: lockedPayoutScheduleFixture } }),

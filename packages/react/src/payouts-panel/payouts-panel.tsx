@@ -1,4 +1,4 @@
-import { Suspense, forwardRef, lazy, useId, useState } from 'react';
+import { Suspense, forwardRef, lazy, useId, useRef, useState } from 'react';
 import type { HTMLAttributes } from 'react';
 import type { MoneyAmount, Payout } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
@@ -90,6 +90,8 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
       formatAmount(amount, currency, translator.locale);
     const panel = usePayoutsPanel({ enabled: variant !== 'embedded', pageSize, onError, onPayout });
     const [editing, setEditing] = useState(false);
+    // When the schedule form closes, focus goes back to the button that opened it.
+    const returningFocus = useRef(false);
     const titleId = useId();
     const classes = className ? `mk-PayoutsPanel mk-Card ${className}` : 'mk-PayoutsPanel mk-Card';
 
@@ -272,7 +274,13 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
                 <Suspense
                   fallback={<Skeleton label={t('common.loading')} shape={['md', 'button']} />}
                 >
-                  <ScheduleEditor panel={panel} onDone={() => setEditing(false)} />
+                  <ScheduleEditor
+                    panel={panel}
+                    onDone={() => {
+                      returningFocus.current = true;
+                      setEditing(false);
+                    }}
+                  />
                 </Suspense>
               ) : (
                 <>
@@ -284,6 +292,10 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
                       data-variant="secondary"
                       onPointerEnter={preloadQuietly}
                       onFocus={preloadQuietly}
+                      ref={(button) => {
+                        if (button && returningFocus.current) button.focus();
+                        returningFocus.current = false;
+                      }}
                       onClick={() => setEditing(true)}
                     >
                       {t('payouts.schedule.edit')}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { PayoutSchedule, Weekday } from '@marketkit/core';
 import { WEEKDAYS } from '@marketkit/core';
@@ -28,6 +28,9 @@ export function ScheduleEditor({ panel, onDone }: ScheduleEditorProps) {
     current.interval === 'monthly' ? current.monthlyAnchor : 1,
   );
   const ids = useId();
+  // Opened by a button that is now gone: the keyboard continues in the form.
+  const firstField = useRef<HTMLSelectElement>(null);
+  useEffect(() => firstField.current?.focus(), []);
   const busy = panel.scheduleStatus === 'pending';
 
   async function handleSubmit(event: FormEvent) {
@@ -56,6 +59,7 @@ export function ScheduleEditor({ panel, onDone }: ScheduleEditorProps) {
       <label className="mk-Field" htmlFor={`${ids}-interval`}>
         {t('payouts.schedule.interval')}
         <select
+          ref={firstField}
           id={`${ids}-interval`}
           value={interval}
           onChange={(event) => setInterval(event.target.value as PayoutSchedule['interval'])}
