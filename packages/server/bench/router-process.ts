@@ -64,15 +64,18 @@ export async function onboardSeller(
 }
 
 /**
- * Serves the router on a free port with `GET /_bench/cpu` (this process's CPU time, read around the
- * measured rounds), prints `announce` lines and the port, and closes on SIGTERM. BENCH_CPU_PROF=<dir>:
- * a CPU profile from the first CPU reading (after the warm-up) to exit, so start-up does not crowd it.
+ * Serves the router on a free port with `GET /_bench/cpu` (this process's CPU time and `counters`,
+ * read around the measured rounds), prints `announce` lines and the port, and closes on SIGTERM.
+ * BENCH_CPU_PROF=<dir>: a CPU profile from the first CPU reading (after the warm-up) to exit, so
+ * start-up does not crowd it.
  */
 export function serveRouter(options: {
   router: MarketkitRouter;
   app?: express.Express;
   announce: string[];
   profileName: string;
+  /** Counts the bench reads with the CPU time, e.g. queries sent so far. */
+  counters?: () => Record<string, number>;
   close(): Promise<void>;
 }): void {
   const profileDirectory = process.env.BENCH_CPU_PROF;
@@ -87,7 +90,7 @@ export function serveRouter(options: {
       await profiler.post('Profiler.start');
     }
     const usage = process.cpuUsage();
-    response.json({ microseconds: usage.user + usage.system });
+    response.json({ microseconds: usage.user + usage.system, ...options.counters?.() });
   });
   app.use('/api', options.router);
   const server = app.listen(0, '127.0.0.1', () => {

@@ -180,7 +180,7 @@ async function settleRows() {
 const webhookLine = (store: string, result: WebhookResult) =>
   line(
     `webhook events/s on ${store}:`,
-    `${formatRate(result.rate)} (${settings.events} account.updated events; ${result.routerCpuMs.toFixed(2)} ms router CPU/event, sender ${result.senderCpuMs.toFixed(2)} ms)`,
+    `${formatRate(result.rate)} (${settings.events} account.updated events; ${result.routerCpuMs.toFixed(2)} ms router CPU/event, sender ${result.senderCpuMs.toFixed(2)} ms; ${result.queriesPerEvent.toFixed(2)} queries, ${result.stripeRequestsPerEvent.toFixed(2)} Stripe requests/event)`,
   );
 
 async function pgliteWebhooks(stripeProcess: SandboxProcess) {

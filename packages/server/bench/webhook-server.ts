@@ -4,12 +4,17 @@ import express from 'express';
 import { createMarketkitRouter } from '../src/router';
 import { createPgliteStore } from '../src/stores/pglite-store';
 import { createPostgresStore } from '../src/stores/postgres-store';
+import type { SqlClient, Store } from '../src/stores/store';
 import { onboardSeller, readRouterProcessArguments, serveRouter } from './router-process';
 
 const { stripe, webhookSecret, sandboxUrl, postgresUrl } = readRouterProcessArguments();
-const store = postgresUrl
-  ? createPostgresStore({ connectionString: postgresUrl })
-  : createPgliteStore();
+// Round trips to the store (a transaction's begin and commit count too) and requests to Stripe, so
+// the bench can tell how much of each an event costs.
+const counts = { queries: 0, stripeRequests: 0 };
+stripe.on('request', () => void (counts.stripeRequests += 1));
+const store = counted(
+  postgresUrl ? createPostgresStore({ connectionString: postgresUrl }) : createPgliteStore(),
+);
 const router = createMarketkitRouter({
   stripe,
   store,
@@ -42,5 +47,24 @@ serveRouter({
   app,
   announce: [`account=${accountId}`],
   profileName: `webhook-router-${store.kind}`,
+  counters: () => counts,
   close: () => router.marketkit.close().then(() => store.close()),
 });
+
+/** The store, counting its round trips in `counts.queries`. */
+function counted(store: Store): Store {
+  const client = (inner: SqlClient): SqlClient => ({
+    query(sql, params) {
+      counts.queries += 1;
+      return inner.query(sql, params);
+    },
+  });
+  return {
+    ...store,
+    ...client(store),
+    transaction(fn) {
+      counts.queries += 2;
+      return store.transaction((inner) => fn(client(inner)));
+    },
+  };
+}

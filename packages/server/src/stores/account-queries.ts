@@ -95,25 +95,3 @@ export async function saveAccountStatus(
   );
   return rows.length > 0;
 }
-
-/**
- * Writes the status and returns the one it replaced, read under the row lock in the same statement
- * (so two writers each see the other's result, never the same old one); null when no seller has the
- * account.
- */
-export async function replaceAccountStatus(
-  client: SqlClient,
-  accountId: string,
-  status: StoredAccountSnapshot,
-): Promise<{ previous: StoredAccountSnapshot | null } | null> {
-  const { rows } = await client.query(
-    `update mk_accounts account set status = $2::jsonb, country = coalesce($3, account.country),
-       updated_at = now()
-     from (select account_id, status from mk_accounts where account_id = $1 for update) old
-     where account.account_id = old.account_id
-     returning old.status as previous`,
-    [accountId, JSON.stringify(status), status.country],
-  );
-  if (!rows[0]) return null;
-  return { previous: rows[0].previous ? json<StoredAccountSnapshot>(rows[0].previous) : null };
-}

@@ -250,6 +250,37 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       $$;
     `,
   },
+  {
+    id: 10,
+    name: 'account events recorded with their write as a function',
+    // A batch of account.updated events in one round trip and one planned call instead of begin,
+    // insert, update and commit: the event ids recorded and, when any is new, the account's status
+    // replaced, returning the one it replaced, read under the row lock (so two writers each see the
+    // other's result, never the same old one).
+    sql: `
+      create or replace function mk_record_account_events(
+        event_ids text[], event_types text[], target_account_id text, new_status jsonb, new_country text
+      ) returns table (fresh_ids text[], replaced boolean, previous jsonb) language plpgsql as $$
+      begin
+        with inserted as (
+          insert into mk_webhook_events (id, type)
+            select * from unnest(event_ids, event_types) on conflict do nothing returning id
+        )
+        select coalesce(array_agg(inserted.id), '{}') into fresh_ids from inserted;
+        replaced := false;
+        if cardinality(fresh_ids) > 0 then
+          update mk_accounts account set status = new_status,
+              country = coalesce(new_country, account.country), updated_at = now()
+            from (select account_id, status from mk_accounts where account_id = target_account_id for update) old
+            where account.account_id = old.account_id
+            returning true, old.status into replaced, previous;
+          replaced := coalesce(replaced, false);
+        end if;
+        return next;
+      end
+      $$;
+    `,
+  },
 ];
 
 /**

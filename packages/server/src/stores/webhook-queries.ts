@@ -1,3 +1,4 @@
+import { json, type StoredAccountSnapshot } from './records';
 import type { SqlClient } from './store';
 
 /** Records an event id; false when it was already processed (a duplicate delivery). */
@@ -41,4 +42,35 @@ export async function recordWebhookEvents(
     [events.map((event) => event.eventId), events.map((event) => event.type)],
   );
   return new Set(rows.map((row) => String(row.id)));
+}
+
+/**
+ * Records account.updated events and, when any of them is new, replaces the account's status with
+ * `status`, in one statement (migration 10): the new ids, and the status it replaced (null when it
+ * wrote nothing: every event a duplicate, or no seller has the account).
+ */
+export async function recordAccountEvents(
+  client: SqlClient,
+  events: readonly { eventId: string; type: string }[],
+  accountId: string,
+  status: StoredAccountSnapshot,
+): Promise<{ fresh: Set<string>; replaced: { previous: StoredAccountSnapshot | null } | null }> {
+  const { rows } = await client.query<{
+    fresh_ids: string[];
+    replaced: boolean;
+    previous: unknown;
+  }>('select * from mk_record_account_events($1::text[], $2::text[], $3, $4::jsonb, $5)', [
+    events.map((event) => event.eventId),
+    events.map((event) => event.type),
+    accountId,
+    JSON.stringify(status),
+    status.country,
+  ]);
+  const row = rows[0]!;
+  return {
+    fresh: new Set(row.fresh_ids),
+    replaced: row.replaced
+      ? { previous: row.previous ? json<StoredAccountSnapshot>(row.previous) : null }
+      : null,
+  };
 }

@@ -90,6 +90,53 @@ describe('account.updated events, coalesced', () => {
     expect(await recorded(['evt_omar_twice'])).toEqual(['evt_omar_twice']);
   });
 
+  it('writes nothing for a redelivery alone, even when the account changed since', async () => {
+    const accountId = await harness.router.marketkit.accounts.ensureAccount({
+      userId: 'rey',
+      displayName: 'Rey',
+    });
+    expect((await harness.deliverEvent(event('evt_rey_0', accountId))).body.duplicate).toBe(false);
+    await harness.sandbox.completeOnboarding(accountId);
+    const again = await harness.deliverEvent(event('evt_rey_0', accountId));
+    expect([again.status, again.body.duplicate]).toEqual([200, true]);
+    // A duplicate has no effect of its own: the change waits for the event that tells of it.
+    expect(await cachedState('rey')).toBe('in_progress');
+    expect(announcements.filter((id) => id === accountId)).toHaveLength(0);
+  });
+
+  it('answers a redelivery and a new event that share one read as duplicate and processed, writing once', async () => {
+    const accountId = await harness.router.marketkit.accounts.ensureAccount({
+      userId: 'sam',
+      displayName: 'Sam',
+    });
+    expect((await harness.deliverEvent(event('evt_sam_0', accountId))).body.duplicate).toBe(false);
+    const before = retrievesOf(accountId);
+    // A slow read in flight, so the two deliveries below arrive before the next one starts.
+    harness.sandbox.injectFault({
+      method: 'GET',
+      path: `/v1/accounts/${accountId}`,
+      count: 1,
+      latencyMs: 300,
+      phase: 'after-execution',
+    });
+    // `.then` sends each delivery now (the request is lazy until then), not when it is awaited below.
+    const first = harness.deliverEvent(event('evt_sam_1', accountId)).then((response) => response);
+    await retrieveStarted(accountId, before + 1);
+    await harness.sandbox.completeOnboarding(accountId);
+    const [redelivered, fresh] = await Promise.all(
+      ['evt_sam_0', 'evt_sam_2'].map((id) =>
+        harness.deliverEvent(event(id, accountId)).then((response) => response),
+      ),
+    );
+    expect((await first).status).toBe(200);
+    expect([redelivered!.status, redelivered!.body.duplicate]).toEqual([200, true]);
+    expect([fresh!.status, fresh!.body.duplicate]).toEqual([200, false]);
+    expect(retrievesOf(accountId) - before).toBe(2);
+    expect(await recorded(['evt_sam_0', 'evt_sam_1', 'evt_sam_2'])).toHaveLength(3);
+    expect(await cachedState('sam')).toBe('enabled');
+    expect(announcements.filter((id) => id === accountId)).toHaveLength(1);
+  });
+
   it('acknowledges no event whose write failed, and applies it when Stripe retries', async () => {
     const failing = await harness.onboardSeller('pia');
     const healthy = await harness.onboardSeller('quinn');

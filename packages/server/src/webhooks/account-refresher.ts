@@ -54,7 +54,11 @@ export function createAccountRefresher(stripe: Stripe): AccountRefresher {
       const account = state;
       return new Promise((resolve, reject) => {
         account.waiting.push({ resolve, reject });
-        if (!account.running) start(accountId, account);
+        if (!account.running) {
+          // On the next turn of the event loop, so deliveries already read from their sockets share it.
+          account.running = true;
+          setImmediate(() => start(accountId, account));
+        }
       });
     },
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SqlClient, Store } from '../stores/store';
 import { createTestPostgresStore } from '../testing/test-database';
-import { createEventBatcher } from './event-batcher';
+import { createEventBatcher, type Overwrite } from './event-batcher';
 
 // Effects are rows in a table of their own, written through the transaction the batcher hands over.
 describe('webhook events recorded in batches', () => {
@@ -66,23 +66,53 @@ describe('webhook events recorded in batches', () => {
     expect(await effectsOf('evt_bad')).toBe(1);
   });
 
-  it('applies only the last new effect for one key in a batch, never a duplicate’s', async () => {
+  // A test overwrite: records the events and, when any is new, notes which event's snapshot it wrote,
+  // in one statement as the account's does.
+  const overwrite = (key: string, eventId: string): Overwrite => ({
+    key,
+    async write(client, events) {
+      const { rows } = await client.query<{ id: string }>(
+        `with fresh as (
+           insert into mk_webhook_events (id, type) select * from unnest($1::text[], $2::text[])
+           on conflict do nothing returning id
+         ), written as (insert into effects (event_id) select $3 where exists (select 1 from fresh))
+         select id from fresh`,
+        [events.map((event) => event.eventId), events.map((event) => event.type), eventId],
+      );
+      return new Set(rows.map((row) => row.id));
+    },
+  });
+
+  it('writes the newest overwrite of one key once per batch, recording every event with it', async () => {
     const events = createEventBatcher(store);
     await events.record('evt_key_old', 'test', effect('evt_key_old'));
-    // Recorded while the blocker's batch is being written, the four below make up one batch.
-    const blocker = events.record('evt_key_blocker', 'test', effect('evt_key_blocker'));
+    // Recorded in one turn of the event loop, these make up one batch, beside an ordinary effect.
+    const ordinary = events.record('evt_key_ordinary', 'test', effect('evt_key_ordinary'));
     const outcomes = await Promise.all([
-      events.record('evt_key_1', 'test', effect('evt_key_1'), 'account:1'),
-      events.record('evt_key_2', 'test', effect('evt_key_2'), 'account:1'),
-      events.record('evt_key_old', 'test', effect('evt_key_old'), 'account:1'),
-      events.record('evt_key_other', 'test', effect('evt_key_other'), 'account:2'),
+      events.record('evt_key_1', 'test', overwrite('account:1', 'evt_key_1')),
+      events.record('evt_key_2', 'test', overwrite('account:1', 'evt_key_2')),
+      events.record('evt_key_2', 'test', overwrite('account:1', 'evt_key_2_again')),
+      events.record('evt_key_old', 'test', overwrite('account:1', 'evt_key_old_again')),
+      events.record('evt_key_other', 'test', overwrite('account:2', 'evt_key_other')),
     ]);
-    await blocker;
-    expect(outcomes).toEqual(['processed', 'processed', 'duplicate', 'processed']);
-    // The later snapshot stands for the earlier one; the duplicate's is not applied again.
+    expect(await ordinary).toBe('processed');
+    expect(await effectsOf('evt_key_ordinary')).toBe(1);
+    expect(outcomes).toEqual(['processed', 'processed', 'duplicate', 'duplicate', 'processed']);
+    // The newest read stands for the earlier ones, whichever delivery brought it.
     expect(await effectsOf('evt_key_1')).toBe(0);
-    expect(await effectsOf('evt_key_2')).toBe(1);
-    expect(await effectsOf('evt_key_old')).toBe(1);
+    expect(await effectsOf('evt_key_2')).toBe(0);
+    expect(await effectsOf('evt_key_old_again')).toBe(1);
     expect(await effectsOf('evt_key_other')).toBe(1);
+    expect(await events.seen('evt_key_1')).toBe(true);
+  });
+
+  it('writes nothing for a batch of duplicates only', async () => {
+    const events = createEventBatcher(store);
+    await events.record('evt_dup_only', 'test', overwrite('account:3', 'evt_dup_only'));
+    expect(
+      await events.record('evt_dup_only', 'test', overwrite('account:3', 'evt_dup_late')),
+    ).toBe('duplicate');
+    expect(await effectsOf('evt_dup_only')).toBe(1);
+    expect(await effectsOf('evt_dup_late')).toBe(0);
   });
 });

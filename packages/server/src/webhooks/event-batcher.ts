@@ -1,7 +1,25 @@
 import * as repository from '../stores/repository';
 import type { SqlClient, Store } from '../stores/store';
 
-type Apply = ((client: SqlClient) => Promise<void>) | undefined;
+type Apply = (client: SqlClient) => Promise<void>;
+
+export interface WebhookEventRow {
+  eventId: string;
+  type: string;
+}
+
+/**
+ * An effect that overwrites one object whole (an account's cached status) and records the event ids
+ * with it in one statement, so a batch costs one round trip and no transaction.
+ */
+export interface Overwrite {
+  /** The object written: of one batch's overwrites with the same key only the newest is written. */
+  key: string;
+  /** Records `events` and, when any of them is new, writes the object, atomically; the new ids. */
+  write(client: SqlClient, events: readonly WebhookEventRow[]): Promise<Set<string>>;
+}
+
+export type Effect = Apply | Overwrite | undefined;
 
 interface Pending<T> {
   eventId: string;
@@ -11,32 +29,35 @@ interface Pending<T> {
 
 interface PendingRecord extends Pending<'processed' | 'duplicate'> {
   type: string;
-  apply: Apply;
-  /** Effects with the same key overwrite one object: in one batch only the last new one is applied. */
-  key: string | undefined;
+  effect: Effect;
 }
 
 export interface EventBatcher {
   /** Whether the event was already processed; concurrent questions share one query. */
   seen(eventId: string): Promise<boolean>;
   /**
-   * Records the event id and applies its effects in one transaction, exactly once: 'duplicate' when the
-   * id is already recorded. Events recorded while a batch is being written go in the next batch.
+   * Records the event id and applies its effect atomically, exactly once: 'duplicate' when the id is
+   * already recorded. Events recorded while a batch is being written go in the next batch.
    */
-  record(
-    eventId: string,
-    type: string,
-    apply: Apply,
-    key?: string,
-  ): Promise<'processed' | 'duplicate'>;
+  record(eventId: string, type: string, effect: Effect): Promise<'processed' | 'duplicate'>;
 }
+
+const isOverwrite = (effect: Effect): effect is Overwrite =>
+  effect !== undefined && typeof effect !== 'function';
+
+/** Each entry's outcome from the ids that were new: a second delivery in one batch is a duplicate. */
+const resolveAll = (entries: readonly PendingRecord[], fresh: Set<string>) => {
+  for (const entry of entries)
+    entry.resolve(fresh.delete(entry.eventId) ? 'processed' : 'duplicate');
+};
 
 /**
  * Group commit for webhook events: whatever arrives while the store is busy with one batch is written
- * as the next, in one transaction — one `insert … on conflict do nothing` for every event id, then each
- * new event's effects — so a burst costs a few round trips per batch instead of four per event.
- * If the batch fails (one event's effects throw, a deadlock), it rolls back whole and each event is
- * retried in a transaction of its own, so one bad event fails only its own delivery.
+ * as the next. Overwrites of one object are one statement (every event id, the newest snapshot);
+ * the other events share one transaction — one `insert … on conflict do nothing` for every event
+ * id, then each new event's effects — or, with no effects, that insert alone. A failing statement
+ * or transaction writes nothing, and each of its events is retried on its own, so one bad event
+ * fails only its own delivery.
  */
 export function createEventBatcher(store: Store): EventBatcher {
   const questions = batchQueue<Pending<boolean>>(async (batch) => {
@@ -48,58 +69,62 @@ export function createEventBatcher(store: Store): EventBatcher {
   });
 
   const records = batchQueue<PendingRecord>(async (batch) => {
-    let outcomes: ('processed' | 'duplicate')[];
-    try {
-      outcomes = await store.transaction(async (client) => {
-        const fresh = await repository.recordWebhookEvents(
-          client,
-          batch.map(({ eventId, type }) => ({ eventId, type })),
-        );
-        // A second delivery of the same event in one batch is a duplicate of the first.
-        const results = batch.map((entry) =>
-          fresh.delete(entry.eventId) ? ('processed' as const) : ('duplicate' as const),
-        );
-        // Same key: later entries carry a later snapshot of the same object (see account-refresher.ts),
-        // so writing only the last one leaves the row as writing them all would, in fewer statements.
-        const last = new Map<string, number>();
-        batch.forEach((entry, index) => {
-          if (entry.key !== undefined && results[index] === 'processed') last.set(entry.key, index);
-        });
-        for (const [index, entry] of batch.entries()) {
-          if (results[index] !== 'processed') continue;
-          if (entry.key !== undefined && last.get(entry.key) !== index) continue;
-          await entry.apply?.(client);
-        }
-        return results;
-      });
-    } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error);
-      for (const entry of batch) await recordAlone(entry);
-      return;
+    const overwrites = new Map<string, PendingRecord[]>();
+    const others: PendingRecord[] = [];
+    for (const entry of batch) {
+      if (!isOverwrite(entry.effect)) others.push(entry);
+      else if (overwrites.has(entry.effect.key)) overwrites.get(entry.effect.key)!.push(entry);
+      else overwrites.set(entry.effect.key, [entry]);
     }
-    batch.forEach((entry, index) => entry.resolve(outcomes[index]!));
+    // One after another: no two of a batch's writes wait on each other's locks.
+    for (const group of overwrites.values()) await inGroup(group, overwrite);
+    if (others.length > 0) await inGroup(others, applyEach);
   });
 
-  async function recordAlone(entry: PendingRecord): Promise<void> {
+  /** Writes the entries together; if that fails, each alone, so only the failing ones are rejected. */
+  async function inGroup(
+    entries: PendingRecord[],
+    write: (entries: readonly PendingRecord[]) => Promise<Set<string>>,
+  ): Promise<void> {
     try {
-      entry.resolve(
-        await store.transaction(async (client) => {
-          const fresh = await repository.recordWebhookEvents(client, [entry]);
-          if (fresh.size === 0) return 'duplicate' as const;
-          await entry.apply?.(client);
-          return 'processed' as const;
-        }),
-      );
+      return resolveAll(entries, await write(entries));
     } catch (error) {
-      entry.reject(error);
+      if (entries.length === 1) return entries[0]!.reject(error);
     }
+    for (const entry of entries) {
+      try {
+        resolveAll([entry], await write([entry]));
+      } catch (error) {
+        entry.reject(error);
+      }
+    }
+  }
+
+  // Later entries carry a later read of the same object (see account-refresher.ts): the newest
+  // one's write records them all and leaves the object as Stripe last had it.
+  const overwrite = (entries: readonly PendingRecord[]) =>
+    (entries.at(-1)!.effect as Overwrite).write(store, entries);
+
+  function applyEach(entries: readonly PendingRecord[]): Promise<Set<string>> {
+    const run = async (client: SqlClient) => {
+      const fresh = await repository.recordWebhookEvents(client, entries);
+      const applied = new Set<string>();
+      for (const entry of entries) {
+        if (!fresh.has(entry.eventId) || applied.has(entry.eventId)) continue;
+        applied.add(entry.eventId);
+        await (entry.effect as Apply | undefined)?.(client);
+      }
+      return fresh;
+    };
+    // Without effects the insert alone is atomic: no transaction needed.
+    return entries.some((entry) => entry.effect) ? store.transaction(run) : run(store);
   }
 
   return {
     seen: (eventId) =>
       new Promise((resolve, reject) => questions.add({ eventId, resolve, reject })),
-    record: (eventId, type, apply, key) =>
-      new Promise((resolve, reject) => records.add({ eventId, type, apply, key, resolve, reject })),
+    record: (eventId, type, effect) =>
+      new Promise((resolve, reject) => records.add({ eventId, type, effect, resolve, reject })),
   };
 }
 
@@ -119,7 +144,12 @@ function batchQueue<T extends Pending<unknown>>(flush: (batch: T[]) => Promise<v
   return {
     add(entry: T) {
       waiting.push(entry);
-      if (!running) void next();
+      if (!running) {
+        // On the next turn of the event loop: the events one Stripe read answered resume one after
+        // another, and all of them should make one batch, not the first alone and then the rest.
+        running = true;
+        setImmediate(() => void next());
+      }
     },
   };
 }

@@ -31,7 +31,7 @@ export async function processEvent(
 ): Promise<ProcessResult> {
   const family = FAMILIES.get(event.type);
   if (family?.checkDuplicateFirst !== false && (await events.seen(event.id))) return 'duplicate';
-  const record: Recorder = (apply, key) => events.record(event.id, event.type, apply, key);
+  const record: Recorder = (effect) => events.record(event.id, event.type, effect);
   if (family) return family.handle(context, event, record, services);
   await record();
   return 'ignored';

@@ -7,8 +7,9 @@ import type { EventFamily } from './types';
 /**
  * account.updated: the cached status follows the account as Stripe has it now. Concurrent events for
  * one account share a retrieve that started after they arrived (account-refresher.ts) and, in one
- * batch, one write of the latest snapshot. Repeating it is harmless, so duplicates are told apart by
- * the batch's insert of the event id rather than by a query of their own first.
+ * batch, one statement recording them all and writing the newest snapshot. Repeating it is harmless,
+ * so duplicates are told apart by that statement's insert of the event ids rather than by a query of
+ * their own first.
  */
 export const accountEvents: EventFamily = {
   types: ['account.updated'],
@@ -22,9 +23,19 @@ export const accountEvents: EventFamily = {
     });
     if (!snapshot) return record();
     const written: { replaced?: { previous: StoredAccountSnapshot | null } | null } = {};
-    const result = await record(async (client) => {
-      written.replaced = await repository.replaceAccountStatus(client, accountId, snapshot);
-    }, `account:${accountId}`);
+    const result = await record({
+      key: `account:${accountId}`,
+      async write(client, events) {
+        const { fresh, replaced } = await repository.recordAccountEvents(
+          client,
+          events,
+          accountId,
+          snapshot,
+        );
+        written.replaced = replaced;
+        return fresh;
+      },
+    });
     context.accounts.forget(accountId);
     // Only a write that ran knows what it replaced (one per batch and account): one announcement
     // per change, however many events told of it.

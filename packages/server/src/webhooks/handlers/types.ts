@@ -2,20 +2,17 @@ import type Stripe from 'stripe';
 import type { RouteContext } from '../../context';
 import * as repository from '../../stores/repository';
 import type { OrderRecord } from '../../stores/repository';
-import type { SqlClient } from '../../stores/store';
 import type { AccountRefresher } from '../account-refresher';
+import type { Effect } from '../event-batcher';
 
 export type ProcessResult = 'processed' | 'duplicate' | 'ignored';
 
 /**
- * Records the event id in one transaction with `apply`'s effects: a crash before commit means the
- * retry is processed again, never twice. `key` names the object `apply` overwrites whole, so a batch
- * holding several such writes applies only the last (see event-batcher.ts).
+ * Records the event id atomically with its effect (run in the recording transaction, or an
+ * `Overwrite` that records and writes in one statement): a crash before commit means the retry is
+ * processed again, never twice (see event-batcher.ts).
  */
-export type Recorder = (
-  apply?: (client: SqlClient) => Promise<void>,
-  key?: string,
-) => Promise<'processed' | 'duplicate'>;
+export type Recorder = (effect?: Effect) => Promise<'processed' | 'duplicate'>;
 
 /** What the webhook route shares between concurrent deliveries. */
 export interface WebhookServices {
