@@ -1,8 +1,9 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { embeddedLoaderMessages } from '../i18n/component-messages';
 import { Skeleton } from '../primitives/skeleton';
+import { lazyPart } from '../primitives/lazy-part';
 import type { EmbeddedBaseProps } from './embedded-components';
 
 /** Starts loading the embedded entry ahead of need (a pointer on the button that opens it). */
@@ -12,16 +13,16 @@ export const preloadEmbedded = () => import('./embedded-components');
  * The onboarding dialog. It opens on a click, so it never renders on the server and needs no mount check;
  * `marketkit` is the opening component's context.
  */
-export const EmbeddedOnboardingDialog = /* @__PURE__ */ lazy(() =>
-  preloadEmbedded().then((module) => ({ default: module.EmbeddedOnboarding })),
+export const EmbeddedOnboardingDialog = /* @__PURE__ */ lazyPart(() =>
+  preloadEmbedded().then((module) => module.EmbeddedOnboarding),
 );
 
 // `@__PURE__` lets bundlers drop the wrappers a page does not use (RiskBanner alone stays small).
-const LazyPayouts = /* @__PURE__ */ lazy(() =>
-  preloadEmbedded().then((module) => ({ default: module.EmbeddedPayouts })),
+const LazyPayouts = /* @__PURE__ */ lazyPart(() =>
+  preloadEmbedded().then((module) => module.EmbeddedPayouts),
 );
-const LazyNotificationBanner = /* @__PURE__ */ lazy(() =>
-  preloadEmbedded().then((module) => ({ default: module.EmbeddedNotificationBanner })),
+const LazyNotificationBanner = /* @__PURE__ */ lazyPart(() =>
+  preloadEmbedded().then((module) => module.EmbeddedNotificationBanner),
 );
 
 type LoaderProps<Props extends EmbeddedBaseProps = EmbeddedBaseProps> = Omit<Props, 'marketkit'>;

@@ -1,4 +1,4 @@
-import { Suspense, forwardRef, lazy, useId, useRef, useState } from 'react';
+import { Suspense, forwardRef, useId, useRef, useState } from 'react';
 import type { HTMLAttributes } from 'react';
 import type { MoneyAmount, Payout } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
@@ -8,6 +8,7 @@ import type { Translator } from '../i18n/format';
 import { formatAmount } from '../i18n/money';
 import { EmbeddedPayoutsLoader } from '../embedded/lazy';
 import { Alert } from '../primitives/alert';
+import { lazyPart } from '../primitives/lazy-part';
 import { Icon, canceledIcon, criticalIcon, pendingIcon, successIcon } from '../primitives/icon';
 import type { IconShape } from '../primitives/icon';
 import { Skeleton } from '../primitives/skeleton';
@@ -26,14 +27,14 @@ export interface PayoutsPanelProps extends Omit<HTMLAttributes<HTMLElement>, 'on
 
 // Only a seller without an account sees it, once, so it loads then (`@marketkit/react/onboarding-button`
 // when published) rather than with every payouts page.
-const OnboardingButton = /* @__PURE__ */ lazy(() =>
-  import('../onboarding-button').then((module) => ({ default: module.OnboardingButton })),
+const OnboardingButton = /* @__PURE__ */ lazyPart(() =>
+  import('../onboarding-button').then((module) => module.OnboardingButton),
 );
 
 // The schedule form loads when a seller opens it (fetched ahead when the pointer reaches the button).
 const preloadScheduleEditor = () => import('./schedule-editor');
-const ScheduleEditor = /* @__PURE__ */ lazy(() =>
-  preloadScheduleEditor().then((module) => ({ default: module.ScheduleEditor })),
+const ScheduleEditor = /* @__PURE__ */ lazyPart(() =>
+  preloadScheduleEditor().then((module) => module.ScheduleEditor),
 );
 const preloadQuietly = () => void preloadScheduleEditor().catch(() => undefined);
 

@@ -1,9 +1,10 @@
-import { Suspense, forwardRef, lazy, useId } from 'react';
+import { Suspense, forwardRef, useId } from 'react';
 import type { HTMLAttributes } from 'react';
 import type { MoneyAmount } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
 import { Alert } from '../primitives/alert';
+import { lazyPart } from '../primitives/lazy-part';
 import { Icon, severityIcons, successIcon } from '../primitives/icon';
 import { Skeleton } from '../primitives/skeleton';
 
@@ -42,8 +43,8 @@ function totalOutstanding(debts: readonly PlatformRiskDebt[]): MoneyAmount[] {
 
 // Seller debts are the exception (a refund after payout, a lost dispute): their table, sentences and
 // words load only when there are some (`@marketkit/react/seller-debts` when published).
-const SellerDebts = /* @__PURE__ */ lazy(() =>
-  import('./seller-debts').then((module) => ({ default: module.SellerDebts })),
+const SellerDebts = /* @__PURE__ */ lazyPart(() =>
+  import('./seller-debts').then((module) => module.SellerDebts),
 );
 
 const COLUMNS: Array<{ key: PlatformRiskSortKey; label: MessageKey }> = [

@@ -1,4 +1,4 @@
-import { Suspense, forwardRef, lazy } from 'react';
+import { Suspense, forwardRef } from 'react';
 import type { HTMLAttributes } from 'react';
 import type { RiskSignal } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
@@ -7,6 +7,7 @@ import { describeError } from '../i18n/error-message';
 import { failureMessages } from '../i18n/messages';
 import { EmbeddedNotificationBannerLoader } from '../embedded/lazy';
 import { Alert } from '../primitives/alert';
+import { lazyPart } from '../primitives/lazy-part';
 
 export interface RiskBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** `'embedded'` shows Stripe's `ConnectNotificationBanner` instead of the kit's banner. */
@@ -19,8 +20,8 @@ export interface RiskBannerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'o
 
 // Most sellers have nothing to be warned about: the signals' markup, sentences and actions load only
 // when there are some (`@marketkit/react/risk-signals` when published).
-const RiskSignals = /* @__PURE__ */ lazy(() =>
-  import('./risk-signals').then((module) => ({ default: module.RiskSignals })),
+const RiskSignals = /* @__PURE__ */ lazyPart(() =>
+  import('./risk-signals').then((module) => module.RiskSignals),
 );
 
 /** The signed-in seller's most pressing account problems, each with the button that fixes it. */
