@@ -9,6 +9,8 @@ export default defineMarketkitProject({
     // without file parallelism would run alone after everything else.
     globalSetup: ['./e2e/global-setup.ts'],
     testTimeout: 60_000,
+    // A browser on 2 busy cores can take seconds to show what a poll waits for; 1 s (the default) flaked.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 90_000,
   },
 });

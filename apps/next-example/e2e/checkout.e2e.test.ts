@@ -149,7 +149,9 @@ describe('the Next.js example', () => {
 
       // SplitCheckout's breakdown comes from the server's prices: one region per seller.
       await expect
-        .poll(() => page!.getByRole('region', { name: /^(Ada Ceramics|Bruno Bikes)$/ }).count())
+        .poll(() => page!.getByRole('region', { name: /^(Ada Ceramics|Bruno Bikes)$/ }).count(), {
+          timeout: WAIT_MS,
+        })
         .toBe(2);
       await page.getByLabel('Card number').fill('4242 4242 4242 4242');
       await page.getByLabel('Expiration date').fill('12 / 34');
