@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineLibraryConfig } from '../../.config/rollup.shared.mjs';
+import { LAZY_ENTRIES, lazyEntryFor } from './lazy-entries.mjs';
 
 const root = import.meta.dirname;
 const [javascript, declarations] = defineLibraryConfig({
@@ -8,58 +9,21 @@ const [javascript, declarations] = defineLibraryConfig({
   entries: {
     index: 'src/index.ts',
     'locales/fr': 'src/locales-fr.ts',
-    embedded: 'src/embedded/embedded-components.tsx',
-    'error-messages': 'src/i18n/error-messages.ts',
-    'onboarding-button': 'src/onboarding-button/index.ts',
-    'api-routes': 'src/provider/api-routes.ts',
-    'risk-signals': 'src/risk-banner/risk-signals.tsx',
-    'payout-schedule-form': 'src/payouts-panel/schedule-editor.tsx',
-    'seller-debts': 'src/platform-risk-table/seller-debts.tsx',
+    ...Object.fromEntries(LAZY_ENTRIES.map(({ entry, source }) => [entry, source])),
   },
   banner: "'use client';",
   platform: 'browser',
 });
 
-// What loads on demand, each when first needed:
-// - the embedded variants (`import('./embedded-components')`), with the onboarding dialog;
-// - the English error and decline catalogues, on the first failure (`import('./error-messages')`);
-// - the onboarding button PayoutsPanel shows a seller without an account (`import('../onboarding-button')`);
-// - the table of every route, for `api.request(name)` (`import('./api-routes')`);
-// - RiskBanner's signals, once a seller has some (`import('./risk-signals')`);
-// - PayoutsPanel's schedule form, once a seller opens it (`import('./schedule-editor')`);
-// - PlatformRiskTable's seller debts, once there are some (`import('./seller-debts')`).
-// Published, each import names the package's own entry, so bundlers split it off and pages that never need
-// it never download it (a relative chunk would be inlined by bundlers that do not split, such as
-// size-limit's).
-const LAZY_ENTRIES = [
-  ['./embedded-components', join('embedded', 'lazy.tsx'), '@marketkit/react/embedded'],
-  ['./error-messages', join('i18n', 'load-error-messages.ts'), '@marketkit/react/error-messages'],
-  [
-    '../onboarding-button',
-    join('payouts-panel', 'payouts-panel.tsx'),
-    '@marketkit/react/onboarding-button',
-  ],
-  ['./api-routes', join('provider', 'api-client.ts'), '@marketkit/react/api-routes'],
-  ['./risk-signals', join('risk-banner', 'risk-banner.tsx'), '@marketkit/react/risk-signals'],
-  [
-    './schedule-editor',
-    join('payouts-panel', 'payouts-panel.tsx'),
-    '@marketkit/react/payout-schedule-form',
-  ],
-  [
-    './seller-debts',
-    join('platform-risk-table', 'platform-risk-table.tsx'),
-    '@marketkit/react/seller-debts',
-  ],
-];
+// Published, each on-demand `import()` (lazy-entries.mjs) names the package's own entry, so bundlers split it
+// off and pages that never need it never download it (a relative chunk would be inlined by bundlers that do
+// not split, such as size-limit's).
 function lazyEntries() {
   return {
     name: 'marketkit-lazy-entries',
     resolveId(source, importer) {
-      for (const [request, from, entry] of LAZY_ENTRIES) {
-        if (source === request && importer?.endsWith(from)) return { id: entry, external: true };
-      }
-      return null;
+      const lazy = lazyEntryFor(source, importer);
+      return lazy ? { id: `@marketkit/react/${lazy.entry}`, external: true } : null;
     },
   };
 }

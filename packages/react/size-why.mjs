@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { lazyEntryFor } from './lazy-entries.mjs';
 
 const root = import.meta.dirname;
 // esbuild arrives with size-limit's preset; reach it through the plugin rather than a second copy.
@@ -14,29 +15,15 @@ const fromPreset = createRequire(
 );
 const esbuild = createRequire(fromPreset.resolve('@size-limit/esbuild'))('esbuild');
 
-// Entries that load on demand stay out of the first load, as in the published build (rollup.config.mjs).
-const LAZY = [
-  ['./embedded-components', 'lazy.tsx', '@marketkit/react/embedded'],
-  ['./error-messages', 'load-error-messages.ts', '@marketkit/react/error-messages'],
-  ['../onboarding-button', 'payouts-panel.tsx', '@marketkit/react/onboarding-button'],
-  ['./api-routes', 'api-client.ts', '@marketkit/react/api-routes'],
-  ['./risk-signals', 'risk-banner.tsx', '@marketkit/react/risk-signals'],
-  ['./schedule-editor', 'payouts-panel.tsx', '@marketkit/react/payout-schedule-form'],
-  ['./seller-debts', 'platform-risk-table.tsx', '@marketkit/react/seller-debts'],
-];
+// Entries that load on demand stay out of the first load, as in the published build (lazy-entries.mjs).
 const lazyEntries = (ignored) => ({
   name: 'lazy-entries',
   setup(build) {
-    build.onResolve(
-      {
-        filter:
-          /^\.\.?\/(embedded-components|error-messages|onboarding-button|api-routes|risk-signals|schedule-editor|seller-debts)$/,
-      },
-      ({ path, importer }) => {
-        const lazy = LAZY.find(([request, from]) => request === path && importer.endsWith(from));
-        return lazy && ignored.includes(lazy[2]) ? { path: lazy[2], external: true } : undefined;
-      },
-    );
+    build.onResolve({ filter: /^\.\.?\// }, ({ path, importer }) => {
+      const lazy = lazyEntryFor(path, importer);
+      const entry = lazy && `@marketkit/react/${lazy.entry}`;
+      return entry && ignored.includes(entry) ? { path: entry, external: true } : undefined;
+    });
   },
 });
 
