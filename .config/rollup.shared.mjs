@@ -10,6 +10,7 @@ import dts from 'rollup-plugin-dts';
  * `entries` maps an output name (e.g. "index") to a source file (e.g. "src/index.ts").
  */
 export function defineLibraryConfig({ root, entries, banner, platform = 'neutral' }) {
+  const browser = platform !== 'node';
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const externalNames = [
     ...Object.keys(pkg.dependencies ?? {}),
@@ -43,6 +44,11 @@ export function defineLibraryConfig({ root, entries, banner, platform = 'neutral
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
           banner,
+          // For the browser, one file per source module: an app's bundler then drops every module the page
+          // does not use, with its imports. In shared chunks it could not: one component's import of a
+          // package with side effects (@stripe/react-stripe-js) loaded with every other component, and a
+          // module that code loaded on demand shares with the first load came whole into the first load.
+          ...(browser ? { preserveModules: true, preserveModulesRoot: join(root, 'src') } : {}),
         },
         {
           dir: join(root, 'dist'),

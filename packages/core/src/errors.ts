@@ -115,18 +115,3 @@ export class ApiError extends MarketkitError {
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
-
-/** The request never got an answer (offline, DNS, CORS, aborted). Safe to retry. */
-export class NetworkError extends Error {
-  constructor(
-    message = 'The server could not be reached. Check the connection and try again.',
-    options?: { cause?: unknown },
-  ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'NetworkError';
-  }
-}
-
-export function isNetworkError(error: unknown): error is NetworkError {
-  return error instanceof NetworkError;
-}

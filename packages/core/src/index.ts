@@ -49,9 +49,8 @@ export {
   isMarketkitError,
   ApiError,
   isApiError,
-  NetworkError,
-  isNetworkError,
 } from './errors';
+export { NetworkError, isNetworkError } from './network-error';
 export type { ErrorCode } from './errors';
 
 export {
@@ -62,7 +61,8 @@ export {
 } from './onboarding';
 export type { AccountLike } from './onboarding';
 
-export { API_ROUTES, buildPath } from './contract/routes';
+export { API_ROUTES } from './contract/routes';
+export { buildPath } from './contract/build-path';
 export { WEEKDAYS } from './contract/constants';
 export type { ApiContract, ApiRouteName } from './contract/routes';
 export type * from './contract/types';

@@ -51,12 +51,3 @@ export interface ApiContract {
   getRisk: { request: undefined; response: types.RiskReport };
   getPlatformRisk: { request: undefined; response: types.PlatformRiskOverview };
 }
-
-/** Fills `:params` in a route path: `buildPath('/orders/:orderId', { orderId: 'ord_1' })`. */
-export function buildPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new TypeError(`Missing route parameter "${name}" for ${path}.`);
-    return encodeURIComponent(value);
-  });
-}

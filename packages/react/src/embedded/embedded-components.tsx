@@ -10,10 +10,12 @@ import {
 } from '@stripe/react-connect-js';
 import type { EmbeddedComponent } from '@marketkit/core';
 import type { MarketkitContextValue } from '../provider/marketkit-provider';
+import type { Translator } from '../i18n/format';
+import type { MessageKey, Messages } from '../i18n/messages';
 import { Dialog } from './dialog';
 import { EmbeddedConnect } from './embedded-connect';
-import { createAccountSessionRoute } from '../provider/routes';
-import { embeddedMessages } from '../i18n/messages';
+import { createAccountSessionRoute } from '../provider/account-routes';
+import { embeddedMessages, onboardingDialogMessages } from '../i18n/en/embedded';
 
 export interface EmbeddedBaseProps {
   /** The provider's values, with the app's messages. */
@@ -46,9 +48,7 @@ function useConnect(
     [api, publishableKey, appearance, translator.locale, componentsKey],
   );
   const labels = useMemo(() => {
-    // The English sentences travel with this entry; the app's own (a translation, an override) win.
-    const say = (key: keyof typeof embeddedMessages) =>
-      translator.has(key) ? translator.t(key) : embeddedMessages[key];
+    const say = (key: keyof typeof embeddedMessages) => sayIn(translator, embeddedMessages, key);
     return {
       loading: say('embedded.loading'),
       // Why Stripe failed to load is for developers (`onError`, the console); the seller gets the next step.
@@ -58,23 +58,25 @@ function useConnect(
   return { settings, labels };
 }
 
+/** The English sentences travel with this entry; the app's own (a translation, an override) win. */
+function sayIn<Defaults extends Partial<Messages>>(
+  translator: Translator,
+  defaults: Defaults,
+  key: keyof Defaults & MessageKey,
+): string {
+  return translator.has(key) ? translator.t(key) : (defaults[key] as string);
+}
+
 export interface EmbeddedOnboardingProps extends EmbeddedBaseProps {
-  /** The dialog's heading and close button, in the provider's language. */
-  title: string;
-  closeLabel: string;
   onExit: () => void;
 }
 
 /** Stripe's onboarding in the kit's dialog: both arrive with this entry, when a seller opens it. */
-export function EmbeddedOnboarding({
-  marketkit,
-  title,
-  closeLabel,
-  onExit,
-  onError,
-}: EmbeddedOnboardingProps) {
+export function EmbeddedOnboarding({ marketkit, onExit, onError }: EmbeddedOnboardingProps) {
+  const say = (key: keyof typeof onboardingDialogMessages) =>
+    sayIn(marketkit.translator, onboardingDialogMessages, key);
   return (
-    <Dialog title={title} closeLabel={closeLabel} onClose={onExit}>
+    <Dialog title={say('onboarding.dialogTitle')} closeLabel={say('common.close')} onClose={onExit}>
       <EmbeddedConnect {...useConnect(marketkit, ['account_onboarding'])} onError={onError}>
         <ConnectAccountOnboarding
           onExit={onExit}

@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useState } from 'react';
 import type { ComponentType } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
-import { embeddedLoaderMessages } from '../i18n/component-messages';
+import { embeddedLoadingMessages } from '../i18n/en/common';
 import { Skeleton } from '../primitives/skeleton';
 import { lazyPart } from '../primitives/lazy-part';
 import type { EmbeddedBaseProps } from './embedded-components';
@@ -38,7 +38,7 @@ function ClientOnly<Props extends EmbeddedBaseProps>({
   component: ComponentType<Props>;
   props: LoaderProps<Props>;
 }) {
-  const marketkit = useMarketkit('EmbeddedConnect', embeddedLoaderMessages);
+  const marketkit = useMarketkit('EmbeddedConnect', embeddedLoadingMessages);
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   const fallback = <Skeleton label={marketkit.translator.t('embedded.loading')} />;

@@ -1,10 +1,4 @@
-/**
- * The sentence for any decline: in SplitCheckout's first load, shown until (or if) the catalogue below,
- * which loads with the first failure, is there.
- */
-export const declinedMessages = {
-  'decline.declined': 'Your card was declined. Try another card, or contact your bank.',
-};
+import { declinedMessages } from './en/checkout';
 
 /** A card payment that did not go through, grouped by what the buyer can do about it. */
 export const declineMessages = /* @__PURE__ */ Object.assign({}, declinedMessages, {

@@ -4,7 +4,8 @@ import { ApiError, ERROR_CODE_LIST, NetworkError } from '@marketkit/core';
 import { describeDecline, describeError, reportError } from './error-message';
 import { createTranslator } from './format';
 import { commonMessages, en } from './messages';
-import { splitCheckoutMessages } from './component-messages';
+import { failureMessages } from './en/common';
+import { declinedMessages } from './en/checkout';
 import { loadErrorMessages } from './load-error-messages';
 import { fr } from './fr';
 
@@ -67,7 +68,10 @@ describe('the error catalogue loaded on demand', () => {
     const error = new ApiError('rate_limited', 'Slow down.', { httpStatus: 429 });
     expect(describeError(error, componentDefaults)).toBe(commonMessages['error.internal_error']);
     // Declines too: every one reads as a plain decline until the codes and their sentences arrive.
-    const checkoutDefaults = createTranslator('en-US', undefined, splitCheckoutMessages);
+    const checkoutDefaults = createTranslator('en-US', undefined, {
+      ...failureMessages,
+      ...declinedMessages,
+    });
     expect(describeDecline('insufficient_funds', checkoutDefaults)).toBe(en['decline.declined']);
     await loadErrorMessages();
     expect(describeError(error, componentDefaults)).toBe(en['error.rate_limited']);

@@ -5,9 +5,18 @@ import { describeError } from '../i18n/error-message';
 import { Alert } from '../primitives/alert';
 import { Skeleton } from '../primitives/skeleton';
 import { Icon, criticalIcon, successIcon } from '../primitives/icon';
-import { onboardingButtonMessages } from '../i18n/component-messages';
+import { failureMessages, loadingMessages } from '../i18n/en/common';
+import { onboardingMessages } from '../i18n/en/onboarding';
 import { EmbeddedOnboardingDialog } from '../embedded/lazy';
 import { useOnboardingButton } from './use-onboarding-button';
+
+/** The button's defaults: the shared strings it shows and its own. */
+const onboardingButtonMessages = /* @__PURE__ */ Object.assign(
+  {},
+  failureMessages,
+  loadingMessages,
+  onboardingMessages,
+);
 
 export interface OnboardingButtonProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** `'embedded'` opens Stripe's `ConnectAccountOnboarding` in a dialog instead of redirecting. */
@@ -113,8 +122,6 @@ export const OnboardingButton = /* @__PURE__ */ forwardRef<HTMLDivElement, Onboa
           <Suspense fallback={<Skeleton label={t('common.loading')} />}>
             <EmbeddedOnboardingDialog
               marketkit={marketkit}
-              title={t('onboarding.dialogTitle')}
-              closeLabel={t('common.close')}
               onExit={onboarding.closeDialog}
               onError={onError}
             />

@@ -12,7 +12,7 @@ import {
   createAccountLinkRoute,
   createAccountRoute,
   createLoginLinkRoute,
-} from '../provider/routes';
+} from '../provider/account-routes';
 import { useAccountStatus } from '../provider/data-hooks';
 import { useAction } from '../provider/use-action';
 import type { ActionStatus } from '../provider/use-action';

@@ -3,7 +3,8 @@ import type { HTMLAttributes } from 'react';
 import type { MoneyAmount, Payout } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
-import { payoutsPanelMessages } from '../i18n/component-messages';
+import { confirmMessages, failureMessages, loadingMessages } from '../i18n/en/common';
+import { payoutsMessages } from '../i18n/en/payouts';
 import type { Translator } from '../i18n/format';
 import { formatAmount } from '../i18n/money';
 import { EmbeddedPayoutsLoader } from '../embedded/lazy';
@@ -14,6 +15,15 @@ import type { IconShape } from '../primitives/icon';
 import { Skeleton } from '../primitives/skeleton';
 import { usePayoutsPanel } from './use-payouts-panel';
 import { describeSchedule } from './schedule';
+
+/** The panel's defaults: the shared strings it shows and its own. */
+const payoutsPanelMessages = /* @__PURE__ */ Object.assign(
+  {},
+  failureMessages,
+  loadingMessages,
+  confirmMessages,
+  payoutsMessages,
+);
 
 export interface PayoutsPanelProps extends Omit<HTMLAttributes<HTMLElement>, 'onError'> {
   /** `'embedded'` renders Stripe's `ConnectPayouts` instead of the kit's panel. */

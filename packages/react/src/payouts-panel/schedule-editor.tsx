@@ -3,9 +3,17 @@ import type { FormEvent } from 'react';
 import type { PayoutSchedule, Weekday } from '@marketkit/core';
 import { WEEKDAYS } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
-import { payoutScheduleFormMessages } from '../i18n/component-messages';
+import { confirmMessages } from '../i18n/en/common';
+import { payoutScheduleMessages } from '../i18n/en/payout-schedule';
 import { weekdayName } from './schedule';
 import type { UsePayoutsPanelResult } from './use-payouts-panel';
+
+/** The form's defaults: the shared strings it shows and its own. */
+const payoutScheduleFormMessages = /* @__PURE__ */ Object.assign(
+  {},
+  confirmMessages,
+  payoutScheduleMessages,
+);
 
 export interface ScheduleEditorProps {
   panel: UsePayoutsPanelResult;

@@ -12,11 +12,8 @@ import type {
 import { createIdempotencyKey } from '../provider/api-client';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { openLinkInNewTab } from '../provider/open-in-new-tab';
-import {
-  createLoginLinkRoute,
-  createPayoutRoute,
-  updatePayoutScheduleRoute,
-} from '../provider/routes';
+import { createLoginLinkRoute } from '../provider/account-routes';
+import { createPayoutRoute, updatePayoutScheduleRoute } from '../provider/routes';
 import {
   useAccountStatus,
   useBalance,

@@ -5,11 +5,13 @@ import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
 import { Alert } from '../primitives/alert';
 import { lazyPart } from '../primitives/lazy-part';
-import { Icon, severityIcons, successIcon } from '../primitives/icon';
+import { Icon, successIcon } from '../primitives/icon';
+import { severityIcons } from '../primitives/severity-icons';
 import { Skeleton } from '../primitives/skeleton';
 
 const SEVERITY_TONE = { critical: 'danger', warning: 'warning', info: 'neutral', none: 'success' };
-import { platformRiskTableMessages } from '../i18n/component-messages';
+import { failureMessages, loadingMessages } from '../i18n/en/common';
+import { platformRiskMessages } from '../i18n/en/platform-risk';
 import type { MessageKey } from '../i18n/messages';
 import type { Translator } from '../i18n/format';
 import { formatAmount } from '../i18n/money';
@@ -19,6 +21,14 @@ import type {
   PlatformRiskSort,
   PlatformRiskSortKey,
 } from './use-platform-risk-table';
+
+/** The table's defaults: the shared strings it shows and its own. */
+const platformRiskTableMessages = /* @__PURE__ */ Object.assign(
+  {},
+  failureMessages,
+  loadingMessages,
+  platformRiskMessages,
+);
 
 export interface PlatformRiskTableProps extends Omit<HTMLAttributes<HTMLElement>, 'onError'> {
   onError?: (error: Error) => void;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
-import { sellerDebtsMessages } from '../i18n/component-messages';
+import { sellerDebtsMessages } from '../i18n/en/seller-debts';
 import type { Translator } from '../i18n/format';
 import { formatAmount } from '../i18n/money';
 import type { PlatformRiskDebt } from './use-platform-risk-table';

@@ -12,14 +12,6 @@ export const criticalIcon: IconShape = {
   name: 'critical',
   path: 'M12 7v6m0 4h.01M10.3 3.9 2.4 17.5A2 2 0 0 0 4.1 20.5h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z',
 };
-export const warningIcon: IconShape = {
-  name: 'warning',
-  path: 'M12 8v5m0 3h.01M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
-};
-export const infoIcon: IconShape = {
-  name: 'info',
-  path: 'M12 11v5m0-8h.01M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
-};
 export const successIcon: IconShape = {
   name: 'success',
   path: 'm8 12.5 2.5 2.5L16 9.5M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
@@ -32,9 +24,6 @@ export const canceledIcon: IconShape = {
   name: 'canceled',
   path: 'm9 9 6 6m0-6-6 6M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Z',
 };
-
-/** The icon for each severity (risk signals, the platform's table). */
-export const severityIcons = { critical: criticalIcon, warning: warningIcon, info: infoIcon };
 
 export function Icon({ icon }: { icon: IconShape }) {
   return (

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { ComponentType } from 'react';
 import { useMarketkit } from '../provider/marketkit-provider';
-import { failureMessages } from '../i18n/messages';
+import { failureMessages } from '../i18n/en/common';
 import { reportError, toError } from '../i18n/error-message';
 import { Alert } from './alert';
 

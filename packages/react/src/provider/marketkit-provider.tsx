@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
-import { rootCssVariables } from '../theme/appearance';
+import { rootCssVariables } from '../theme/css-variables';
 import type { Appearance } from '../theme/appearance';
 import { createTranslator } from '../i18n/format';
 import type { Translator } from '../i18n/format';

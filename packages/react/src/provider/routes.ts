@@ -7,19 +7,6 @@ export const getAccountStatusRoute: ApiRoute<'getAccountStatus'> = {
   method: 'GET',
   path: '/accounts/me',
 };
-export const createAccountRoute: ApiRoute<'createAccount'> = { method: 'POST', path: '/accounts' };
-export const createAccountLinkRoute: ApiRoute<'createAccountLink'> = {
-  method: 'POST',
-  path: '/account-links',
-};
-export const createAccountSessionRoute: ApiRoute<'createAccountSession'> = {
-  method: 'POST',
-  path: '/account-sessions',
-};
-export const createLoginLinkRoute: ApiRoute<'createLoginLink'> = {
-  method: 'POST',
-  path: '/login-links',
-};
 export const createCheckoutRoute: ApiRoute<'createCheckout'> = {
   method: 'POST',
   path: '/checkout',

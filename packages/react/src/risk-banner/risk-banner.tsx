@@ -4,7 +4,7 @@ import type { RiskSignal } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { useRisk } from '../provider/data-hooks';
 import { describeError } from '../i18n/error-message';
-import { failureMessages } from '../i18n/messages';
+import { failureMessages } from '../i18n/en/common';
 import { EmbeddedNotificationBannerLoader } from '../embedded/lazy';
 import { Alert } from '../primitives/alert';
 import { lazyPart } from '../primitives/lazy-part';

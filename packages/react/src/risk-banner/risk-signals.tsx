@@ -3,10 +3,10 @@ import type { RiskReport, RiskSignal } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import type { ResourceState } from '../provider/use-resource';
 import { describeError } from '../i18n/error-message';
-import { riskBannerMessages } from '../i18n/component-messages';
 import { Alert } from '../primitives/alert';
-import { Icon, severityIcons } from '../primitives/icon';
-import { isDismissible, useRiskSignals } from './use-risk-banner';
+import { Icon } from '../primitives/icon';
+import { severityIcons } from '../primitives/severity-icons';
+import { isDismissible, riskBannerMessages, useRiskSignals } from './use-risk-banner';
 
 export interface RiskSignalsProps extends Omit<HTMLAttributes<HTMLElement>, 'onError'> {
   risk: ResourceState<RiskReport>;

@@ -3,14 +3,23 @@ import { compareSeverity, highestSeverity } from '@marketkit/core';
 import type { RiskReport, RiskSignal, Severity } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
 import { openLinkInNewTab } from '../provider/open-in-new-tab';
-import { createAccountLinkRoute, createLoginLinkRoute } from '../provider/routes';
-import { riskBannerMessages } from '../i18n/component-messages';
+import { createAccountLinkRoute, createLoginLinkRoute } from '../provider/account-routes';
+import { dismissMessages, failureMessages } from '../i18n/en/common';
+import { riskMessages } from '../i18n/en/risk';
 import { useRisk } from '../provider/data-hooks';
 import { useAction } from '../provider/use-action';
 import type { ResourceState, ResourceStatus } from '../provider/use-resource';
 import type { ActionStatus } from '../provider/use-action';
 import type { Translator } from '../i18n/format';
 import { formatAmount } from '../i18n/money';
+
+/** RiskBanner's signals' defaults: the shared strings they show and their own. */
+export const riskBannerMessages = /* @__PURE__ */ Object.assign(
+  {},
+  failureMessages,
+  dismissMessages,
+  riskMessages,
+);
 
 export interface UseRiskBannerOptions {
   /** `false` skips loading (the embedded variant shows Stripe's own banner). */

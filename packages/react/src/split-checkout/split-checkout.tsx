@@ -7,12 +7,21 @@ import { describeDecline, describeError } from '../i18n/error-message';
 import { Alert } from '../primitives/alert';
 import { Icon, pendingIcon, successIcon } from '../primitives/icon';
 import { Skeleton } from '../primitives/skeleton';
-import { splitCheckoutMessages } from '../i18n/component-messages';
+import { failureMessages } from '../i18n/en/common';
+import { checkoutMessages, declinedMessages } from '../i18n/en/checkout';
 import type { Translator } from '../i18n/format';
 import { formatAmount } from '../i18n/money';
 import { toElementsAppearance } from '../theme/appearance';
 import { useSplitCheckout } from './use-split-checkout';
 import type { UseSplitCheckoutOptions, UseSplitCheckoutResult } from './use-split-checkout';
+
+/** The checkout's defaults: the shared strings it shows and its own. */
+const splitCheckoutMessages = /* @__PURE__ */ Object.assign(
+  {},
+  failureMessages,
+  checkoutMessages,
+  declinedMessages,
+);
 
 export interface SplitCheckoutProps
   extends UseSplitCheckoutOptions, Omit<HTMLAttributes<HTMLElement>, 'onError'> {}

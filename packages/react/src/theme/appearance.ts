@@ -1,3 +1,5 @@
+import { definedVariables, toCssVariables } from './css-variables';
+
 /**
  * One theme for everything: the kit's own markup (through `--mk-*` CSS variables), Stripe Elements and
  * Connect embedded components all read the same `appearance` object, named like Stripe's Appearance API.
@@ -56,42 +58,15 @@ export const darkTheme: Required<AppearanceVariables> = /* @__PURE__ */ (() => (
   ...darkColors,
 }))();
 
-/** The app's variables without the empty ones (which keep the preset's value). */
-function definedVariables(appearance: Appearance): AppearanceVariables {
-  return Object.fromEntries(
-    Object.entries(appearance.variables ?? {}).filter(
-      ([, value]) => value !== undefined && value !== '',
-    ),
-  );
-}
-
 /** The preset merged with the app's overrides. */
 export function resolveAppearance(appearance: Appearance = {}): Required<AppearanceVariables> {
   const preset = appearance.theme === 'dark' ? darkTheme : lightTheme;
   return { ...preset, ...definedVariables(appearance) };
 }
 
-function toCssVariables(variables: AppearanceVariables): Record<string, string> {
-  const style: Record<string, string> = {};
-  // `colorTextSecondary` → `--mk-color-text-secondary`: derived rather than tabled, as every provider loads it.
-  for (const [name, value] of Object.entries(variables)) {
-    style[`--mk-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`] = value;
-  }
-  return style;
-}
-
 /** `--mk-*` custom properties for the kit's root element. */
 export function appearanceToCssVariables(appearance: Appearance = {}): Record<string, string> {
   return toCssVariables(resolveAppearance(appearance));
-}
-
-/**
- * What the provider's root sets inline: the stylesheet (`theme.css`) already gives every `.mk-Root` the
- * light preset and `[data-theme='dark']` the dark one, so only the app's own variables are needed, and
- * pages do not download the presets twice.
- */
-export function rootCssVariables(appearance: Appearance): Record<string, string> {
-  return toCssVariables(definedVariables(appearance));
 }
 
 /** The Appearance object for `<Elements options={{ appearance }}>`. */

@@ -1,0 +1,23 @@
+/** PlatformRiskTable. */
+export const platformRiskMessages = {
+  'platformRisk.title': 'Accounts at risk',
+  'platformRisk.exposure': 'Platform exposure',
+  'platformRisk.noExposure': 'No exposure',
+  'platformRisk.empty': 'No accounts at risk',
+  'platformRisk.account': 'Account',
+  'platformRisk.state': 'Onboarding',
+  'platformRisk.severity': 'Severity',
+  'platformRisk.signals': 'Signals',
+  'platformRisk.accountExposure': 'Exposure',
+  'platformRisk.severity.critical': 'Critical',
+  'platformRisk.severity.warning': 'Warning',
+  'platformRisk.severity.info': 'Info',
+  'platformRisk.severity.none': 'None',
+  'platformRisk.state.not_started': 'Not started',
+  'platformRisk.state.in_progress': 'In progress',
+  'platformRisk.state.pending_verification': 'Pending verification',
+  'platformRisk.state.restricted': 'Restricted',
+  'platformRisk.state.enabled': 'Enabled',
+  'platformRisk.state.rejected': 'Rejected',
+  'platformRisk.exposureDebt': 'Including seller debt',
+};
