@@ -42,7 +42,10 @@ async function bundle(name, source, external) {
       },
     },
   });
-  const chunks = [result].flat().flatMap((each) => each.output).filter((chunk) => chunk.type === 'chunk');
+  const chunks = [result]
+    .flat()
+    .flatMap((each) => each.output)
+    .filter((chunk) => chunk.type === 'chunk');
   for (const chunk of chunks)
     chunk.code = (await transformWithEsbuild(chunk.code, chunk.fileName, { minify: true })).code;
   return chunks;
@@ -87,7 +90,8 @@ try {
     "import * as kit from '@marketkit/react';\nconsole.log(kit);\n",
     [/^@stripe\//],
   );
-  for (const chunk of kit) writeFileSync(join(output, 'whole-kit', chunk.fileName.replace(/.*\//, '')), chunk.code);
+  for (const chunk of kit)
+    writeFileSync(join(output, 'whole-kit', chunk.fileName.replace(/.*\//, '')), chunk.code);
 } finally {
   rmSync(workspace, { recursive: true, force: true });
 }

@@ -1,5 +1,7 @@
 // The browser-side rows of issue #16's table, from size-limit's own measurement of packages/react's
-// build (this bench does not build it: another package's dist is that package's business).
+// build (this bench does not build it: another package's dist is that package's business), both ways it
+// weighs a page: esbuild's bundle of the imports (the issue's measure) and the page a Vite app builds
+// (size-pages.mjs, which this runs first).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +35,7 @@ export function reactSizes(): SizeEntry[] | string {
   );
   if (!built) return 'not built: run `pnpm build`, then `pnpm bench` again';
   try {
+    execFileSync('node', ['size-pages.mjs'], { cwd: reactRoot, stdio: 'ignore', timeout: 120_000 });
     return parse(
       execFileSync('pnpm', ['exec', 'size-limit', '--json'], {
         cwd: reactRoot,
@@ -51,13 +54,17 @@ export function reactSizes(): SizeEntry[] | string {
 
 /**
  * Issue #16's three size rows, read off size-limit's entries by name: RiskBanner with the provider, the
- * heaviest other component with the provider, and the whole package.
+ * heaviest other component with the provider, and the whole package; `prefix` picks the measure (none:
+ * esbuild's; 'In a Vite app: ').
  */
-export function sizeRows(entries: readonly SizeEntry[]) {
-  const whole = entries.find((entry) => /whole/i.test(entry.name));
+export function sizeRows(entries: readonly SizeEntry[], prefix = '') {
+  const own = entries.filter((entry) =>
+    prefix ? entry.name.startsWith(prefix) : !entry.name.startsWith('In a '),
+  );
+  const whole = own.find((entry) => /whole/i.test(entry.name));
   // The first loads only: not what a page loads later (signals, seller debts, on-demand entries).
-  const components = entries.filter((entry) =>
-    /^MarketkitProvider \+ \w+, first load/.test(entry.name),
+  const components = own.filter((entry) =>
+    new RegExp(`^${prefix}MarketkitProvider \\+ \\w+, first load`).test(entry.name),
   );
   const riskBanner = components.find((entry) => /RiskBanner/.test(entry.name));
   const heaviest = components
