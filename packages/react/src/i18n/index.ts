@@ -1,14 +1,11 @@
-export {
-  en,
-  commonMessages,
-  onboardingMessages,
-  checkoutMessages,
-  payoutsMessages,
-  payoutScheduleMessages,
-  riskMessages,
-  platformRiskMessages,
-  sellerDebtsMessages,
-} from './messages';
+export { en, commonMessages } from './messages';
+export { onboardingMessages } from './en/onboarding';
+export { checkoutMessages } from './en/checkout';
+export { payoutsMessages } from './en/payouts';
+export { payoutScheduleMessages } from './en/payout-schedule';
+export { riskMessages } from './en/risk';
+export { platformRiskMessages } from './en/platform-risk';
+export { sellerDebtsMessages } from './en/seller-debts';
 export { fr } from './fr';
 export type { MessageKey, Messages } from './messages';
 export { createTranslator } from './format';

@@ -23,16 +23,6 @@ import { riskMessages } from './en/risk';
 import { platformRiskMessages } from './en/platform-risk';
 import { sellerDebtsMessages } from './en/seller-debts';
 
-export {
-  onboardingMessages,
-  checkoutMessages,
-  payoutsMessages,
-  payoutScheduleMessages,
-  riskMessages,
-  platformRiskMessages,
-  sellerDebtsMessages,
-};
-
 export const commonMessages: typeof failureMessages &
   typeof embeddedMessages &
   typeof loadingMessages &
