@@ -47,7 +47,9 @@ async function bundle(name, source, external) {
     .flatMap((each) => each.output)
     .filter((chunk) => chunk.type === 'chunk');
   for (const chunk of chunks)
-    chunk.code = (await transformWithEsbuild(chunk.code, chunk.fileName, { minify: true })).code;
+    chunk.code = (
+      await transformWithEsbuild(chunk.code, chunk.fileName, { minify: true, format: 'esm' })
+    ).code;
   return chunks;
 }
 
