@@ -8,6 +8,7 @@ import { TEST_API_BASE, apiErrorResponse, createMarketkitHandlers } from '../tes
 import { accountLinkFixture, accountStatusFixtures, loginLinkFixture } from '../test/fixtures';
 import { renderWithProvider } from '../test/render';
 import { expectNoAxeViolations } from '../test/axe';
+import { fr } from '../i18n/fr';
 import { OnboardingButton } from './onboarding-button';
 
 function serveState(state: OnboardingState) {
@@ -244,5 +245,32 @@ describe('OnboardingButton', () => {
     expect(button).toHaveFocus();
     await waitFor(() => expect(onExit).toHaveBeenCalledTimes(1));
     expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('names the embedded dialog and its close button in the provider’s language, or in the app’s own words', async () => {
+    serveState('in_progress');
+    server.use(http.post(`${TEST_API_BASE}/account-sessions`, () => new Promise(() => {})));
+    const french = renderWithProvider(<OnboardingButton variant="embedded" />, {
+      locale: 'fr-FR',
+      messages: fr,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: fr['onboarding.in_progress'] }),
+    );
+    expect(
+      await screen.findByRole('dialog', { name: 'Configurer les virements' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Fermer' })).toBeInTheDocument();
+    french.unmount();
+
+    renderWithProvider(<OnboardingButton variant="embedded" />, {
+      messages: { 'onboarding.dialogTitle': 'Get paid for your sales' },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Continue setup' }));
+    expect(
+      await screen.findByRole('dialog', { name: 'Get paid for your sales' }),
+    ).toBeInTheDocument();
+    // Words the app did not override stay English.
+    expect(screen.getByRole('button', { name: 'Close' })).toBeInTheDocument();
   });
 });
