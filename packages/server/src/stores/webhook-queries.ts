@@ -1,6 +1,12 @@
 import { json, type StoredAccountSnapshot } from './records';
 import type { SqlClient } from './store';
 
+/** A delivered event as mk_webhook_events records it. */
+export interface WebhookEventRow {
+  eventId: string;
+  type: string;
+}
+
 /** Records an event id; false when it was already processed (a duplicate delivery). */
 export async function recordWebhookEvent(
   client: SqlClient,
@@ -34,7 +40,7 @@ export async function findWebhookEvents(
 /** Records many event ids in one statement; returns the ids that were new (the rest are duplicates). */
 export async function recordWebhookEvents(
   client: SqlClient,
-  events: readonly { eventId: string; type: string }[],
+  events: readonly WebhookEventRow[],
 ): Promise<Set<string>> {
   const { rows } = await client.query(
     `insert into mk_webhook_events (id, type)
@@ -51,7 +57,7 @@ export async function recordWebhookEvents(
  */
 export async function recordAccountEvents(
   client: SqlClient,
-  events: readonly { eventId: string; type: string }[],
+  events: readonly WebhookEventRow[],
   accountId: string,
   status: StoredAccountSnapshot,
 ): Promise<{ fresh: Set<string>; replaced: { previous: StoredAccountSnapshot | null } | null }> {

@@ -1,12 +1,8 @@
 import * as repository from '../stores/repository';
+import type { WebhookEventRow } from '../stores/repository';
 import type { SqlClient, Store } from '../stores/store';
 
 type Apply = (client: SqlClient) => Promise<void>;
-
-export interface WebhookEventRow {
-  eventId: string;
-  type: string;
-}
 
 /**
  * An effect that overwrites one object whole (an account's cached status) and records the event ids
