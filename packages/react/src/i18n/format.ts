@@ -6,7 +6,6 @@ export interface Translator {
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /** Whether `key` has a message (an error code the catalogue knows). */
   has(key: string): boolean;
-  /** An integer amount in minor units, formatted for the locale. */
   /** A unix timestamp in seconds, as a date for the locale. */
   date(timestamp: number): string;
 }
@@ -22,7 +21,6 @@ export function createTranslator(
 ): Translator {
   // Dates in UTC so the server render and the browser render agree (no hydration mismatch).
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  // Intl.NumberFormat construction is slow; one per currency and number of decimals.
   return {
     locale,
     t(key, values) {

@@ -29,3 +29,8 @@ export function formatAmount(amount: number, currency: string, locale: string): 
     return `${amount} ${currency.toUpperCase()}`;
   }
 }
+
+/** `formatAmount` in one locale, for components that show several amounts. */
+export function amountFormatter(locale: string): (amount: number, currency: string) => string {
+  return (amount, currency) => formatAmount(amount, currency, locale);
+}

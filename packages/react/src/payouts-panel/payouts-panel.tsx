@@ -6,7 +6,7 @@ import { describeError } from '../i18n/error-message';
 import { confirmMessages, failureMessages, loadingMessages } from '../i18n/en/common';
 import { payoutsMessages } from '../i18n/en/payouts';
 import type { Translator } from '../i18n/format';
-import { formatAmount } from '../i18n/money';
+import { amountFormatter, formatAmount } from '../i18n/money';
 import { EmbeddedPayoutsLoader } from '../embedded/lazy';
 import { Alert } from '../primitives/alert';
 import { lazyPart } from '../primitives/lazy-part';
@@ -97,8 +97,7 @@ export const PayoutsPanel = /* @__PURE__ */ forwardRef<HTMLElement, PayoutsPanel
   ) {
     const { translator } = useMarketkit('PayoutsPanel', payoutsPanelMessages);
     const { t, date } = translator;
-    const money = (amount: number, currency: string) =>
-      formatAmount(amount, currency, translator.locale);
+    const money = amountFormatter(translator.locale);
     const panel = usePayoutsPanel({ enabled: variant !== 'embedded', pageSize, onError, onPayout });
     const [editing, setEditing] = useState(false);
     // When the schedule form closes, focus goes back to the button that opened it.

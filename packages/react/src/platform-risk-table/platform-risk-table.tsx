@@ -9,7 +9,6 @@ import { Icon, successIcon } from '../primitives/icon';
 import { severityIcons } from '../primitives/severity-icons';
 import { Skeleton } from '../primitives/skeleton';
 
-const SEVERITY_TONE = { critical: 'danger', warning: 'warning', info: 'neutral', none: 'success' };
 import { failureMessages, loadingMessages } from '../i18n/en/common';
 import { platformRiskMessages } from '../i18n/en/platform-risk';
 import type { MessageKey } from '../i18n/messages';
@@ -21,6 +20,8 @@ import type {
   PlatformRiskSort,
   PlatformRiskSortKey,
 } from './use-platform-risk-table';
+
+const SEVERITY_TONE = { critical: 'danger', warning: 'warning', info: 'neutral', none: 'success' };
 
 /** The table's defaults: the shared strings it shows and its own. */
 const platformRiskTableMessages = /* @__PURE__ */ Object.assign(

@@ -10,7 +10,7 @@ import { Skeleton } from '../primitives/skeleton';
 import { failureMessages } from '../i18n/en/common';
 import { checkoutMessages, declinedMessages } from '../i18n/en/checkout';
 import type { Translator } from '../i18n/format';
-import { formatAmount } from '../i18n/money';
+import { amountFormatter } from '../i18n/money';
 import { toElementsAppearance } from '../theme/appearance';
 import { useSplitCheckout } from './use-split-checkout';
 import type { UseSplitCheckoutOptions, UseSplitCheckoutResult } from './use-split-checkout';
@@ -34,8 +34,7 @@ function Breakdown({
   translator: Translator;
 }) {
   const { t } = translator;
-  const money = (amount: number, currency: string) =>
-    formatAmount(amount, currency, translator.locale);
+  const money = amountFormatter(translator.locale);
   const { currency } = breakdown;
   return (
     <div className="mk-SplitCheckout-breakdown">
@@ -90,8 +89,7 @@ function PaymentForm({
   const stripe = useStripe();
   const elements = useElements();
   const { t } = translator;
-  const money = (amount: number, currency: string) =>
-    formatAmount(amount, currency, translator.locale);
+  const money = amountFormatter(translator.locale);
   const breakdown = checkout.checkout!.breakdown;
   const busy =
     checkout.paymentState === 'submitting' ||
@@ -155,8 +153,7 @@ export const SplitCheckout = /* @__PURE__ */ forwardRef<HTMLElement, SplitChecko
   ) {
     const { translator, appearance } = useMarketkit('SplitCheckout', splitCheckoutMessages);
     const { t } = translator;
-    const money = (amount: number, currency: string) =>
-      formatAmount(amount, currency, translator.locale);
+    const money = amountFormatter(translator.locale);
     const checkout = useSplitCheckout({
       items,
       currency,
