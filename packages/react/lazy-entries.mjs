@@ -6,7 +6,8 @@
 // - the table of every route, for `api.request(name)`;
 // - RiskBanner's signals, once a seller has some;
 // - PayoutsPanel's schedule form, once a seller opens it;
-// - PlatformRiskTable's seller debts, once there are some.
+// - PlatformRiskTable's seller debts, once there are some;
+// - SplitCheckout's payment step, with Stripe.js once the order exists.
 // `request` is the relative `import()` in `from` (a file under src/); published, it names the package's
 // own `entry`, built from `source`.
 export const LAZY_ENTRIES = [
@@ -51,6 +52,12 @@ export const LAZY_ENTRIES = [
     from: 'platform-risk-table/platform-risk-table.tsx',
     entry: 'seller-debts',
     source: 'src/platform-risk-table/seller-debts.tsx',
+  },
+  {
+    request: './payment-step',
+    from: 'split-checkout/use-split-checkout.ts',
+    entry: 'checkout-payment',
+    source: 'src/split-checkout/payment-step.tsx',
   },
 ];
 

@@ -1,5 +1,6 @@
 // One test per component against the real @marketkit/server (Express on 127.0.0.1) and @marketkit/sandbox,
-// with the sandbox's browser stand-ins for Stripe.js and Connect.js. Nothing here is mocked.
+// with the sandbox's browser stand-ins for Stripe.js and Connect.js. Nothing here is mocked; one test holds
+// back the arrival of SplitCheckout's payment step, as a slow network would.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -19,6 +20,22 @@ import { SplitCheckout } from './split-checkout/split-checkout';
 import { PayoutsPanel } from './payouts-panel/payouts-panel';
 import { RiskBanner } from './risk-banner/risk-banner';
 import { PlatformRiskTable } from './platform-risk-table/platform-risk-table';
+
+// SplitCheckout's payment step loads on demand; `hold()` keeps its code from arriving until `release()`.
+// It works on the first load of that module only, so the test that holds it is the first to check out.
+const paymentStepArrival = vi.hoisted(() => {
+  let arrived: Promise<void> = Promise.resolve();
+  let release = () => {};
+  return {
+    hold: () => void (arrived = new Promise<void>((resolve) => (release = resolve))),
+    release: () => release(),
+    arrived: () => arrived,
+  };
+});
+vi.mock('./split-checkout/payment-step', async (importOriginal) => {
+  await paymentStepArrival.arrived();
+  return importOriginal();
+});
 
 let sandbox: Sandbox;
 let stripe: Stripe;
@@ -171,6 +188,30 @@ describe('against the real server and sandbox', { timeout: 30_000 }, () => {
     await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 2_000 });
     // Express accounts finish their details through Stripe-hosted onboarding (the sandbox's page here).
     expect(String(navigate.mock.calls[0]?.[0])).toMatch(/\/_sandbox\/hosted\/onboarding\/alink_/);
+  });
+
+  it('SplitCheckout shows the order summary while its payment step is still on its way', async () => {
+    await onboardSeller('seller_ada');
+    paymentStepArrival.hold();
+    renderAs(
+      'buyer_slow:buyer',
+      <SplitCheckout items={[{ itemId: 'mug', quantity: 1 }]} currency="usd" />,
+    );
+    const region = await screen.findByRole(
+      'region',
+      { name: 'Shop of seller_ada' },
+      { timeout: 10_000 },
+    );
+    expect(region).toHaveTextContent('Subtotal $24.00');
+    const summary = screen.getByRole('region', { name: 'Order summary' });
+    expect(summary).toHaveTextContent('Total$24.00');
+    expect(within(summary).getByRole('status')).toHaveTextContent('Preparing checkout…');
+    expect(within(summary).queryByRole('button')).not.toBeInTheDocument();
+
+    paymentStepArrival.release();
+    const pay = await screen.findByRole('button', { name: 'Pay $24.00' }, { timeout: 10_000 });
+    await waitFor(() => expect(pay).toBeEnabled(), { timeout: 10_000 });
+    expect(screen.queryByText('Preparing checkout…')).not.toBeInTheDocument();
   });
 
   it('SplitCheckout takes a card payment for two sellers and shows the recorded order', async () => {

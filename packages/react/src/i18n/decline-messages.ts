@@ -1,4 +1,4 @@
-import { declinedMessages } from './en/checkout';
+import { declinedMessages } from './en/checkout-payment';
 
 /** A card payment that did not go through, grouped by what the buyer can do about it. */
 export const declineMessages = /* @__PURE__ */ Object.assign({}, declinedMessages, {

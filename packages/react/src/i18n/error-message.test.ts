@@ -5,7 +5,7 @@ import { describeDecline, describeError, reportError } from './error-message';
 import { createTranslator } from './format';
 import { commonMessages, en } from './messages';
 import { failureMessages } from './en/common';
-import { declinedMessages } from './en/checkout';
+import { declinedMessages } from './en/checkout-payment';
 import { loadErrorMessages } from './load-error-messages';
 import { fr } from './fr';
 

@@ -36,7 +36,6 @@ export const fr: Messages = {
   'checkout.empty': 'Votre panier est vide.',
   'checkout.confirmingOrder': 'Paiement reçu. Confirmation de la commande…',
   'checkout.succeeded': 'Paiement effectué. Commande {orderId}',
-  'checkout.paidTo': '{name} reçoit {amount}',
   'checkout.declined': 'Le paiement n’a pas abouti. {message}',
   'checkout.stripeUnavailable': 'Le formulaire de paiement n’a pas pu être chargé.',
 

@@ -5,7 +5,8 @@ import { useMarketkit } from '../provider/marketkit-provider';
 import { describeError } from '../i18n/error-message';
 import { Alert } from '../primitives/alert';
 import { lazyPart } from '../primitives/lazy-part';
-import { Icon, successIcon } from '../primitives/icon';
+import { Icon } from '../primitives/icon';
+import { successIcon } from '../primitives/status-icons';
 import { severityIcons } from '../primitives/severity-icons';
 import { Skeleton } from '../primitives/skeleton';
 

@@ -1,12 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Stripe, StripeElements, PaymentIntent, StripeError } from '@stripe/stripe-js';
+import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import type { CheckoutItem, CheckoutResponse, Order } from '@marketkit/core';
 import { useMarketkit } from '../provider/marketkit-provider';
-import { getOrderRoute } from '../provider/routes';
 import { getStripe } from '../provider/stripe-loader';
 import { useCheckout } from '../provider/data-hooks';
 import { reportError, toError } from '../i18n/error-message';
-import { loadErrorMessages } from '../i18n/load-error-messages';
 import type { ResourceStatus } from '../provider/use-resource';
 
 /**
@@ -60,16 +58,9 @@ export interface UseSplitCheckoutResult {
   pay: (stripe: Stripe, elements: StripeElements) => Promise<void>;
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Stripe's error types for a request that did not get through; everything else is about the card or input. */
-function isTransient(error: StripeError): boolean {
-  return (
-    error.type === 'api_connection_error' ||
-    error.type === 'api_error' ||
-    error.type === 'rate_limit_error'
-  );
-}
+// The payment step loads with Stripe.js (`@marketkit/react/checkout-payment` when published); `pay`
+// needs its confirmation, which is already there when SplitCheckout shows the Payment Element.
+export const loadPaymentStep = () => import('./payment-step');
 
 export function useSplitCheckout({
   items,
@@ -82,10 +73,13 @@ export function useSplitCheckout({
 }: UseSplitCheckoutOptions): UseSplitCheckoutResult {
   const { api, publishableKey } = useMarketkit('SplitCheckout');
   const checkout = useCheckout({ items, currency, onError });
-  const [paymentState, setPaymentState] = useState<PaymentState>('ready');
-  const [paymentError, setPaymentError] = useState<string>();
-  const [paymentErrorCode, setPaymentErrorCode] = useState<string>();
-  const [order, setOrder] = useState<Order>();
+  // One attempt's state, message, decline code and order, replaced together.
+  const [payment, setPayment] = useState<{
+    state: PaymentState;
+    message?: string;
+    code?: string;
+    order?: Order;
+  }>({ state: 'ready' });
   const submitting = useRef(false);
   const mounted = useRef(true);
   const callbacks = useRef({ onSuccess, onError });
@@ -101,11 +95,7 @@ export function useSplitCheckout({
 
   // A new cart is a new checkout: forget the previous payment attempt.
   const orderId = checkout.data?.orderId;
-  useEffect(() => {
-    setPaymentState('ready');
-    setPaymentError(undefined);
-    setOrder(undefined);
-  }, [orderId]);
+  useEffect(() => setPayment({ state: 'ready' }), [orderId]);
 
   // Stripe.js is loaded only once there is something to pay, and never during a server render.
   const hasCheckout = checkout.data !== undefined;
@@ -114,88 +104,45 @@ export function useSplitCheckout({
     [hasCheckout, publishableKey],
   );
 
-  const awaitOrder = useCallback(
-    async (id: string): Promise<Order | undefined> => {
-      let latest: Order | undefined;
-      for (let attempt = 0; attempt < orderPollAttempts; attempt++) {
-        try {
-          const view = await api.send(getOrderRoute, { params: { orderId: id } });
-          // The buyer always gets the whole order; a seller's view of it has no total to show here.
-          latest = 'view' in view ? undefined : view;
-          if (!latest) break;
-          // The server marks the order paid when Stripe's webhook arrives; until then it is in flight.
-          if (latest.status !== 'awaiting_payment' && latest.status !== 'processing') return latest;
-        } catch {
-          // A hiccup while polling is not a failed payment; ask again.
-        }
-        if (!mounted.current) break;
-        await wait(orderPollInterval);
-      }
-      // Stripe already said the payment went through: the success stands even if the order lags.
-      return latest;
-    },
-    [api, orderPollAttempts, orderPollInterval],
-  );
-
   const pay = useCallback(
     async (stripeJs: Stripe, elements: StripeElements) => {
       const current = checkout.data;
       if (!current || submitting.current) return;
       submitting.current = true;
-      setPaymentState('submitting');
-      setPaymentError(undefined);
-      setPaymentErrorCode(undefined);
+      setPayment({ state: 'submitting' });
       try {
-        let result: { error?: StripeError; paymentIntent?: PaymentIntent } =
-          await stripeJs.confirmPayment({
-            elements,
-            redirect: 'if_required',
-            confirmParams: { return_url: returnUrl ?? window.location.href },
-          });
-        if (!result.error && result.paymentIntent?.status === 'requires_action') {
-          // 3-D Secure and similar: Stripe shows its own challenge, then we continue with the outcome.
-          if (mounted.current) setPaymentState('requires_action');
-          result = await stripeJs.handleNextAction({ clientSecret: current.clientSecret });
-        }
+        const { confirmCheckoutPayment } = await loadPaymentStep();
+        const outcome = await confirmCheckoutPayment({
+          stripe: stripeJs,
+          elements,
+          checkout: current,
+          returnUrl: returnUrl ?? window.location.href,
+          api,
+          orderPollInterval,
+          orderPollAttempts,
+          isMounted: () => mounted.current,
+          onProgress: (state) => {
+            if (mounted.current) setPayment({ state });
+          },
+        });
         if (!mounted.current) return;
-        if (result.error) {
-          const message = result.error.message ?? '';
-          const code = result.error.decline_code ?? result.error.code;
-          const transient = isTransient(result.error);
-          // The decline's sentence comes with the failure catalogue: fetch it before showing the decline.
-          if (!transient) await loadErrorMessages();
-          if (!mounted.current) return;
-          setPaymentState(transient ? 'failed' : 'declined');
-          setPaymentError(message);
-          setPaymentErrorCode(code);
-          const failure = Object.assign(new Error(message), { code, type: result.error.type });
-          reportError(failure);
-          callbacks.current.onError?.(failure);
-          return;
+        setPayment(outcome);
+        if (outcome.state === 'succeeded')
+          callbacks.current.onSuccess?.({ orderId: current.orderId, order: outcome.order });
+        else if (outcome.failure) {
+          reportError(outcome.failure);
+          callbacks.current.onError?.(outcome.failure);
         }
-        const status = result.paymentIntent?.status;
-        if (status !== 'succeeded' && status !== 'processing') {
-          setPaymentState('declined');
-          setPaymentError(undefined);
-          return;
-        }
-        setPaymentState('confirming_order');
-        const paid = await awaitOrder(current.orderId);
-        if (!mounted.current) return;
-        setOrder(paid);
-        setPaymentState('succeeded');
-        callbacks.current.onSuccess?.({ orderId: current.orderId, order: paid });
       } catch (error) {
         if (!mounted.current) return;
         const failure = toError(error);
-        setPaymentState('failed');
-        setPaymentError(failure.message);
+        setPayment({ state: 'failed', message: failure.message });
         callbacks.current.onError?.(failure);
       } finally {
         submitting.current = false;
       }
     },
-    [checkout.data, returnUrl, awaitOrder],
+    [checkout.data, returnUrl, api, orderPollInterval, orderPollAttempts],
   );
 
   return {
@@ -203,10 +150,10 @@ export function useSplitCheckout({
     checkout: checkout.data,
     error: checkout.error,
     retryCheckout: checkout.refetch,
-    paymentState,
-    paymentError,
-    paymentErrorCode,
-    order,
+    paymentState: payment.state,
+    paymentError: payment.message,
+    paymentErrorCode: payment.code,
+    order: payment.order,
     stripe,
     pay,
   };
