@@ -57,6 +57,9 @@ export function defineLibraryConfig({ root, entries, banner, platform = 'neutral
           chunkFileNames: 'chunks/[name]-[hash].cjs',
           banner,
           exports: 'named',
+          // A part loaded on demand is `require`d, not `import()`ed: `import()` would resolve its ESM entry,
+          // whose modules (the provider's React context among them) are not the ones this build runs.
+          dynamicImportInCjs: false,
         },
       ],
       onwarn(warning, warn) {
