@@ -29,5 +29,6 @@ beforeAll(() =>
     import('../risk-banner/risk-signals'),
     import('../platform-risk-table/seller-debts'),
     import('../payouts-panel/schedule-editor'),
+    import('../embedded/embedded-components'),
   ]),
 );
