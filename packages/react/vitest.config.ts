@@ -12,7 +12,7 @@ export default defineMarketkitProject({
     isolate: false,
     include: ['src/**/*.test.{ts,tsx}'],
     exclude: INTEGRATION_SUITES,
-    setupFiles: ['./src/test/setup.ts'],
+    setupFiles: ['./src/test/setup.ts', './src/test/preload-lazy-parts.ts'],
     testTimeout: 10_000,
   },
 });

@@ -101,9 +101,6 @@ function checkoutRegion() {
 }
 
 beforeAll(() => installSandboxStripe({ apiBase: SANDBOX }));
-// The payment step loads on demand; transformed up front so its first arrival does not outlast a test's wait
-// on a busy machine (the setup file does the same for the other parts).
-beforeAll(() => import('./payment-step'));
 afterAll(() => uninstallSandboxStripe());
 
 describe('SplitCheckout', () => {

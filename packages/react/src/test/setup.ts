@@ -21,14 +21,3 @@ afterEach(() => {
   server.resetHandlers();
 });
 afterAll(() => server.close());
-
-// What components load on demand, transformed before the tests: on a busy machine the first transform
-// of a part can outlast a test's wait for what it renders (a page fetches a built chunk instead).
-beforeAll(() =>
-  Promise.all([
-    import('../risk-banner/risk-signals'),
-    import('../platform-risk-table/seller-debts'),
-    import('../payouts-panel/schedule-editor'),
-    import('../embedded/embedded-components'),
-  ]),
-);
